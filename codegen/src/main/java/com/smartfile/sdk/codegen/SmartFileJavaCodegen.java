@@ -1,0 +1,297 @@
+package com.smartfile.sdk.codegen;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.servers.Server;
+import org.openapitools.codegen.CodegenConstants;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.CodegenResponse;
+import org.openapitools.codegen.SupportingFile;
+import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
+import org.openapitools.codegen.model.OperationsMap;
+import org.openapitools.codegen.utils.CamelizeOption;
+import org.openapitools.codegen.utils.StringUtils;
+
+/**
+ * OpenAPI Generator configuration that turns {@code spec/smartfile-api.yaml} into Retrofit
+ * interfaces and Moshi models, following the conventions written down in {@code spec/README.md}.
+ *
+ * <p>It starts from the stock Java client codegen (library {@code retrofit2}) and changes only what
+ * templates cannot express:
+ * <ul>
+ *   <li>operation URLs become relative to {@code <base>/api/<apiVersion>/}: v2 paths lose their
+ *       {@code /{apiVersion}/} prefix and parameter, v3 paths become {@code ../3/…};</li>
+ *   <li>per-operation metadata from {@code x-smartfile-*} extensions (task, paged, idempotent,
+ *       single-or-array) is resolved, defaulted and checked, ready for {@code @SmartFileOperation};</li>
+ *   <li>file parameters are classified (multipart part, part list, raw request body);</li>
+ *   <li>naive timestamps ({@code format: local-date-time}) map to {@link java.time.LocalDateTime};</li>
+ *   <li>Gson, Jackson and javax annotation imports are dropped, so generated code depends on Moshi only;</li>
+ *   <li>only our own supporting files are written.</li>
+ * </ul>
+ * Templates live in the repository's {@code templates/} folder.
+ */
+public class SmartFileJavaCodegen extends JavaClientCodegen {
+
+    /** The generator name, usable as {@code generatorName} in place of the class name. */
+    public static final String NAME = "smartfile-java";
+
+    static final String API_VERSION_PARAM = "apiVersion";
+    static final String V2_PREFIX = "/{" + API_VERSION_PARAM + "}/";
+    static final String V3_PREFIX = "/3/";
+
+    static final String EXT_TASK = "x-smartfile-task";
+    static final String EXT_PAGED = "x-smartfile-paged";
+    static final String EXT_IDEMPOTENT = "x-smartfile-idempotent";
+    static final String EXT_SINGLE_OR_ARRAY = "x-smartfile-single-or-array";
+    static final String EXT_PATH_ID = "x-smartfile-path-id";
+
+    /** Resolved metadata handed to the templates (prefix {@code x-sf-} marks values we computed). */
+    static final String SF_TASK = "x-sf-task";
+    static final String SF_PAGED = "x-sf-paged";
+    static final String SF_IDEMPOTENT = "x-sf-idempotent";
+    static final String SF_SINGLE_OR_ARRAY = "x-sf-single-or-array";
+    static final String SF_FILE_PART = "x-sf-file-part";
+    static final String SF_FILE_LIST = "x-sf-file-list";
+    static final String SF_RAW_BODY = "x-sf-raw-body";
+    static final String SF_PATH_ID = "x-sf-path-id";
+
+    private static final Set<String> PAGED_ITEM_FIELDS = Set.of("children", "results");
+    private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+    private static final List<String> FOREIGN_IMPORT_PREFIXES = List.of(
+            "com.google.gson.", "io.gsonfire.", "com.fasterxml.jackson.", "org.openapitools.jackson.",
+            "javax.annotation.", "jakarta.annotation.", "io.swagger.", "java.io.");
+
+    /** Creates the codegen with SmartFile's type mappings. */
+    public SmartFileJavaCodegen() {
+        super();
+        setLibrary(RETROFIT_2);
+        typeMapping.put("local-date-time", "LocalDateTime");
+        importMapping.put("LocalDateTime", "java.time.LocalDateTime");
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public String getHelp() {
+        return "Generates the SmartFile SDK's Retrofit interfaces and Moshi models.";
+    }
+
+    @Override
+    public void processOpts() {
+        defaultOption(DATE_LIBRARY, "java8");
+        defaultOption(OPENAPI_NULLABLE, "false");
+        defaultOption(CodegenConstants.HIDE_GENERATION_TIMESTAMP, "true");
+        defaultOption(ANNOTATION_LIBRARY, "none");
+        defaultOption(DOCUMENTATION_PROVIDER, "none");
+        defaultOption(USE_BEANVALIDATION, "false");
+        defaultOption(CodegenConstants.SERIALIZABLE_MODEL, "false");
+        super.processOpts();
+
+        // The stock supporting files (ApiClient, Gson JSON, build scripts…) are replaced by the
+        // hand-written sdk-ext layer; we generate only the annotations that carry spec metadata.
+        supportingFiles.clear();
+        String apiFolder = (sourceFolder + File.separator + apiPackage).replace('.', File.separatorChar);
+        supportingFiles.add(new SupportingFile("SmartFileOperation.mustache", apiFolder, "SmartFileOperation.java"));
+        supportingFiles.add(new SupportingFile("SingleOrArray.mustache", apiFolder, "SingleOrArray.java"));
+        supportingFiles.add(new SupportingFile("apiPackageInfo.mustache", apiFolder, "package-info.java"));
+        String modelFolder = (sourceFolder + File.separator + modelPackage).replace('.', File.separatorChar);
+        supportingFiles.add(new SupportingFile("modelPackageInfo.mustache", modelFolder, "package-info.java"));
+        supportingFiles.add(new SupportingFile("SmartFileJson.mustache", modelFolder, "SmartFileJson.java"));
+    }
+
+    private void defaultOption(String key, String value) {
+        additionalProperties.putIfAbsent(key, value);
+    }
+
+    @Override
+    public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
+        CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+        op.path = relativePath(op.operationId, op.path);
+        removeParam(op, API_VERSION_PARAM);
+
+        Map<String, Object> ext = op.vendorExtensions;
+        op.vendorExtensions.put(SF_TASK, Boolean.TRUE.equals(ext.get(EXT_TASK)));
+        op.vendorExtensions.put(SF_IDEMPOTENT, idempotent(op));
+        op.vendorExtensions.put(SF_PAGED, paged(op));
+        op.vendorExtensions.put(SF_SINGLE_OR_ARRAY, singleOrArray(op));
+
+        for (CodegenParameter p : allParamLists(op)) {
+            classifyParameter(op, p);
+        }
+        return op;
+    }
+
+    /**
+     * Makes an operation path relative to the SDK's base URL {@code <base>/api/<apiVersion>/}.
+     */
+    static String relativePath(String operationId, String path) {
+        if (path.startsWith(V2_PREFIX)) {
+            return path.substring(V2_PREFIX.length());
+        }
+        if (path.startsWith(V3_PREFIX)) {
+            return ".." + path;
+        }
+        throw new IllegalArgumentException("Operation " + operationId + " has path " + path
+                + "; SmartFile paths must start with " + V2_PREFIX + " (v2) or " + V3_PREFIX + " (v3), see spec/README.md");
+    }
+
+    private static void removeParam(CodegenOperation op, String baseName) {
+        Predicate<CodegenParameter> named = p -> baseName.equals(p.baseName);
+        for (List<CodegenParameter> list : paramLists(op)) {
+            if (list != null) {
+                list.removeIf(named);
+            }
+        }
+    }
+
+    private static List<List<CodegenParameter>> paramLists(CodegenOperation op) {
+        List<List<CodegenParameter>> lists = new ArrayList<>();
+        lists.add(op.allParams);
+        lists.add(op.pathParams);
+        lists.add(op.queryParams);
+        lists.add(op.headerParams);
+        lists.add(op.formParams);
+        lists.add(op.bodyParams);
+        lists.add(op.cookieParams);
+        lists.add(op.requiredParams);
+        lists.add(op.optionalParams);
+        lists.add(op.requiredAndNotNullableParams);
+        lists.add(op.notNullableParams);
+        return lists;
+    }
+
+    private static List<CodegenParameter> allParamLists(CodegenOperation op) {
+        List<CodegenParameter> all = new ArrayList<>();
+        for (List<CodegenParameter> list : paramLists(op)) {
+            if (list != null) {
+                all.addAll(list);
+            }
+        }
+        if (op.bodyParam != null) {
+            all.add(op.bodyParam);
+        }
+        return all;
+    }
+
+    private static boolean idempotent(CodegenOperation op) {
+        Object declared = op.vendorExtensions.get(EXT_IDEMPOTENT);
+        if (declared instanceof Boolean) {
+            return (Boolean) declared;
+        }
+        if (declared != null) {
+            throw new IllegalArgumentException("Operation " + op.operationId + ": " + EXT_IDEMPOTENT
+                    + " must be true or false, was " + declared);
+        }
+        return IDEMPOTENT_METHODS.contains(op.httpMethod.toUpperCase(Locale.ROOT));
+    }
+
+    private static String paged(CodegenOperation op) {
+        Object declared = op.vendorExtensions.get(EXT_PAGED);
+        if (declared == null) {
+            return "";
+        }
+        if (!PAGED_ITEM_FIELDS.contains(declared.toString())) {
+            throw new IllegalArgumentException("Operation " + op.operationId + ": " + EXT_PAGED
+                    + " must be one of " + PAGED_ITEM_FIELDS + ", was " + declared);
+        }
+        return declared.toString();
+    }
+
+    private static boolean singleOrArray(CodegenOperation op) {
+        if (Boolean.TRUE.equals(op.vendorExtensions.get(EXT_SINGLE_OR_ARRAY))) {
+            return true;
+        }
+        for (CodegenResponse r : op.responses) {
+            if (Boolean.TRUE.equals(r.vendorExtensions.get(EXT_SINGLE_OR_ARRAY))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void classifyParameter(CodegenOperation op, CodegenParameter p) {
+        boolean binary = p.isFile || p.isBinary;
+        boolean binaryItems = p.isArray && p.items != null && (p.items.isFile || p.items.isBinary);
+        if (p.isFormParam && (binary || binaryItems)) {
+            p.vendorExtensions.put(SF_FILE_PART, true);
+            p.vendorExtensions.put(SF_FILE_LIST, binaryItems);
+        }
+        if (p.isBodyParam && binary) {
+            p.vendorExtensions.put(SF_RAW_BODY, true);
+        }
+        if (p.isPathParam) {
+            boolean pathId = Boolean.TRUE.equals(p.vendorExtensions.get(EXT_PATH_ID));
+            p.vendorExtensions.put(SF_PATH_ID, pathId);
+            if (pathId && !op.path.endsWith("{" + p.baseName + "}")) {
+                throw new IllegalArgumentException("Operation " + op.operationId + ": path id {" + p.baseName
+                        + "} must end the URL (no '/' after it), see spec/README.md");
+            }
+        }
+    }
+
+    @Override
+    public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
+        OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
+        dropForeignImports(result.getImports());
+        return result;
+    }
+
+    @Override
+    public ModelsMap postProcessModels(ModelsMap objs) {
+        ModelsMap result = super.postProcessModels(objs);
+        dropForeignImports(result.getImports());
+        // model.mustache imports the java.util types it uses itself.
+        result.getImports().removeIf(entry -> String.valueOf(entry.get("import")).startsWith("java.util."));
+        for (ModelMap mo : result.getModels()) {
+            for (CodegenProperty var : mo.getModel().vars) {
+                if (var.isEnum && var.allowableValues != null) {
+                    checkNoUnknownConstant(mo.getModel().classname, var);
+                }
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkNoUnknownConstant(String model, CodegenProperty var) {
+        Object enumVars = var.allowableValues.get("enumVars");
+        if (enumVars instanceof List) {
+            for (Map<String, Object> ev : (List<Map<String, Object>>) enumVars) {
+                if ("UNKNOWN".equals(ev.get("name"))) {
+                    throw new IllegalArgumentException(model + "." + var.baseName
+                            + ": the enum constant UNKNOWN is reserved for values the SDK does not know");
+                }
+            }
+        }
+    }
+
+    private static void dropForeignImports(List<Map<String, String>> imports) {
+        if (imports == null) {
+            return;
+        }
+        imports.removeIf(entry -> {
+            String name = entry.get("import");
+            return name != null && FOREIGN_IMPORT_PREFIXES.stream().anyMatch(name::startsWith);
+        });
+    }
+
+    /** Inner enums are named after their property ({@code Status}), not {@code StatusEnum}. */
+    @Override
+    public String toEnumName(CodegenProperty property) {
+        return StringUtils.camelize(property.name, CamelizeOption.UPPERCASE_FIRST_CHAR);
+    }
+}
