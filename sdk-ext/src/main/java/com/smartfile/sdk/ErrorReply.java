@@ -1,0 +1,73 @@
+package com.smartfile.sdk;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parts of an error reply that an {@link ApiException} carries. */
+final class ErrorReply {
+
+    /** How much of an error body is kept: enough to read, never megabytes. */
+    static final int MAX_BODY_CHARS = 4096;
+
+    final int statusCode;
+    final String method;
+    final String url;
+    final String detail;
+    final Map<String, List<String>> fieldErrors;
+    final String requestId;
+    final String rawBody;
+    private final String summary;
+
+    ErrorReply(int statusCode, String method, String url, String detail,
+               Map<String, List<String>> fieldErrors, String requestId, String rawBody, String summary) {
+        this.statusCode = statusCode;
+        this.method = method;
+        this.url = url;
+        this.detail = detail;
+        this.fieldErrors = new LinkedHashMap<>(fieldErrors);
+        this.requestId = requestId;
+        this.rawBody = rawBody == null ? "" : rawBody;
+        this.summary = summary;
+    }
+
+    /** One readable line: what the server said, about which request, and what to do. */
+    String message() {
+        StringBuilder m = new StringBuilder();
+        m.append("SmartFile answered ").append(statusCode).append(" to ").append(method).append(' ').append(url);
+        if (summary != null && !summary.isEmpty()) {
+            m.append(": ").append(summary);
+        }
+        for (Map.Entry<String, List<String>> e : fieldErrors.entrySet()) {
+            m.append(e.getKey().isEmpty() ? "; " : "; " + e.getKey() + ": ").append(String.join(" ", e.getValue()));
+        }
+        String hint = hint(statusCode);
+        if (hint != null) {
+            m.append(". ").append(hint);
+        }
+        if (requestId != null) {
+            m.append(" (request id ").append(requestId).append(')');
+        }
+        return m.toString();
+    }
+
+    private static String hint(int status) {
+        switch (status) {
+            case 400:
+                return "Check the parameters named above.";
+            case 401:
+                return "Check the API key and password, or the OAuth tokens and secrets.";
+            case 403:
+                return "The credentials may not do this; ask the account administrator for the right.";
+            case 404:
+                return "Check that the path or object exists and that the API version is right.";
+            case 409:
+                return "The target's state does not allow this (for uploads: create the folder first).";
+            case 429:
+            case 503:
+                return "The server is busy or throttling; wait and try again.";
+            default:
+                return status >= 500 ? "The server failed; try again later." : null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.smartfile.sdk;
+
+import java.util.Locale;
+import java.util.Set;
+
+import okhttp3.HttpUrl;
+
+/**
+ * The one place that decides what is secret. Logs, exception messages and {@code toString()}
+ * all go through it.
+ */
+final class Redaction {
+
+    static final String MASK = "██";
+
+    private static final Set<String> SECRET_HEADERS = Set.of(
+            "authorization", "proxy-authorization", "cookie", "set-cookie", "x-csrftoken", "x-csrf-token");
+
+    private static final String[] SECRET_NAME_PARTS = {
+        "password", "secret", "token", "signature", "verifier", "csrf", "sessionid", "apikey", "api_key"
+    };
+
+    private Redaction() {
+    }
+
+    /** Whether a header's value must never be shown. */
+    static boolean isSecretHeader(String name) {
+        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a query, form or JSON field of this name holds a secret. */
+    static boolean isSecretName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String part : SECRET_NAME_PARTS) {
+            if (n.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The URL without user info and with secret-looking query values masked. */
+    static String url(HttpUrl url) {
+        HttpUrl.Builder b = url.newBuilder().username("").password("");
+        for (String name : url.queryParameterNames()) {
+            if (isSecretName(name)) {
+                b.setQueryParameter(name, MASK);
+            }
+        }
+        return b.build().toString();
+    }
+}
