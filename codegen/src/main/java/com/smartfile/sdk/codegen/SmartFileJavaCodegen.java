@@ -30,8 +30,10 @@ import org.openapitools.codegen.utils.StringUtils;
  * <p>It starts from the stock Java client codegen (library {@code retrofit2}) and changes only what
  * templates cannot express:
  * <ul>
- *   <li>operation URLs become relative to {@code <base>/api/<apiVersion>/}: v2 paths lose their
- *       {@code /{apiVersion}/} prefix and parameter, v3 paths become {@code ../3/…};</li>
+ *   <li>operation URLs become relative: v2 paths lose their {@code /{apiVersion}/} prefix and
+ *       parameter (base {@code <base>/api/<apiVersion>/}); v3 paths lose {@code /3/} and go to
+ *       interfaces of their own, named {@code …V3Api} (base {@code <base>/api/3/}), because Retrofit
+ *       refuses {@code ../} in a URL that has path parameters;</li>
  *   <li>per-operation metadata from {@code x-smartfile-*} extensions (task, paged, idempotent,
  *       single-or-array) is resolved, defaulted and checked, ready for {@code @SmartFileOperation};</li>
  *   <li>file parameters are classified (multipart part, part list, raw request body);</li>
@@ -65,6 +67,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     static final String SF_FILE_LIST = "x-sf-file-list";
     static final String SF_RAW_BODY = "x-sf-raw-body";
     static final String SF_PATH_ID = "x-sf-path-id";
+    static final String SF_API_ROOT = "x-sf-api-root";
 
     private static final Set<String> PAGED_ITEM_FIELDS = Set.of("children", "results");
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
@@ -78,6 +81,11 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         setLibrary(RETROFIT_2);
         typeMapping.put("local-date-time", "LocalDateTime");
         importMapping.put("LocalDateTime", "java.time.LocalDateTime");
+        // "file" is reserved by the stock codegen (it would become "_file"); it is a fine Java name.
+        parameterNameMapping.put("file", "file");
+        // Likewise "list" (an ACL right); as a field or parameter name it cannot clash with java.util.List.
+        parameterNameMapping.put("list", "list");
+        nameMapping.put("list", "list");
     }
 
     @Override
@@ -120,6 +128,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     @Override
     public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
         CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+        op.vendorExtensions.put(SF_API_ROOT, isV3(op.path) ? "api/3/" : "api/<apiVersion>/");
         op.path = relativePath(op.operationId, op.path);
         removeParam(op, API_VERSION_PARAM);
 
@@ -136,17 +145,29 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     }
 
     /**
-     * Makes an operation path relative to the SDK's base URL {@code <base>/api/<apiVersion>/}.
+     * Makes an operation path relative to its interface's base URL: {@code <base>/api/<apiVersion>/}
+     * for v2, {@code <base>/api/3/} for v3.
      */
     static String relativePath(String operationId, String path) {
         if (path.startsWith(V2_PREFIX)) {
             return path.substring(V2_PREFIX.length());
         }
         if (path.startsWith(V3_PREFIX)) {
-            return ".." + path;
+            return path.substring(V3_PREFIX.length());
         }
         throw new IllegalArgumentException("Operation " + operationId + " has path " + path
                 + "; SmartFile paths must start with " + V2_PREFIX + " (v2) or " + V3_PREFIX + " (v3), see spec/README.md");
+    }
+
+    static boolean isV3(String specPath) {
+        return specPath.startsWith(V3_PREFIX);
+    }
+
+    /** v3 operations go to {@code <Tag>V3Api}: they live under another base URL. */
+    @Override
+    public void addOperationToGroup(String tag, String resourcePath, Operation operation, CodegenOperation co,
+                                    Map<String, List<CodegenOperation>> operations) {
+        super.addOperationToGroup(isV3(resourcePath) ? tag + "V3" : tag, resourcePath, operation, co, operations);
     }
 
     private static void removeParam(CodegenOperation op, String baseName) {

@@ -1,0 +1,167 @@
+package com.smartfile.sdk.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openapitools.codegen.DefaultGenerator;
+import org.openapitools.codegen.config.CodegenConfigurator;
+
+/** Runs our codegen and templates on small specs and checks what comes out. */
+class SmartFileJavaCodegenTest {
+
+    private static final Path TEMPLATES = Paths.get(System.getProperty("smartfile.templates", "../templates"));
+
+    @TempDir
+    Path out;
+
+    private Path generate(String specResource) {
+        Path spec = Paths.get("src/test/resources", specResource).toAbsolutePath();
+        CodegenConfigurator config = new CodegenConfigurator()
+                .setGeneratorName(SmartFileJavaCodegen.NAME)
+                .setInputSpec(spec.toString())
+                .setOutputDir(out.toString())
+                .setTemplateDir(TEMPLATES.toAbsolutePath().toString())
+                .setApiPackage("com.example.api")
+                .setModelPackage("com.example.model")
+                .setValidateSpec(true)
+                .addGlobalProperty("apiTests", "false")
+                .addGlobalProperty("modelTests", "false")
+                .addGlobalProperty("apiDocs", "false")
+                .addGlobalProperty("modelDocs", "false");
+        new DefaultGenerator().opts(config.toClientOptInput()).generate();
+        return out.resolve("src/main/java/com/example");
+    }
+
+    private static String read(Path p) throws IOException {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+    }
+
+    /** The annotations and signature of one generated method, from its @SmartFileOperation to its ';'. */
+    private static String method(String source, String operationId) {
+        Matcher m = Pattern.compile("@SmartFileOperation\\(id = \"" + operationId + "\"[^;]*;", Pattern.DOTALL).matcher(source);
+        assertTrue(m.find(), "no method " + operationId + " in\n" + source);
+        return m.group().replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void urlsAreRelativeToTheVersionedBaseUrl() {
+        assertEquals("path/info/{path}", SmartFileJavaCodegen.relativePath("x", "/{apiVersion}/path/info/{path}"));
+        assertEquals("path/data/{path}", SmartFileJavaCodegen.relativePath("x", "/3/path/data/{path}"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SmartFileJavaCodegen.relativePath("getThing", "/thing/"));
+        assertTrue(e.getMessage().contains("getThing"));
+    }
+
+    @Test
+    void operationsCarryTheSpecMetadataAndRetrofitShapes() throws IOException {
+        Path root = generate("mini-api.yaml");
+        String paths = read(root.resolve("api/PathsApi.java"));
+
+        String info = method(paths, "getPathInfo");
+        assertTrue(info.contains("paged = \"children\", idempotent = true)"), info);
+        assertTrue(info.contains("@GET(\"path/info/{path}\")"), info);
+        assertTrue(info.contains("@Path(value = \"path\", encoded = true) String path"), info);
+        assertTrue(info.contains("@Query(\"fields\") List<String> fields"), info);
+        assertFalse(info.contains("apiVersion"), info);
+
+        String download = method(paths, "downloadFile");
+        assertTrue(download.contains("@Streaming @GET(\"path/data/{path}\") Call<ResponseBody>"), download);
+        assertTrue(download.contains("@Header(\"Range\") String range"), download);
+
+        String upload = method(paths, "uploadFiles");
+        assertTrue(upload.contains("@SingleOrArray"), upload);
+        assertTrue(upload.contains("@Multipart @POST(\"path/data/{path}\") Call<List<PathInfo>>"), upload);
+        assertTrue(upload.contains("@Part List<MultipartBody.Part> file"), upload);
+
+        String move = method(paths, "movePaths");
+        assertTrue(move.contains("task = true"), move);
+        assertTrue(move.contains("idempotent = false"), move);
+        assertTrue(move.contains("@FormUrlEncoded @POST(\"path/oper/move/\") Call<Task>"), move);
+        assertTrue(move.contains("@Field(\"src\") List<String> src"), move);
+
+        assertFalse(paths.contains("putFileV3"), "v3 operations live in interfaces of their own");
+        String put = method(read(root.resolve("api/PathsV3Api.java")), "putFileV3");
+        assertTrue(put.contains("@PUT(\"path/data/{path}\") Call<PathInfo>"), put);
+        assertTrue(put.contains("@Body RequestBody body"), put);
+        assertTrue(put.contains("idempotent = true"), put);
+
+        String tasks = read(root.resolve("api/TasksApi.java"));
+        String delete = method(tasks, "deleteTask");
+        assertTrue(delete.contains("idempotent = false"), "x-smartfile-idempotent overrides the DELETE default: " + delete);
+        assertTrue(delete.contains("@DELETE(\"task/{uuid}/\") Call<Void>"), delete);
+        assertTrue(delete.contains("@Path(value = \"uuid\") String uuid"), delete);
+    }
+
+    @Test
+    void modelsAreMoshiOnlyImmutableAndOpen() throws IOException {
+        Path root = generate("mini-api.yaml");
+        String pathInfo = read(root.resolve("model/PathInfo.java"));
+        assertTrue(pathInfo.contains("@Json(name = \"secret_note\")"), pathInfo);
+        assertTrue(pathInfo.contains("private LocalDateTime time;"), pathInfo);
+        assertTrue(pathInfo.contains("import java.time.LocalDateTime;"), pathInfo);
+        assertTrue(pathInfo.contains("(secretNote == null ? null : \"***\")"), "secret fields are masked in toString");
+        assertFalse(pathInfo.contains("public void set"), "models have no setters");
+
+        String task = read(root.resolve("model/Task.java"));
+        assertTrue(task.contains("public enum Status {"), task);
+        assertTrue(task.contains("UNKNOWN(null);"), task);
+        assertTrue(task.contains("public String getStatusValue()"), task);
+
+        try (Stream<Path> files = Files.walk(out)) {
+            List<Path> java = files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
+            assertFalse(java.isEmpty());
+            for (Path p : java) {
+                String src = read(p);
+                for (String foreign : List.of("com.google.gson", "com.fasterxml.jackson", "io.gsonfire", "javax.annotation.Nullable", "java.io.File;")) {
+                    assertFalse(src.contains(foreign), p + " mentions " + foreign);
+                }
+            }
+        }
+        assertTrue(Files.exists(root.resolve("api/SmartFileOperation.java")));
+        assertTrue(Files.exists(root.resolve("api/SingleOrArray.java")));
+        assertTrue(Files.exists(root.resolve("model/SmartFileJson.java")));
+        assertFalse(Files.exists(out.resolve("build.gradle")), "no stock supporting files");
+    }
+
+    @Test
+    void anInvalidSpecIsRejected() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> generate("invalid-api.yaml"));
+        assertTrue(e.getMessage().toLowerCase().contains("validation") || e.getMessage().contains("attribute"),
+                e.getMessage());
+    }
+
+    @Test
+    void aPathOutsideTheConventionsIsRejected() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> generate("unversioned-path-api.yaml"));
+        assertTrue(rootMessage(e).contains("must start with"), rootMessage(e));
+    }
+
+    @Test
+    void anUnknownPagingFieldIsRejected() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> generate("bad-paged-api.yaml"));
+        assertTrue(rootMessage(e).contains("x-smartfile-paged"), rootMessage(e));
+    }
+
+    private static String rootMessage(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            all.append(c.getMessage()).append(" | ");
+        }
+        return all.toString();
+    }
+}
