@@ -17,15 +17,20 @@ final class Redaction {
             "authorization", "proxy-authorization", "cookie", "set-cookie", "x-csrftoken", "x-csrf-token");
 
     private static final String[] SECRET_NAME_PARTS = {
-        "password", "secret", "token", "signature", "verifier", "csrf", "sessionid", "apikey", "api_key"
+        "password", "secret", "token", "signature", "verifier", "csrf", "sessionid", "apikey", "api_key", "api-key",
+        "authorization"
     };
 
     private Redaction() {
     }
 
-    /** Whether a header's value must never be shown. */
+    /**
+     * Whether a header's value must never be shown: the credential and cookie headers, and any
+     * header whose name looks secret by {@link #isSecretName(String)} ({@code X-Api-Key},
+     * {@code X-Auth-Token}…).
+     */
     static boolean isSecretHeader(String name) {
-        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || isSecretName(name);
     }
 
     /** Whether a query, form or JSON field of this name holds a secret. */

@@ -1,0 +1,176 @@
+package com.smartfile.sdk;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownServiceException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import com.smartfile.sdk.api.SmartFileOperation;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import retrofit2.Invocation;
+
+/**
+ * The SDK's one retry mechanism, an OkHttp <em>application</em> interceptor that follows a
+ * {@link RetryPolicy}:
+ * <ul>
+ *   <li>a throttle reply ({@link Throttle#waitOf(Response)}) means the server declined the request
+ *       without acting on it, so any method is re-sent after the requested wait, unless that wait
+ *       is longer than {@link RetryPolicy#maxServerWait()};</li>
+ *   <li>a 500, 502, 503 (without throttle signal) or 504 reply and a network failure re-send only
+ *       idempotent requests: as {@link SmartFileOperation#idempotent()} says when the request came
+ *       from a generated method, else GET, HEAD, PUT, DELETE and OPTIONS;</li>
+ *   <li>a request whose body is one-shot or duplex is never re-sent.</li>
+ * </ul>
+ * When attempts run out the last reply is returned as it is (a throttle reply then becomes a
+ * {@link ThrottledException} in the error mapper), or the last failure is thrown.
+ *
+ * <p>It also turns off OkHttp's own silent re-sending after connection failures for the requests
+ * it handles (OkHttp would otherwise re-send a POST whose pooled connection dropped), so that a
+ * non-idempotent request is never sent twice behind the caller's back. That is why it must be
+ * added with {@code addInterceptor}, not {@code addNetworkInterceptor}, and come before the
+ * interceptors that add credentials, so each attempt is signed afresh.
+ */
+final class RetryInterceptor implements Interceptor {
+
+    private static final System.Logger LOG = System.getLogger("com.smartfile.sdk");
+
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+
+    RetryInterceptor(RetryPolicy policy) {
+        this(policy, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    RetryInterceptor(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        Chain sending = chain.withRetryOnConnectionFailure(false);
+        boolean replayable = isReplayable(request.body());
+        boolean idempotent = isIdempotent(request);
+        int max = policy.maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            Response response;
+            try {
+                response = sending.proceed(request);
+            } catch (IOException e) {
+                if (attempt >= max || !replayable || !idempotent || !isRetryable(e, chain)) {
+                    throw e;
+                }
+                Duration wait = policy.backoff(attempt, random);
+                log(request, e.getClass().getSimpleName(), attempt, max, wait);
+                pause(wait, chain, request);
+                continue;
+            }
+            Optional<Duration> throttle = Throttle.waitOf(response);
+            Duration wait;
+            String reason;
+            if (throttle.isPresent()) {
+                wait = throttle.get();
+                if (attempt >= max || !replayable || wait.compareTo(policy.maxServerWait()) > 0) {
+                    return response;
+                }
+                reason = response.code() + " throttled";
+            } else if (isRetryableStatus(response.code())) {
+                if (attempt >= max || !replayable || !idempotent) {
+                    return response;
+                }
+                wait = policy.backoff(attempt, random);
+                reason = String.valueOf(response.code());
+            } else {
+                return response;
+            }
+            if (chain.call().isCanceled()) {
+                return response;
+            }
+            response.close();
+            log(request, reason, attempt, max, wait);
+            pause(wait, chain, request);
+        }
+    }
+
+    /** Whether OkHttp can send this body again: no body, or one that is neither one-shot nor duplex. */
+    static boolean isReplayable(RequestBody body) {
+        return body == null || (!body.isOneShot() && !body.isDuplex());
+    }
+
+    /** Whether re-sending this request after a failure is safe, as the API description says. */
+    static boolean isIdempotent(Request request) {
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation != null) {
+            SmartFileOperation op = invocation.method().getAnnotation(SmartFileOperation.class);
+            if (op != null) {
+                return op.idempotent();
+            }
+        }
+        switch (request.method().toUpperCase(Locale.ROOT)) {
+            case "GET":
+            case "HEAD":
+            case "PUT":
+            case "DELETE":
+            case "OPTIONS":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isRetryableStatus(int code) {
+        return code == 500 || code == 502 || code == 503 || code == 504;
+    }
+
+    /** Failures that another attempt cannot cure (or that the caller asked for) are not retried. */
+    private static boolean isRetryable(IOException e, Chain chain) {
+        if (e instanceof SmartFileIOException || chain.call().isCanceled() || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        if (e instanceof InterruptedIOException) {
+            return e instanceof SocketTimeoutException; // other interruptions: thread interrupt or call timeout
+        }
+        if (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException) {
+            return false;
+        }
+        return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException
+                || e instanceof ProtocolException);
+    }
+
+    private void pause(Duration wait, Chain chain, Request request) throws IOException {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException ioe = new InterruptedIOException("interrupted while waiting to retry "
+                    + request.method() + " " + Redaction.url(request.url()));
+            ioe.initCause(e);
+            throw ioe;
+        }
+        if (chain.call().isCanceled()) {
+            throw new IOException("Canceled");
+        }
+    }
+
+    private static void log(Request request, String reason, int attempt, int max, Duration wait) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request.method() + " " + Redaction.url(request.url())
+                + " after " + reason + " (attempt " + attempt + " of " + max + " failed); waiting "
+                + wait.toMillis() + " ms");
+    }
+}

@@ -1,0 +1,482 @@
+package com.smartfile.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import com.smartfile.sdk.api.SmartFileOperation;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import retrofit2.Call;
+import retrofit2.Retrofit;
+import retrofit2.http.DELETE;
+import retrofit2.http.POST;
+
+class RetryInterceptorTest {
+
+    private static final MediaType TEXT = MediaType.get("text/plain");
+
+    /** Operations whose annotation contradicts the method-based default. */
+    interface AnnotatedService {
+        @SmartFileOperation(id = "forget", idempotent = false)
+        @DELETE("task/x/")
+        Call<ResponseBody> forget();
+
+        @SmartFileOperation(id = "lookup", idempotent = true)
+        @POST("search/")
+        Call<ResponseBody> lookup();
+    }
+
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private OkHttpClient client(RetryPolicy policy) {
+        // The jitter source returns 1.0, so a backoff wait equals its ceiling and can be asserted.
+        return new OkHttpClient.Builder()
+                .addInterceptor(new RetryInterceptor(policy, waits::add, () -> 1.0))
+                .build();
+    }
+
+    private Response execute(RetryPolicy policy, Request request) throws IOException {
+        return client(policy).newCall(request).execute();
+    }
+
+    private Request get() {
+        return new Request.Builder().url(server.url("/api/2/path/info/a/")).build();
+    }
+
+    private Request post(RequestBody body) {
+        return new Request.Builder().url(server.url("/api/2/path/oper/move/")).post(body).build();
+    }
+
+    private static MockResponse status(int code, String... headerPairs) {
+        MockResponse.Builder b = new MockResponse.Builder().code(code).body("{\"detail\":\"x\"}");
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            b.addHeader(headerPairs[i], headerPairs[i + 1]);
+        }
+        return b.build();
+    }
+
+    private static MockResponse ok() {
+        return new MockResponse.Builder().body("{\"ok\":true}").build();
+    }
+
+    private static MockResponse dropConnection() {
+        return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+    }
+
+    @Test
+    void throttled503ThreeTimesReturnsTheLastReplyAfterThreeRequests() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(status(503, "X-Throttle", "throttled; next=0.01 sec"));
+        }
+        server.enqueue(ok());
+
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(503, response.code());
+            assertEquals(3, server.getRequestCount());
+            assertEquals(List.of(Duration.ofMillis(10), Duration.ofMillis(10)), waits);
+            assertEquals(Optional.of(Duration.ofMillis(10)), Throttle.waitOf(response),
+                    "the error mapper makes a ThrottledException of it with this wait");
+        }
+    }
+
+    @Test
+    void retryAfterSecondsIsHonoured() throws IOException {
+        server.enqueue(status(429, "Retry-After", "2"));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(2)), waits);
+    }
+
+    @Test
+    void xThrottleWaitSecondsIsHonoured() throws IOException {
+        server.enqueue(status(429, "X-Throttle-Wait-Seconds", "3"));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(List.of(Duration.ofSeconds(3)), waits);
+    }
+
+    @Test
+    void retryAfterHttpDateIsHonoured() throws IOException {
+        String in40s = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(40));
+        server.enqueue(status(429, "Retry-After", in40s));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(1, waits.size());
+        // The date has a one-second resolution and is read a moment after it was written.
+        Duration wait = waits.get(0);
+        assertTrue(wait.compareTo(Duration.ofSeconds(30)) > 0 && wait.compareTo(Duration.ofSeconds(40)) <= 0, wait.toString());
+    }
+
+    @Test
+    void bare429WaitsTheDefaultSecond() throws IOException {
+        server.enqueue(status(429));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(List.of(Duration.ofSeconds(1)), waits);
+    }
+
+    @Test
+    void throttledPostIsResentWithTheSameBody() throws Exception {
+        server.enqueue(status(429, "Retry-After", "1"));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), post(RequestBody.create("src=%2Fa&dst=%2Fb",
+                MediaType.get("application/x-www-form-urlencoded"))))) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals("src=%2Fa&dst=%2Fb", server.takeRequest().getBody().utf8());
+        assertEquals("src=%2Fa&dst=%2Fb", server.takeRequest().getBody().utf8());
+    }
+
+    @Test
+    void postAnswered500IsNotRetried() throws IOException {
+        server.enqueue(status(500));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), post(RequestBody.create("x", TEXT)))) {
+            assertEquals(500, response.code());
+        }
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void getAnswered500ThenOkIsRetriedAfterBackoff() throws IOException {
+        server.enqueue(status(500));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(200, response.code());
+            assertEquals("{\"ok\":true}", response.body().string());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofMillis(500)), waits);
+    }
+
+    @Test
+    void serverErrorsBackOffExponentiallyUpToTheCap() throws IOException {
+        for (int code : new int[] {502, 503, 504, 500}) {
+            server.enqueue(status(code));
+        }
+        server.enqueue(ok());
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(5)
+                .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(300)).build();
+        try (Response response = execute(policy, get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(5, server.getRequestCount());
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(300)), waits);
+    }
+
+    @Test
+    void otherErrorStatusesAreNotRetried() throws IOException {
+        for (int code : new int[] {400, 401, 403, 404, 409, 501}) {
+            server.enqueue(status(code));
+            try (Response response = execute(RetryPolicy.defaults(), get())) {
+                assertEquals(code, response.code());
+            }
+        }
+        assertEquals(6, server.getRequestCount());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void connectionDropOnGetIsRetried() throws IOException {
+        server.enqueue(dropConnection());
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofMillis(500)), waits);
+    }
+
+    @Test
+    void connectionDropsUntilAttemptsRunOutThrowTheLastFailure() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(dropConnection());
+        }
+        server.enqueue(ok());
+        assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), get()));
+        assertEquals(3, server.getRequestCount());
+        assertEquals(2, waits.size());
+    }
+
+    @Test
+    void connectionDropOnOneShotBodyIsNotRetried() {
+        CountingBody body = new CountingBody(true);
+        server.enqueue(dropConnection());
+        server.enqueue(ok());
+        Request put = new Request.Builder().url(server.url("/api/3/path/data/a.bin")).put(body).build();
+        assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), put));
+        assertEquals(1, server.getRequestCount());
+        assertEquals(1, body.writes);
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void throttledOneShotBodyIsNotResent() throws IOException {
+        CountingBody body = new CountingBody(true);
+        server.enqueue(status(429, "Retry-After", "1"));
+        server.enqueue(ok());
+        Request put = new Request.Builder().url(server.url("/api/3/path/data/a.bin")).put(body).build();
+        try (Response response = execute(RetryPolicy.defaults(), put)) {
+            assertEquals(429, response.code());
+        }
+        assertEquals(1, server.getRequestCount());
+        assertEquals(1, body.writes);
+    }
+
+    @Test
+    void connectionDropOnPostIsNotResentByAnyLayer() {
+        server.enqueue(dropConnection());
+        server.enqueue(ok());
+        assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), post(RequestBody.create("x", TEXT))));
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void connectionDropOnPostOverAPooledConnectionIsNotResentByOkHttp() throws IOException {
+        OkHttpClient client = client(RetryPolicy.defaults());
+        server.enqueue(ok());
+        server.enqueue(dropConnection());
+        server.enqueue(ok());
+        client.newCall(get()).execute().close();
+        assertThrows(IOException.class, () -> client.newCall(post(RequestBody.create("x", TEXT))).execute());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void replayableBodyIsWrittenOncePerAttempt() throws IOException {
+        CountingBody body = new CountingBody(false);
+        server.enqueue(status(503, "X-Throttle", "throttled; next=0 sec"));
+        server.enqueue(ok());
+        Request put = new Request.Builder().url(server.url("/api/3/path/data/a.bin")).put(body).build();
+        try (Response response = execute(RetryPolicy.defaults(), put)) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(2, body.writes);
+    }
+
+    @Test
+    void serverWaitAboveTheLimitEndsRetriesAtOnce() throws IOException {
+        server.enqueue(status(429, "Retry-After", "120"));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.defaults(), get())) {
+            assertEquals(429, response.code());
+            assertEquals(Optional.of(Duration.ofSeconds(120)), Throttle.waitOf(response));
+        }
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void serverWaitLimitIsConfigurable() throws IOException {
+        server.enqueue(status(429, "Retry-After", "120"));
+        server.enqueue(ok());
+        RetryPolicy patient = RetryPolicy.builder().maxServerWait(Duration.ofMinutes(5)).build();
+        try (Response response = execute(patient, get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(List.of(Duration.ofSeconds(120)), waits);
+    }
+
+    @Test
+    void noRetriesPolicySendsOnce() throws IOException {
+        server.enqueue(status(503, "X-Throttle", "throttled; next=0.01 sec"));
+        try (Response response = execute(RetryPolicy.none(), get())) {
+            assertEquals(503, response.code());
+        }
+        assertEquals(1, server.getRequestCount());
+
+        server.enqueue(dropConnection());
+        server.enqueue(ok());
+        assertThrows(IOException.class, () -> execute(RetryPolicy.none(), get()));
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void annotationDecidesIdempotencyOverTheMethod() throws IOException {
+        AnnotatedService service = new Retrofit.Builder()
+                .baseUrl(server.url("/api/2/"))
+                .callFactory(client(RetryPolicy.defaults()))
+                .build()
+                .create(AnnotatedService.class);
+
+        server.enqueue(status(500));
+        assertEquals(500, service.forget().execute().code());
+        assertEquals(1, server.getRequestCount());
+
+        server.enqueue(status(500));
+        server.enqueue(ok());
+        assertEquals(200, service.lookup().execute().code());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void methodDecidesIdempotencyWithoutAnnotation() {
+        Request.Builder b = new Request.Builder().url(server.url("/"));
+        assertTrue(RetryInterceptor.isIdempotent(b.get().build()));
+        assertTrue(RetryInterceptor.isIdempotent(b.head().build()));
+        assertTrue(RetryInterceptor.isIdempotent(b.delete().build()));
+        assertTrue(RetryInterceptor.isIdempotent(b.put(RequestBody.create(new byte[0])).build()));
+        assertTrue(RetryInterceptor.isIdempotent(b.method("OPTIONS", null).build()));
+        assertFalse(RetryInterceptor.isIdempotent(b.post(RequestBody.create(new byte[0])).build()));
+        assertFalse(RetryInterceptor.isIdempotent(b.patch(RequestBody.create(new byte[0])).build()));
+    }
+
+    @Test
+    void interruptedWaitThrowsInterruptedIOExceptionAndKeepsTheFlag() {
+        server.enqueue(status(429, "Retry-After", "1"));
+        server.enqueue(ok());
+        OkHttpClient client = new OkHttpClient.Builder()
+                .addInterceptor(new RetryInterceptor(RetryPolicy.defaults(), d -> {
+                    throw new InterruptedException();
+                }, () -> 1.0))
+                .build();
+        try {
+            assertThrows(InterruptedIOException.class, () -> client.newCall(get()).execute());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void canceledCallIsNotRetried() {
+        server.enqueue(status(500));
+        server.enqueue(ok());
+        okhttp3.Call call = client(RetryPolicy.defaults()).newBuilder()
+                .addInterceptor(chain -> {
+                    Response r = chain.proceed(chain.request());
+                    chain.call().cancel();
+                    return r;
+                })
+                .build()
+                .newCall(get());
+        assertThrows(IOException.class, call::execute);
+        assertEquals(1, server.getRequestCount());
+        assertEquals(List.of(), waits, "no backoff is slept for a canceled call");
+    }
+
+    @Test
+    void retriesAreLoggedAtDebugWithoutSecrets() throws IOException {
+        Logger jul = Logger.getLogger("com.smartfile.sdk");
+        List<String> lines = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level before = jul.getLevel();
+        jul.setLevel(Level.ALL);
+        jul.addHandler(handler);
+        try {
+            server.enqueue(status(503, "X-Throttle", "throttled; next=0.01 sec"));
+            server.enqueue(ok());
+            Request request = new Request.Builder()
+                    .url(server.url("/api/2/path/info/a/?oauth_token=QUERY-SECRET&page=2"))
+                    .header("Authorization", "Basic SECRET-AUTH")
+                    .build();
+            execute(RetryPolicy.defaults(), request).close();
+        } finally {
+            jul.removeHandler(handler);
+            jul.setLevel(before);
+        }
+        assertEquals(1, lines.size(), lines.toString());
+        String line = lines.get(0);
+        assertTrue(line.startsWith("FINE retrying GET http://"), line);
+        assertTrue(line.contains("503 throttled") && line.contains("10 ms") && line.contains("page=2"), line);
+        assertFalse(line.contains("QUERY-SECRET") || line.contains("SECRET-AUTH") || line.contains("Authorization"), line);
+    }
+
+    /** A body that counts how often it is written; optionally one-shot like an InputStream upload. */
+    static final class CountingBody extends RequestBody {
+        private final boolean oneShot;
+        volatile int writes;
+
+        CountingBody(boolean oneShot) {
+            this.oneShot = oneShot;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return MediaType.get("application/octet-stream");
+        }
+
+        @Override
+        public long contentLength() {
+            return 5;
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return oneShot;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            writes++;
+            sink.writeUtf8("bytes");
+        }
+    }
+
+}
