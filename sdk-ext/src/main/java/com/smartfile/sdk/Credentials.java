@@ -145,6 +145,18 @@ public final class Credentials {
     }
 
     /** The OAuth access token's secret, or null. */
+    /** The values that must never be shown: password or client secret, and the access secret. */
+    java.util.List<String> secretValues() {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        if (secret != null) {
+            values.add(secret);
+        }
+        if (accessSecret != null) {
+            values.add(accessSecret);
+        }
+        return values;
+    }
+
     String accessSecret() {
         return accessSecret;
     }

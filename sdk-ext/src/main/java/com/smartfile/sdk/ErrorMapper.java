@@ -39,7 +39,12 @@ final class ErrorMapper {
 
     /** Maps an unsuccessful reply; reads at most a capped prefix of its body (the caller closes it). */
     static ApiException fromResponse(Response response) {
-        String body = readCapped(response.body());
+        return fromResponse(response, List.of());
+    }
+
+    /** As {@link #fromResponse(Response)}, with known secrets scrubbed from everything kept. */
+    static ApiException fromResponse(Response response, List<String> secrets) {
+        String body = Redaction.scrub(readCapped(response.body()), secrets);
         Request request = response.request();
         MediaType type = response.body() == null ? null : response.body().contentType();
         return build(response.code(), request.method(), Redaction.url(request.url()), body, type,

@@ -44,6 +44,23 @@ final class Redaction {
         return false;
     }
 
+    /**
+     * Replaces every occurrence of a known secret (the client's password or OAuth secrets) in text
+     * that came from elsewhere, such as a server's error message echoing a request.
+     */
+    static String scrub(String text, java.util.Collection<String> secrets) {
+        if (text == null || secrets.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String s : secrets) {
+            if (!s.isEmpty()) {
+                out = out.replace(s, MASK);
+            }
+        }
+        return out;
+    }
+
     /** The URL without user info and with secret-looking query values masked. */
     static String url(HttpUrl url) {
         HttpUrl.Builder b = url.newBuilder().username("").password("");

@@ -44,16 +44,30 @@ final class WireLogger implements Interceptor {
     private final LogLevel level;
     private final Consumer<String> sink;
     private final LongSupplier nanoTime;
+    private final java.util.List<String> secrets;
 
     WireLogger(LogLevel level) {
-        this(level, null, System::nanoTime);
+        this(level, java.util.List.of());
+    }
+
+    /**
+     * @param secrets the client's own secret values, masked wherever they show up (a server may
+     *     echo them in a body the rules above would otherwise show)
+     */
+    WireLogger(LogLevel level, java.util.List<String> secrets) {
+        this(level, null, System::nanoTime, secrets);
     }
 
     /** A logger writing each line to {@code sink} instead of the System.Logger (for tests). */
     WireLogger(LogLevel level, Consumer<String> sink, LongSupplier nanoTime) {
+        this(level, sink, nanoTime, java.util.List.of());
+    }
+
+    private WireLogger(LogLevel level, Consumer<String> sink, LongSupplier nanoTime, java.util.List<String> secrets) {
         this.level = level;
         this.sink = sink;
         this.nanoTime = nanoTime;
+        this.secrets = java.util.List.copyOf(secrets);
     }
 
     @Override
@@ -62,7 +76,8 @@ final class WireLogger implements Interceptor {
         if (level == LogLevel.NONE || (sink == null && !LOG.isLoggable(System.Logger.Level.INFO))) {
             return chain.proceed(request);
         }
-        Consumer<String> out = sink != null ? sink : line -> LOG.log(System.Logger.Level.INFO, line);
+        Consumer<String> raw = sink != null ? sink : line -> LOG.log(System.Logger.Level.INFO, line);
+        Consumer<String> out = line -> raw.accept(Redaction.scrub(line, secrets));
         String target = request.method() + " " + Redaction.url(request.url());
         RequestBody body = request.body();
         out.accept("--> " + target + (body == null ? "" : " (" + size(contentLength(body)) + " body)"));

@@ -1,0 +1,82 @@
+package com.smartfile.sdk;
+
+import java.io.Closeable;
+import java.io.InputStream;
+
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * A reply that is not JSON, typically a file's bytes, still streaming from the server. Read
+ * {@link #inputStream()} and close this object (try-with-resources) to free the connection.
+ */
+public final class FileReply implements Closeable {
+
+    private final Response response;
+    private final ResponseBody body;
+
+    FileReply(Response response) {
+        this.response = response;
+        this.body = response.body();
+    }
+
+    /**
+     * The HTTP status, e.g. 200, or 206 for part of a file.
+     *
+     * @return the status code
+     */
+    public int statusCode() {
+        return response.code();
+    }
+
+    /**
+     * The reply's content type.
+     *
+     * @return the MIME type, or null when the server named none
+     */
+    public String contentType() {
+        MediaType type = body.contentType();
+        return type == null ? null : type.toString();
+    }
+
+    /**
+     * The number of bytes to come.
+     *
+     * @return the length, or -1 when unknown
+     */
+    public long contentLength() {
+        return body.contentLength();
+    }
+
+    /**
+     * A response header.
+     *
+     * @param name the header's name
+     * @return its last value, or null; secret headers such as {@code Set-Cookie} are not
+     *     returned
+     */
+    public String header(String name) {
+        return Redaction.isSecretHeader(name) ? null : response.header(name);
+    }
+
+    /**
+     * The bytes, streaming from the server. Can be read once.
+     *
+     * @return the stream
+     */
+    public InputStream inputStream() {
+        return body.byteStream();
+    }
+
+    /** Closes the stream and frees the connection. */
+    @Override
+    public void close() {
+        response.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FileReply{status=" + statusCode() + ", contentType=" + contentType() + ", contentLength=" + contentLength() + "}";
+    }
+}

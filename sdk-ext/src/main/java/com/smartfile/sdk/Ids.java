@@ -1,0 +1,46 @@
+package com.smartfile.sdk;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Checks the non-path ids (user names, group names, link uids, task uuids) before they are sent. */
+final class Ids {
+
+    private Ids() {
+    }
+
+    /** A non-blank name without control characters; Retrofit percent-encodes it as one segment. */
+    static String name(String kind, String value) {
+        if (value == null || value.trim().isEmpty()) {
+            throw new InvalidInputException("The " + kind + " must not be " + (value == null ? "null" : "blank") + ".");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new InvalidInputException("The " + kind + " contains the control character U+"
+                        + String.format("%04X", (int) c) + "; remove it.");
+            }
+        }
+        return value;
+    }
+
+    /** A positive numeric id. */
+    static long number(String kind, long value) {
+        if (value < 1) {
+            throw new InvalidInputException("The " + kind + " must be a positive number; got " + value + ".");
+        }
+        return value;
+    }
+
+    /** Each value checked as a {@link #name}; null or empty gives an empty list. */
+    static List<String> names(String kind, Collection<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                out.add(name(kind, v));
+            }
+        }
+        return out;
+    }
+}
