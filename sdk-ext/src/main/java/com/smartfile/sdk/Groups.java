@@ -19,6 +19,18 @@ public final class Groups {
     }
 
     /**
+     * All groups, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     *
+     * @return the groups, lazily
+     */
+    public PagedIterable<Group> list() {
+        return new PagedIterable<>(page -> {
+            GroupPage p = invoker.sync(api.listGroups(page, Paths.DEFAULT_PAGE_SIZE));
+            return new PagedIterable.Page<>(p.getResults(), p.getPages());
+        }, Paths.DEFAULT_PAGE_SIZE);
+    }
+
+    /**
      * Reads one page of groups.
      *
      * @param page the page number, from 1

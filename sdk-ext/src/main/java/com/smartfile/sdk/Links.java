@@ -19,6 +19,18 @@ public final class Links {
     }
 
     /**
+     * All links, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     *
+     * @return the links, lazily
+     */
+    public PagedIterable<Link> list() {
+        return new PagedIterable<>(page -> {
+            LinkPage p = invoker.sync(api.listLinks(page, Paths.DEFAULT_PAGE_SIZE));
+            return new PagedIterable.Page<>(p.getResults(), p.getPages());
+        }, Paths.DEFAULT_PAGE_SIZE);
+    }
+
+    /**
      * Reads one page of links.
      *
      * @param page the page number, from 1

@@ -30,10 +30,39 @@ public final class Paths {
 
     private final PathsApi api;
     private final Invoker invoker;
+    private final Tasks tasks;
 
-    Paths(PathsApi api, Invoker invoker) {
+    Paths(PathsApi api, Invoker invoker, Tasks tasks) {
         this.api = api;
         this.invoker = invoker;
+        this.tasks = tasks;
+    }
+
+    /**
+     * All entries of a folder, fetched {@value #DEFAULT_PAGE_SIZE} at a time as iteration reaches
+     * them.
+     *
+     * @param folder the folder's path
+     * @return the entries, lazily
+     */
+    public PagedIterable<PathInfo> list(String folder) {
+        return list(folder, DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * All entries of a folder, fetched {@code pageSize} at a time as iteration reaches them.
+     *
+     * @param folder the folder's path
+     * @param pageSize entries per request, at least 1
+     * @return the entries, lazily
+     */
+    public PagedIterable<PathInfo> list(String folder, int pageSize) {
+        String id = PathIds.v2(folder);
+        Paging.limit(pageSize);
+        return new PagedIterable<>(page -> {
+            PathInfo listing = invoker.sync(api.getPathInfo(id, true, page, pageSize, null));
+            return new PagedIterable.Page<>(listing.getChildren(), listing.getPages());
+        }, pageSize);
     }
 
     /**
@@ -145,10 +174,10 @@ public final class Paths {
      *
      * @param sources the paths to move (at least one)
      * @param destinationFolder the folder they go into
-     * @return the started task
+     * @return the started task; {@code await()} it for the outcome
      */
-    public Task move(Collection<String> sources, String destinationFolder) {
-        return invoker.sync(moveCall(sources, destinationFolder));
+    public PendingTask move(Collection<String> sources, String destinationFolder) {
+        return pending(invoker.sync(moveCall(sources, destinationFolder)));
     }
 
     /**
@@ -158,8 +187,8 @@ public final class Paths {
      * @param destinationFolder the folder they go into
      * @return a future of the started task
      */
-    public CompletableFuture<Task> moveAsync(Collection<String> sources, String destinationFolder) {
-        return invoker.async(moveCall(sources, destinationFolder));
+    public CompletableFuture<PendingTask> moveAsync(Collection<String> sources, String destinationFolder) {
+        return invoker.async(moveCall(sources, destinationFolder)).thenApply(this::pending);
     }
 
     private Call<Task> moveCall(Collection<String> sources, String destinationFolder) {
@@ -171,10 +200,10 @@ public final class Paths {
      *
      * @param sources the paths to copy (at least one)
      * @param destinationFolder the folder the copies go into
-     * @return the started task
+     * @return the started task; {@code await()} it for the outcome
      */
-    public Task copy(Collection<String> sources, String destinationFolder) {
-        return invoker.sync(copyCall(sources, destinationFolder));
+    public PendingTask copy(Collection<String> sources, String destinationFolder) {
+        return pending(invoker.sync(copyCall(sources, destinationFolder)));
     }
 
     /**
@@ -184,8 +213,8 @@ public final class Paths {
      * @param destinationFolder the folder the copies go into
      * @return a future of the started task
      */
-    public CompletableFuture<Task> copyAsync(Collection<String> sources, String destinationFolder) {
-        return invoker.async(copyCall(sources, destinationFolder));
+    public CompletableFuture<PendingTask> copyAsync(Collection<String> sources, String destinationFolder) {
+        return invoker.async(copyCall(sources, destinationFolder)).thenApply(this::pending);
     }
 
     private Call<Task> copyCall(Collection<String> sources, String destinationFolder) {
@@ -196,10 +225,10 @@ public final class Paths {
      * Starts deleting files or folders. The server works on it as a task.
      *
      * @param paths the paths to delete (at least one)
-     * @return the started task
+     * @return the started task; {@code await()} it for the outcome
      */
-    public Task remove(String... paths) {
-        return invoker.sync(removeCall(Arrays.asList(paths)));
+    public PendingTask remove(String... paths) {
+        return pending(invoker.sync(removeCall(Arrays.asList(paths))));
     }
 
     /**
@@ -208,8 +237,8 @@ public final class Paths {
      * @param paths the paths to delete (at least one)
      * @return a future of the started task
      */
-    public CompletableFuture<Task> removeAsync(String... paths) {
-        return invoker.async(removeCall(Arrays.asList(paths)));
+    public CompletableFuture<PendingTask> removeAsync(String... paths) {
+        return invoker.async(removeCall(Arrays.asList(paths))).thenApply(this::pending);
     }
 
     private Call<Task> removeCall(List<String> paths) {
@@ -222,10 +251,10 @@ public final class Paths {
      *
      * @param algorithm the digest: {@code md5}, {@code sha1}, {@code sha256} or {@code sha512}
      * @param paths the files (at least one)
-     * @return the started task
+     * @return the started task; {@code await()} it for the outcome
      */
-    public Task checksum(String algorithm, String... paths) {
-        return invoker.sync(checksumCall(algorithm, Arrays.asList(paths)));
+    public PendingTask checksum(String algorithm, String... paths) {
+        return pending(invoker.sync(checksumCall(algorithm, Arrays.asList(paths))));
     }
 
     /**
@@ -235,8 +264,8 @@ public final class Paths {
      * @param paths the files (at least one)
      * @return a future of the started task
      */
-    public CompletableFuture<Task> checksumAsync(String algorithm, String... paths) {
-        return invoker.async(checksumCall(algorithm, Arrays.asList(paths)));
+    public CompletableFuture<PendingTask> checksumAsync(String algorithm, String... paths) {
+        return invoker.async(checksumCall(algorithm, Arrays.asList(paths))).thenApply(this::pending);
     }
 
     private Call<Task> checksumCall(String algorithm, List<String> paths) {
@@ -254,10 +283,10 @@ public final class Paths {
      * @param paths the paths to pack (at least one)
      * @param destinationFolder the folder the zip file goes into
      * @param zipName the zip file's name
-     * @return the started task
+     * @return the started task; {@code await()} it for the outcome
      */
-    public Task compress(Collection<String> paths, String destinationFolder, String zipName) {
-        return invoker.sync(compressCall(paths, destinationFolder, zipName));
+    public PendingTask compress(Collection<String> paths, String destinationFolder, String zipName) {
+        return pending(invoker.sync(compressCall(paths, destinationFolder, zipName)));
     }
 
     /**
@@ -268,8 +297,8 @@ public final class Paths {
      * @param zipName the zip file's name
      * @return a future of the started task
      */
-    public CompletableFuture<Task> compressAsync(Collection<String> paths, String destinationFolder, String zipName) {
-        return invoker.async(compressCall(paths, destinationFolder, zipName));
+    public CompletableFuture<PendingTask> compressAsync(Collection<String> paths, String destinationFolder, String zipName) {
+        return invoker.async(compressCall(paths, destinationFolder, zipName)).thenApply(this::pending);
     }
 
     private Call<Task> compressCall(Collection<String> paths, String destinationFolder, String zipName) {
@@ -338,6 +367,10 @@ public final class Paths {
 
     private Call<ExchangeUrl> exchangeCall(String path, long expiresInSeconds) {
         return api.createExchangeUrl(PathIds.formValue(path), null, "r", Ids.number("expiry in seconds", expiresInSeconds));
+    }
+
+    private PendingTask pending(Task task) {
+        return new PendingTask(task, tasks);
     }
 
     /** Normalises a non-empty list of paths for a form field. */

@@ -19,6 +19,18 @@ public final class Roles {
     }
 
     /**
+     * All roles, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     *
+     * @return the roles, lazily
+     */
+    public PagedIterable<Role> list() {
+        return new PagedIterable<>(page -> {
+            RolePage p = invoker.sync(api.listRoles(page, Paths.DEFAULT_PAGE_SIZE));
+            return new PagedIterable.Page<>(p.getResults(), p.getPages());
+        }, Paths.DEFAULT_PAGE_SIZE);
+    }
+
+    /**
      * Reads one page of roles.
      *
      * @param page the page number, from 1

@@ -95,8 +95,8 @@ public final class SmartFile implements AutoCloseable {
         HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
         Retrofit v2 = retrofit(v2Root);
         this.account = v2.create(AccountApi.class);
-        this.paths = new Paths(v2.create(PathsApi.class), invoker);
         this.tasks = new Tasks(v2.create(TasksApi.class), invoker);
+        this.paths = new Paths(v2.create(PathsApi.class), invoker, tasks);
         this.links = new Links(v2.create(LinksApi.class), invoker);
         this.users = new Users(v2.create(UsersApi.class), invoker);
         this.groups = new Groups(v2.create(GroupsApi.class), invoker);

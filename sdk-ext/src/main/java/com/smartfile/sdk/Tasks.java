@@ -1,6 +1,10 @@
 package com.smartfile.sdk;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import com.smartfile.sdk.api.TasksApi;
 import com.smartfile.sdk.model.Task;
@@ -10,15 +14,110 @@ import retrofit2.Call;
 /**
  * Server-side tasks: the long-running operations that move, copy, remove, checksum and compress
  * paths. Get it from {@link SmartFile#tasks()}.
+ *
+ * <p>{@link #await(Task, Duration)} polls a task until it ends: first after 200 ms, then at
+ * doubling intervals up to 6.4 s (as the official node client does, to stay clear of
+ * throttling), until the deadline.
  */
 public final class Tasks {
 
+    static final Duration FIRST_POLL = Duration.ofMillis(200);
+    static final Duration MAX_POLL = Duration.ofMillis(6400);
+
     private final TasksApi api;
     private final Invoker invoker;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
 
     Tasks(TasksApi api, Invoker invoker) {
+        this(api, invoker, Sleeper.SYSTEM, System::nanoTime);
+    }
+
+    Tasks(TasksApi api, Invoker invoker, Sleeper sleeper, LongSupplier nanoTime) {
         this.api = api;
         this.invoker = invoker;
+        this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Waits until a task ends, polling the server.
+     *
+     * @param task the task, as an operation returned it or as last read
+     * @param timeout how long to wait at most
+     * @return the finished task, whose result holds e.g. the checksums
+     * @throws TaskFailedException when the task failed
+     * @throws TaskPartialFailureException when it finished but some paths failed
+     * @throws TaskTimeoutException when it was still running at the deadline
+     */
+    public Task await(Task task, Duration timeout) {
+        long deadline = nanoTime.getAsLong() + positive(timeout).toNanos();
+        String uuid = TaskStates.uuid(task);
+        Task last = task;
+        Duration delay = FIRST_POLL;
+        while (!TaskStates.finished(last)) {
+            long remaining = deadline - nanoTime.getAsLong();
+            if (remaining <= 0) {
+                throw timedOut(uuid, last, timeout);
+            }
+            try {
+                sleeper.sleep(Duration.ofNanos(Math.min(delay.toNanos(), remaining)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SmartFileException("Interrupted while waiting for task " + uuid
+                        + "; it goes on on the server.", e);
+            }
+            last = get(uuid);
+            delay = next(delay);
+        }
+        return TaskStates.checkOutcome(last);
+    }
+
+    /**
+     * Waits until a task ends without blocking a thread: polls are scheduled, not slept.
+     *
+     * @param task the task, as an operation returned it or as last read
+     * @param timeout how long to wait at most
+     * @return a future of the finished task, failing as {@link #await(Task, Duration)} throws
+     */
+    public CompletableFuture<Task> awaitAsync(Task task, Duration timeout) {
+        long deadline = nanoTime.getAsLong() + positive(timeout).toNanos();
+        return poll(TaskStates.uuid(task), task, FIRST_POLL, deadline, timeout);
+    }
+
+    private CompletableFuture<Task> poll(String uuid, Task last, Duration delay, long deadline, Duration timeout) {
+        if (TaskStates.finished(last)) {
+            try {
+                return CompletableFuture.completedFuture(TaskStates.checkOutcome(last));
+            } catch (SmartFileException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        long remaining = deadline - nanoTime.getAsLong();
+        if (remaining <= 0) {
+            return CompletableFuture.failedFuture(timedOut(uuid, last, timeout));
+        }
+        Executor later = CompletableFuture.delayedExecutor(Math.min(delay.toNanos(), remaining), TimeUnit.NANOSECONDS);
+        return CompletableFuture.supplyAsync(() -> uuid, later)
+                .thenCompose(this::getAsync)
+                .thenCompose(next -> poll(uuid, next, next(delay), deadline, timeout));
+    }
+
+    private static Duration next(Duration delay) {
+        Duration doubled = delay.multipliedBy(2);
+        return doubled.compareTo(MAX_POLL) > 0 ? MAX_POLL : doubled;
+    }
+
+    private static TaskTimeoutException timedOut(String uuid, Task last, Duration timeout) {
+        return new TaskTimeoutException("Task " + uuid + " was still " + TaskStates.statusText(last) + " after "
+                + timeout.toMillis() + " ms; it goes on on the server. Wait again, or read it with tasks().get(\"" + uuid + "\").", last);
+    }
+
+    private static Duration positive(Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new InvalidInputException("The wait for a task must be positive, got " + timeout + ".");
+        }
+        return timeout;
     }
 
     /**
@@ -44,6 +143,18 @@ public final class Tasks {
 
     private Call<Task> getCall(String uuid) {
         return api.getTask(Ids.name("task uuid", uuid));
+    }
+
+    /**
+     * All tasks, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     *
+     * @return the tasks, lazily
+     */
+    public PagedIterable<Task> list() {
+        return new PagedIterable<>(page -> {
+            TaskPage p = invoker.sync(api.listTasks(page, Paths.DEFAULT_PAGE_SIZE));
+            return new PagedIterable.Page<>(p.getResults(), p.getPages());
+        }, Paths.DEFAULT_PAGE_SIZE);
     }
 
     /**

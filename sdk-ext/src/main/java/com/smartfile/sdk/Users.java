@@ -19,6 +19,18 @@ public final class Users {
     }
 
     /**
+     * All users, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     *
+     * @return the users, lazily
+     */
+    public PagedIterable<User> list() {
+        return new PagedIterable<>(page -> {
+            UserPage p = invoker.sync(api.listUsers(page, Paths.DEFAULT_PAGE_SIZE));
+            return new PagedIterable.Page<>(p.getResults(), p.getPages());
+        }, Paths.DEFAULT_PAGE_SIZE);
+    }
+
+    /**
      * Reads one page of users.
      *
      * @param page the page number, from 1

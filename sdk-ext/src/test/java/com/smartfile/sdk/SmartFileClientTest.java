@@ -27,7 +27,6 @@ import java.util.logging.Logger;
 
 import com.smartfile.sdk.model.PathInfo;
 import com.smartfile.sdk.model.Ping;
-import com.smartfile.sdk.model.Task;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -194,11 +193,11 @@ class SmartFileClientTest {
             assertTrue(info.getAcl().getRead());
 
             server.enqueue(json(200, "{\"uuid\":\"abc\",\"result\":{\"status\":\"PROGRESS\"}}"));
-            Task task = client.paths().move(List.of("/a", "b/"), "/dst");
+            PendingTask task = client.paths().move(List.of("/a", "b/"), "/dst");
             RecordedRequest move = take();
             assertEquals("/api/2/path/oper/move/", move.getTarget());
             assertEquals("src=%2Fa&src=%2Fb&dst=%2Fdst", move.getBody().utf8());
-            assertEquals("abc", task.getUuid());
+            assertEquals("abc", task.uuid());
         }
     }
 

@@ -1,0 +1,80 @@
+package com.smartfile.sdk;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * All items of a paged SmartFile list, fetched one page at a time as iteration reaches it: memory
+ * holds one page, and nothing is fetched until iteration starts. Each {@link #iterator()} (and
+ * {@link #stream()}) starts again from the first page.
+ *
+ * @param <T> the item type
+ */
+public final class PagedIterable<T> implements Iterable<T> {
+
+    /** One fetched page: its items and, when the server said so, how many pages there are. */
+    static final class Page<T> {
+        final List<T> items;
+        final Integer pages;
+
+        Page(List<T> items, Integer pages) {
+            this.items = items;
+            this.pages = pages;
+        }
+    }
+
+    private final IntFunction<Page<T>> fetch;
+    private final int pageSize;
+
+    /**
+     * @param fetch reads page N (from 1)
+     * @param pageSize the {@code limit} each fetch asks for; a shorter page without a page count ends the list
+     */
+    PagedIterable(IntFunction<Page<T>> fetch, int pageSize) {
+        this.fetch = fetch;
+        this.pageSize = Paging.limit(pageSize);
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return new Iterator<T>() {
+            private int pageNumber;
+            private Iterator<T> current = java.util.Collections.emptyIterator();
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && !last) {
+                    Page<T> page = fetch.apply(++pageNumber);
+                    current = page.items.iterator();
+                    last = page.items.isEmpty()
+                            || (page.pages != null ? pageNumber >= page.pages : page.items.size() < pageSize);
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /**
+     * The items as a sequential stream, fetched lazily like the iterator.
+     *
+     * @return the stream
+     */
+    public Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+}

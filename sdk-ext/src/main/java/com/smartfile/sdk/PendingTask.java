@@ -1,0 +1,81 @@
+package com.smartfile.sdk;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import com.smartfile.sdk.model.Task;
+
+/**
+ * A task the server has started for an operation such as a move. Wait for it with
+ * {@link #await()}: {@code client.paths().move(List.of("/a"), "/b").await()}.
+ */
+public final class PendingTask {
+
+    /** How long {@link #await()} waits. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Task task;
+    private final Tasks tasks;
+
+    PendingTask(Task task, Tasks tasks) {
+        this.task = task;
+        this.tasks = tasks;
+        TaskStates.uuid(task); // a reply without a uuid or URL fails here, not at the first poll
+    }
+
+    /**
+     * The task as the operation's reply described it.
+     *
+     * @return the started task
+     */
+    public Task task() {
+        return task;
+    }
+
+    /**
+     * The task's id.
+     *
+     * @return the uuid
+     */
+    public String uuid() {
+        return TaskStates.uuid(task);
+    }
+
+    /**
+     * Waits up to {@link #DEFAULT_TIMEOUT} for the task to end.
+     *
+     * @return the finished task
+     * @throws TaskFailedException when it failed, {@link TaskPartialFailureException} when some paths failed
+     * @throws TaskTimeoutException when it is still running at the deadline
+     */
+    public Task await() {
+        return await(DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Waits for the task to end.
+     *
+     * @param timeout how long to wait at most
+     * @return the finished task
+     * @throws TaskFailedException when it failed, {@link TaskPartialFailureException} when some paths failed
+     * @throws TaskTimeoutException when it is still running at the deadline
+     */
+    public Task await(Duration timeout) {
+        return tasks.await(task, timeout);
+    }
+
+    /**
+     * Waits for the task to end without blocking a thread.
+     *
+     * @param timeout how long to wait at most
+     * @return a future of the finished task
+     */
+    public CompletableFuture<Task> awaitAsync(Duration timeout) {
+        return tasks.awaitAsync(task, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "PendingTask{uuid=" + uuid() + ", status=" + TaskStates.statusText(task) + "}";
+    }
+}

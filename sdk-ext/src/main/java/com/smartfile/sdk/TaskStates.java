@@ -1,0 +1,91 @@
+package com.smartfile.sdk;
+
+import java.util.Map;
+
+import com.smartfile.sdk.model.Task;
+import com.smartfile.sdk.model.TaskResult;
+
+/** Reads what a {@link Task} reply says about its progress, tolerating the older reply shapes. */
+final class TaskStates {
+
+    private TaskStates() {
+    }
+
+    /** The status, from {@code result.status} or else the early top-level {@code status}; UNKNOWN when neither. */
+    static TaskResult.Status status(Task task) {
+        if (task.getResult() != null && task.getResult().getStatus() != null) {
+            return task.getResult().getStatus();
+        }
+        TaskResult.Status legacy = TaskResult.Status.fromValue(task.getStatusValue());
+        return legacy == null ? TaskResult.Status.UNKNOWN : legacy;
+    }
+
+    static String statusText(Task task) {
+        if (task.getResult() != null && task.getResult().getStatusValue() != null) {
+            return task.getResult().getStatusValue();
+        }
+        return task.getStatusValue() == null ? "no status" : task.getStatusValue();
+    }
+
+    static Map<String, String> errors(Task task) {
+        if (task.getResult() == null || task.getResult().getResult() == null) {
+            return Map.of();
+        }
+        return task.getResult().getResult().getErrors();
+    }
+
+    /** The task's uuid; an older reply may carry only its URL ({@code /api/2/task/<uuid>/}). */
+    static String uuid(Task task) {
+        if (task.getUuid() != null && !task.getUuid().isEmpty()) {
+            return task.getUuid();
+        }
+        String url = task.getUrl();
+        if (url != null) {
+            String[] parts = url.replaceAll("/+$", "").split("/");
+            if (parts.length > 0 && !parts[parts.length - 1].isEmpty()) {
+                return parts[parts.length - 1];
+            }
+        }
+        throw new InvalidReplyException("The server started a task but its reply names neither a uuid nor a URL: " + task, null);
+    }
+
+    /** True when the task has ended, one way or the other. */
+    static boolean finished(Task task) {
+        TaskResult.Status s = status(task);
+        return s == TaskResult.Status.SUCCESS || s == TaskResult.Status.FAILURE;
+    }
+
+    /** Throws the matching exception when a finished task failed in whole or in part; else returns it. */
+    static Task checkOutcome(Task task) {
+        String uuid = uuid(task);
+        Map<String, String> errors = errors(task);
+        if (status(task) == TaskResult.Status.FAILURE) {
+            throw new TaskFailedException("Task " + uuid + " (" + describe(task) + ") failed" + listed(errors), task, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new TaskPartialFailureException("Task " + uuid + " (" + describe(task) + ") finished, but "
+                    + errors.size() + " path(s) failed" + listed(errors), task, errors);
+        }
+        return task;
+    }
+
+    private static String describe(Task task) {
+        return task.getType() == null ? "task" : task.getType();
+    }
+
+    private static String listed(Map<String, String> errors) {
+        if (errors.isEmpty()) {
+            return "; the server gave no details.";
+        }
+        StringBuilder b = new StringBuilder(":");
+        int shown = 0;
+        for (Map.Entry<String, String> e : errors.entrySet()) {
+            if (shown++ == 10) {
+                b.append(" … and ").append(errors.size() - 10).append(" more");
+                break;
+            }
+            b.append(' ').append(e.getKey()).append(": ").append(e.getValue()).append(';');
+        }
+        return b.toString();
+    }
+}
