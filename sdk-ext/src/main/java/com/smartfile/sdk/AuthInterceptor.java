@@ -49,7 +49,7 @@ final class AuthInterceptor implements Interceptor {
 
     /** PLAINTEXT OAuth signing, as SmartFile documents. */
     AuthInterceptor(Credentials credentials, HttpUrl baseUrl) {
-        this(credentials, baseUrl, OAuth1Signer.of(OAuth1Signer.Method.PLAINTEXT));
+        this(credentials, baseUrl, OAuth1Signer.of(OAuthSignatureMethod.PLAINTEXT));
     }
 
     @Override
@@ -71,7 +71,7 @@ final class AuthInterceptor implements Interceptor {
         List<Map.Entry<String, String>> form = Collections.emptyList();
         RequestBody body = request.body();
         Request.Builder signed = request.newBuilder();
-        if (signer.method() != OAuth1Signer.Method.PLAINTEXT && isForm(body)) {
+        if (signer.method() != OAuthSignatureMethod.PLAINTEXT && isForm(body)) {
             Buffer buffer = new Buffer();
             body.writeTo(buffer);
             if (body.isOneShot()) {

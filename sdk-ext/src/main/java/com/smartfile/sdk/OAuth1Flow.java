@@ -206,7 +206,7 @@ public final class OAuth1Flow {
         private Credentials client;
         private String callback = OUT_OF_BAND;
         private OkHttpClient httpClient;
-        private OAuth1Signer signer = OAuth1Signer.of(OAuth1Signer.Method.PLAINTEXT);
+        private OAuth1Signer signer = OAuth1Signer.of(OAuthSignatureMethod.PLAINTEXT);
 
         private Builder() {
         }

@@ -27,25 +27,13 @@ import okhttp3.HttpUrl;
  */
 final class OAuth1Signer {
 
-    /** The signature methods of RFC 5849 §3.4 that this signer implements. */
-    enum Method {
-        PLAINTEXT("PLAINTEXT"),
-        HMAC_SHA1("HMAC-SHA1");
-
-        final String wireName;
-
-        Method(String wireName) {
-            this.wireName = wireName;
-        }
-    }
-
     private static final char[] NONCE_CHARS =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final int NONCE_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final Method method;
+    private final OAuthSignatureMethod method;
     private final Supplier<String> nonces;
     private final LongSupplier epochSeconds;
 
@@ -54,18 +42,18 @@ final class OAuth1Signer {
      * @param nonces yields a fresh nonce per request
      * @param epochSeconds yields the current time in seconds since the epoch
      */
-    OAuth1Signer(Method method, Supplier<String> nonces, LongSupplier epochSeconds) {
+    OAuth1Signer(OAuthSignatureMethod method, Supplier<String> nonces, LongSupplier epochSeconds) {
         this.method = method;
         this.nonces = nonces;
         this.epochSeconds = epochSeconds;
     }
 
     /** A signer with random nonces and the system clock. */
-    static OAuth1Signer of(Method method) {
+    static OAuth1Signer of(OAuthSignatureMethod method) {
         return new OAuth1Signer(method, OAuth1Signer::randomNonce, () -> System.currentTimeMillis() / 1000L);
     }
 
-    Method method() {
+    OAuthSignatureMethod method() {
         return method;
     }
 
@@ -106,7 +94,7 @@ final class OAuth1Signer {
         oauth.add(Map.entry("oauth_version", "1.0"));
         oauth.addAll(extra);
         String signature;
-        if (method == Method.PLAINTEXT) {
+        if (method == OAuthSignatureMethod.PLAINTEXT) {
             signature = plaintextSignature(consumerSecret, tokenSecret);
         } else {
             signature = hmacSha1(baseString(httpMethod, url, formParams, oauth), consumerSecret, tokenSecret);

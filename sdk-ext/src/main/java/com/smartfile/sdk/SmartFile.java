@@ -86,7 +86,7 @@ public final class SmartFile implements AutoCloseable {
         hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
         hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy));
         hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
-        hb.addInterceptor(new AuthInterceptor(credentials, baseUrl));
+        hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
         if (b.logLevel != LogLevel.NONE) {
             hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
         }
@@ -380,6 +380,7 @@ public final class SmartFile implements AutoCloseable {
         private OkHttpClient httpClient;
         private LogLevel logLevel = LogLevel.NONE;
         private boolean allowInsecureHttp;
+        private OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;
 
         private Builder() {
         }
@@ -433,6 +434,21 @@ public final class SmartFile implements AutoCloseable {
          */
         public Builder basicAuth(String apiKey, String apiPassword) {
             return credentials(Credentials.basic(apiKey, apiPassword));
+        }
+
+        /**
+         * How OAuth 1.0a requests are signed. Default {@link OAuthSignatureMethod#PLAINTEXT}, what
+         * SmartFile documents; ignored for Basic credentials.
+         *
+         * @param method the signature method
+         * @return this builder
+         */
+        public Builder oauthSignatureMethod(OAuthSignatureMethod method) {
+            if (method == null) {
+                throw new InvalidInputException("The OAuth signature method must not be null.");
+            }
+            this.oauthSignatureMethod = method;
+            return this;
         }
 
         /**

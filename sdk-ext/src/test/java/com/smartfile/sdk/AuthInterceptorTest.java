@@ -130,7 +130,7 @@ class AuthInterceptorTest {
     void oauthHmacSha1VerifiedIndependently() throws Exception {
         HttpUrl base = server.url("/api/2/");
         Credentials c = Credentials.oauth1(CLIENT_TOKEN, CS, ACCESS_TOKEN, AS);
-        AuthInterceptor interceptor = new AuthInterceptor(c, base, OAuth1Signer.of(OAuth1Signer.Method.HMAC_SHA1));
+        AuthInterceptor interceptor = new AuthInterceptor(c, base, OAuth1Signer.of(OAuthSignatureMethod.HMAC_SHA1));
         FormBody form = new FormBody.Builder().add("path", "/a b/c+d").add("name", "\u00e9t\u00e9").add("path", "/x").build();
         RecordedRequest recorded = call(client(interceptor), new Request.Builder()
                 .url(base.resolve("path/oper/move/?z=1&a=x%20y&a=b"))

@@ -52,7 +52,7 @@ class OAuth1FlowTest {
 
     private OAuth1Flow.Builder flow() {
         return OAuth1Flow.builder().baseUrl(base.toString()).clientCredentials(CLIENT_TOKEN, CLIENT_SECRET)
-                .signer(new OAuth1Signer(OAuth1Signer.Method.PLAINTEXT, () -> "nonce123", () -> 1700000000L));
+                .signer(new OAuth1Signer(OAuthSignatureMethod.PLAINTEXT, () -> "nonce123", () -> 1700000000L));
     }
 
     private void reply(int code, String contentType, String body) {

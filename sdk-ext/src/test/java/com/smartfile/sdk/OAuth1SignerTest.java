@@ -80,7 +80,7 @@ class OAuth1SignerTest {
      */
     @Test
     void oauthCore10AppendixA5ThroughTheSigner() {
-        OAuth1Signer signer = new OAuth1Signer(OAuth1Signer.Method.HMAC_SHA1, () -> "kllo9940pd9333jh", () -> 1191242096L);
+        OAuth1Signer signer = new OAuth1Signer(OAuthSignatureMethod.HMAC_SHA1, () -> "kllo9940pd9333jh", () -> 1191242096L);
         String header = signer.authorizationHeader("GET",
                 HttpUrl.get("http://photos.example.net/photos?file=vacation.jpg&size=original"),
                 Collections.emptyList(), "dpf43f3p2l4k3l03", "kd94hf93k423kf44", "nnch734d00sl2jdk",
@@ -95,7 +95,7 @@ class OAuth1SignerTest {
     /** RFC 5849 §3.4.4 and the §2.3 example: {@code oauth_signature="ja893SD9%26xyz4992k83j47x0b"}. */
     @Test
     void plaintextSignatureAndHeader() {
-        OAuth1Signer signer = new OAuth1Signer(OAuth1Signer.Method.PLAINTEXT, () -> "n", () -> 1L);
+        OAuth1Signer signer = new OAuth1Signer(OAuthSignatureMethod.PLAINTEXT, () -> "n", () -> 1L);
         String header = signer.authorizationHeader("POST", HttpUrl.get("https://server.example.com/request_token"),
                 Collections.emptyList(), "jd83jd92dhsh93js", "ja893SD9", "hdk48Djdsa", "xyz4992k83j47x0b",
                 List.of(Map.entry("oauth_verifier", "473f82d3")));

@@ -292,9 +292,38 @@ class SmartFileClientTest {
     }
 
     @Test
+    void oauthCredentialsSignEveryCallAndAClientWithoutAccessTokenSendsNothing() throws Exception {
+        String clientToken = "cl1entT0kencl1entT0kencl1entT0";
+        String clientSecret = "cl1entS3cretcl1entS3cretcl1ent";
+        String accessToken = "acc3ssT0kenacc3ssT0kenacc3ssT0";
+        String accessSecret = "acc3ssS3cretacc3ssS3cretacc3ss";
+        for (OAuthSignatureMethod method : OAuthSignatureMethod.values()) {
+            try (SmartFile client = builder().oauthSignatureMethod(method)
+                    .credentials(Credentials.oauth1(clientToken, clientSecret, accessToken, accessSecret)).build()) {
+                server.enqueue(json(200, "{}"));
+                client.paths().info("/a");
+                String auth = take().getHeaders().get("Authorization");
+                assertTrue(auth.startsWith("OAuth "), auth);
+                assertTrue(auth.contains("oauth_consumer_key=\"" + clientToken + "\""), auth);
+                assertTrue(auth.contains("oauth_token=\"" + accessToken + "\""), auth);
+                assertTrue(auth.contains("oauth_signature_method=\"" + method.wireName + "\""), auth);
+                assertEquals(method == OAuthSignatureMethod.PLAINTEXT, auth.contains(clientSecret), auth);
+            }
+        }
+        try (SmartFile client = builder().credentials(Credentials.oauth1Client(clientToken, clientSecret)).build()) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> client.paths().info("/a"));
+            assertTrue(e.getMessage().contains("OAuth1Flow"), e.getMessage());
+            assertFalse(e.getMessage().contains(clientSecret));
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
     void credentialsComeFromTheEnvironmentThenNetrcWithThePortInTheMachineName() throws Exception {
-        Map<String, String> env = Map.of("SMARTFILE_API_KEY", KEY, "SMARTFILE_API_PASSWORD", PASSWORD);
-        try (SmartFile client = SmartFile.builder().baseUrl(server.url("/").toString()).environment(env::get, home).build()) {
+        Map<String, String> env = Map.of("SMARTFILE_API_KEY", KEY, "SMARTFILE_API_PASSWORD", PASSWORD,
+                "SMARTFILE_API_URL", server.url("/").toString());
+        try (SmartFile client = SmartFile.builder().environment(env::get, home).build()) {
+            assertEquals(server.url("/").toString(), client.baseUrl());
             server.enqueue(json(200, "{}"));
             client.whoami();
             assertTrue(take().getHeaders().get("Authorization").startsWith("Basic "));
