@@ -267,7 +267,10 @@ final class MultipartParser {
                 i++;
                 while (i < header.length() && header.charAt(i) != '"') {
                     char c = header.charAt(i);
-                    if (c == '\\' && i + 1 < header.length()) {
+                    // a backslash escapes only a quote or a backslash: old browsers send
+                    // Windows paths (C:\dir\name.txt) unescaped
+                    if (c == '\\' && i + 1 < header.length()
+                            && (header.charAt(i + 1) == '"' || header.charAt(i + 1) == '\\')) {
                         c = header.charAt(++i);
                     }
                     value.append(c);

@@ -84,14 +84,14 @@ final class PercentCodec {
     }
 
     /**
-     * Encodes a path segment: everything but RFC 3986 unreserved characters and the sub-delims
-     * and {@code :}/{@code @} allowed in a segment is escaped, as UTF-8.
+     * Encodes a path segment: everything but RFC 3986 unreserved characters is escaped, as UTF-8
+     * (so {@code +} becomes {@code %2B}, which no server can mistake for a space).
      *
      * @param segment the decoded segment
      * @return the encoded segment
      */
     static String encodePathSegment(String segment) {
-        return encode(segment, "!$&'()*+,;=:@");
+        return encode(segment, "");
     }
 
     /**

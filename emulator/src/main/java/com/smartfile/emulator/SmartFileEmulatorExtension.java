@@ -36,8 +36,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *         new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO));
  * }</pre>
  *
- * <p>Faults are reset before each test class starts, not between tests. The emulator stops after
- * the class's last test; its temporary root is deleted then.
+ * <p>State (files, faults, tasks, users…) carries over from test to test within a class; the
+ * emulator stops after the class's last test and its temporary root is deleted then.
  *
  * <p>What can be injected is a table from type to a function of the running emulator
  * ({@code INJECTABLE}): a ready SDK client is one more entry there (plus an optional dependency
@@ -79,7 +79,7 @@ public class SmartFileEmulatorExtension implements BeforeAllCallback, AfterAllCa
      */
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator(context).faults().reset();
+        emulator(context);
     }
 
     /**
