@@ -55,21 +55,32 @@ final class Dispatcher implements HttpHandler {
             if (!req.responded()) {
                 req.error(e);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // a file that vanished between checks (a concurrent delete or move)
+            if (!req.responded()) {
+                req.error(ApiException.notFound());
+            }
         } catch (Downloads.ConnectionCut e) {
-            LOG.log(Level.DEBUG, () -> req.method() + " " + req.rawPath() + " -> connection cut (fault)");
+            LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> connection cut (fault)");
             throw e;
         } catch (IOException | RuntimeException e) {
             if (req.responded()) {
                 throw e instanceof IOException ? (IOException) e : new IOException(e);
             }
             String id = UUID.randomUUID().toString();
-            LOG.log(Level.WARNING, "request failed, x-unique-id " + id + ": " + req.method() + " " + req.rawPath(), e);
+            LOG.log(Level.WARNING, "request failed, x-unique-id " + id + ": " + req.method() + " "
+                    + loggable(req.rawPath()), e);
             req.replyHeaders().set("x-unique-id", id);
             req.error(ApiException.detail(500, "A server error occurred."));
         } finally {
             exchange.close();
         }
-        LOG.log(Level.DEBUG, () -> req.method() + " " + req.rawPath() + " -> " + req.status());
+        LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> " + req.status());
+    }
+
+    /** Hides the token of an exchange URL (it grants access without credentials). */
+    static String loggable(String rawPath) {
+        return rawPath.startsWith("/exchange/") ? "/exchange/***" : rawPath;
     }
 
     private void route(ApiRequest req) throws IOException, ApiException {

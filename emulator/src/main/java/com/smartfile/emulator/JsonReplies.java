@@ -70,7 +70,6 @@ final class JsonReplies {
         return MOSHI.adapter(Object.class).lenient().fromJson(json);
     }
 
-    @SuppressWarnings("unchecked")
     private static JsonAdapter<Object> adapterFor(Object value) {
         Type type;
         if (value instanceof Map || value == null) {
@@ -84,6 +83,6 @@ final class JsonReplies {
         } else {
             type = value.getClass();
         }
-        return (JsonAdapter<Object>) MOSHI.adapter(type);
+        return MOSHI.adapter(type);
     }
 }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * ({@code INJECTABLE}): a ready SDK client is one more entry there (plus an optional dependency
  * on the client module), without touching the lifecycle code.
  */
-public class SmartFileEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class SmartFileEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(SmartFileEmulatorExtension.class);

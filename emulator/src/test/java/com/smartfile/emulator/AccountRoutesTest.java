@@ -29,6 +29,16 @@ class AccountRoutesTest {
     }
 
     @Test
+    void wrongMethodAnswers405(EmulatorCredentials c) {
+        // Not validated: the spec documents no 405 (a Django REST Framework server answers it).
+        Reply r = TestClient.basic(c).unvalidated().delete("api/2/ping/");
+        assertEquals("Method \"DELETE\" not allowed.", Checks.detail(r, 405));
+        assertEquals("GET", r.header("Allow"));
+        assertEquals("DELETE, GET, POST", TestClient.basic(c).unvalidated().sendForm("PUT", "api/2/session/").header(
+                "Allow"));
+    }
+
+    @Test
     void whoamiAndRights(EmulatorCredentials c) {
         TestClient client = TestClient.basic(c);
         WhoAmI me = client.get("api/2/whoami/").as(WhoAmI.class);

@@ -126,7 +126,7 @@ class TraversalTest {
     @Test
     void listingsHideLinksOutOfTheRootAndTheStagingFolder() {
         TestClient client = TestClient.basic(emulator.credentials());
-        List<Object> children = (List<Object>) Checks.json(client.get("api/2/path/info/?children=true"), 200)
+        List<?> children = (List<?>) Checks.json(client.get("api/2/path/info/?children=true"), 200)
                 .get("children");
         assertEquals(1, children.size(), children::toString);
         assertEquals("inside", ((java.util.Map<?, ?>) children.get(0)).get("name"));
