@@ -1,0 +1,253 @@
+package com.smartfile.emulator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Faults the emulator injects on demand, to test a client's reliability features. Set them from
+ * {@link SmartFileEmulator.Builder#faults}, at run time through {@link SmartFileEmulator#faults()},
+ * or over HTTP with {@code POST /__emulator/faults}.
+ *
+ * <p>Counted faults apply to the next N matching requests and are consumed atomically, one per
+ * request, so they behave predictably under concurrent requests. Setting a fault replaces the
+ * previous setting of the same kind. Thread-safe.
+ *
+ * <ul>
+ *   <li>Throttling: the next N requests under {@code /api/} answer 503 with
+ *       {@code X-Throttle: throttled; next=S sec} (2012-era servers), 429 with
+ *       {@code Retry-After: S} (current servers) or 429 with {@code X-Throttle-Wait-Seconds: S}
+ *       (2018 servers), before authentication.</li>
+ *   <li>Cut downloads: the next N file downloads send their headers and the first B bytes, then
+ *       the connection is closed, so the client sees a truncated body.</li>
+ *   <li>Delay: every {@code /api/} reply is held back by a fixed time until reset.</li>
+ *   <li>Failing tasks: the next N tasks end in {@code FAILURE} without doing their work.</li>
+ * </ul>
+ */
+public final class Faults {
+
+    /** How a throttled request is answered. */
+    enum ThrottleStyle {
+        /** 503 with {@code X-Throttle: throttled; next=S sec}. */
+        X_THROTTLE_503,
+        /** 429 with {@code Retry-After: S}. */
+        RETRY_AFTER_429,
+        /** 429 with {@code X-Throttle-Wait-Seconds: S}. */
+        WAIT_SECONDS_429
+    }
+
+    /** A pending throttle setting. */
+    static final class Throttle {
+        final ThrottleStyle style;
+        final double seconds;
+        final AtomicInteger remaining;
+
+        Throttle(ThrottleStyle style, int count, double seconds) {
+            this.style = style;
+            this.seconds = seconds;
+            this.remaining = new AtomicInteger(count);
+        }
+    }
+
+    /** A pending download-cut setting. */
+    private static final class Cut {
+        final long afterBytes;
+        final AtomicInteger remaining;
+
+        Cut(int count, long afterBytes) {
+            this.afterBytes = afterBytes;
+            this.remaining = new AtomicInteger(count);
+        }
+    }
+
+    private final AtomicReference<Throttle> throttle = new AtomicReference<>();
+    private final AtomicReference<Cut> cut = new AtomicReference<>();
+    private volatile long delayMillis;
+    private final AtomicInteger failTasks = new AtomicInteger();
+
+    Faults() {
+    }
+
+    /**
+     * Throttles the next API requests the 2012 way: 503 with {@code X-Throttle: throttled; next=S sec}.
+     *
+     * @param requests how many requests to throttle (0 stops throttling)
+     * @param nextSeconds the wait announced in the header
+     * @return this object
+     */
+    public Faults throttle503(int requests, double nextSeconds) {
+        return throttle(ThrottleStyle.X_THROTTLE_503, requests, nextSeconds);
+    }
+
+    /**
+     * Throttles the next API requests the current way: 429 with {@code Retry-After: S}.
+     *
+     * @param requests how many requests to throttle (0 stops throttling)
+     * @param retryAfterSeconds the wait announced in the header
+     * @return this object
+     */
+    public Faults throttle429(int requests, int retryAfterSeconds) {
+        return throttle(ThrottleStyle.RETRY_AFTER_429, requests, retryAfterSeconds);
+    }
+
+    /**
+     * Throttles the next API requests the 2018 way: 429 with {@code X-Throttle-Wait-Seconds: S}.
+     *
+     * @param requests how many requests to throttle (0 stops throttling)
+     * @param waitSeconds the wait announced in the header
+     * @return this object
+     */
+    public Faults throttle429WaitSeconds(int requests, int waitSeconds) {
+        return throttle(ThrottleStyle.WAIT_SECONDS_429, requests, waitSeconds);
+    }
+
+    Faults throttle(ThrottleStyle style, int requests, double seconds) {
+        Objects.requireNonNull(style, "style");
+        if (requests < 0 || seconds < 0 || Double.isNaN(seconds)) {
+            throw new IllegalArgumentException("requests and seconds must not be negative");
+        }
+        throttle.set(requests == 0 ? null : new Throttle(style, requests, seconds));
+        return this;
+    }
+
+    /**
+     * Cuts the next file download after some bytes of its body.
+     *
+     * @param afterBytes how many body bytes are sent before the connection is closed
+     * @return this object
+     */
+    public Faults cutNextDownload(long afterBytes) {
+        return cutDownloads(1, afterBytes);
+    }
+
+    /**
+     * Cuts the next file downloads after some bytes of their body.
+     *
+     * @param downloads how many downloads to cut (0 stops cutting)
+     * @param afterBytes how many body bytes are sent before the connection is closed
+     * @return this object
+     */
+    public Faults cutDownloads(int downloads, long afterBytes) {
+        if (downloads < 0 || afterBytes < 0) {
+            throw new IllegalArgumentException("downloads and afterBytes must not be negative");
+        }
+        cut.set(downloads == 0 ? null : new Cut(downloads, afterBytes));
+        return this;
+    }
+
+    /**
+     * Delays every API reply until changed.
+     *
+     * @param delay the delay ({@link Duration#ZERO} for none)
+     * @return this object
+     */
+    public Faults delayResponses(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        delayMillis = delay.toMillis();
+        return this;
+    }
+
+    /**
+     * Makes the next task end in {@code FAILURE}.
+     *
+     * @return this object
+     */
+    public Faults failNextTask() {
+        return failTasks(1);
+    }
+
+    /**
+     * Makes the next tasks end in {@code FAILURE}.
+     *
+     * @param tasks how many tasks fail (0 stops failing)
+     * @return this object
+     */
+    public Faults failTasks(int tasks) {
+        if (tasks < 0) {
+            throw new IllegalArgumentException("tasks must not be negative");
+        }
+        failTasks.set(tasks);
+        return this;
+    }
+
+    /**
+     * Clears every fault.
+     *
+     * @return this object
+     */
+    public Faults reset() {
+        throttle.set(null);
+        cut.set(null);
+        delayMillis = 0;
+        failTasks.set(0);
+        return this;
+    }
+
+    /**
+     * Describes the pending faults (as the admin endpoint reports them).
+     *
+     * @return a text such as {@code Faults{throttle=…}}
+     */
+    @Override
+    public String toString() {
+        return "Faults" + snapshot();
+    }
+
+    /** Consumes one throttle for a request, or returns null. */
+    Throttle takeThrottle() {
+        Throttle t = throttle.get();
+        if (t != null && takeOne(t.remaining)) {
+            return t;
+        }
+        return null;
+    }
+
+    /** Consumes one download cut, or returns -1. */
+    long takeCut() {
+        Cut c = cut.get();
+        if (c != null && takeOne(c.remaining)) {
+            return c.afterBytes;
+        }
+        return -1;
+    }
+
+    /** Consumes one task failure. */
+    boolean takeTaskFailure() {
+        return takeOne(failTasks);
+    }
+
+    long delayMillis() {
+        return delayMillis;
+    }
+
+    private static boolean takeOne(AtomicInteger counter) {
+        return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    /** The pending faults as plain values. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Throttle t = throttle.get();
+        if (t != null && t.remaining.get() > 0) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", t.style == ThrottleStyle.X_THROTTLE_503 ? 503 : 429);
+            m.put("header", t.style == ThrottleStyle.X_THROTTLE_503 ? "X-Throttle"
+                    : t.style == ThrottleStyle.RETRY_AFTER_429 ? "Retry-After" : "X-Throttle-Wait-Seconds");
+            m.put("count", t.remaining.get());
+            m.put("seconds", t.seconds);
+            out.put("throttle", m);
+        }
+        Cut c = cut.get();
+        if (c != null && c.remaining.get() > 0) {
+            out.put("cutDownload", Map.of("count", c.remaining.get(), "afterBytes", c.afterBytes));
+        }
+        out.put("delayMillis", delayMillis);
+        out.put("failTasks", failTasks.get());
+        return out;
+    }
+}

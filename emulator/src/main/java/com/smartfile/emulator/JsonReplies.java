@@ -1,0 +1,88 @@
+package com.smartfile.emulator;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.smartfile.sdk.model.SmartFileJson;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+
+/**
+ * Turns reply objects into JSON with the SDK's own Moshi ({@link SmartFileJson#moshi()}), so the
+ * emulator writes exactly the shapes the generated models describe: models by their class, plain
+ * maps and lists (per-field error lists, filtered {@code fields=} replies) as they are. Absent
+ * (null) model fields are left out.
+ */
+final class JsonReplies {
+
+    private static final Moshi MOSHI = SmartFileJson.moshi();
+
+    /** The Content-Type of every JSON reply. */
+    static final String CONTENT_TYPE = "application/json";
+
+    private JsonReplies() {
+    }
+
+    /**
+     * Serialises a model, a list of models or a plain map/list.
+     *
+     * @param value the value
+     * @return UTF-8 JSON
+     */
+    static byte[] toJson(Object value) {
+        return adapterFor(value).toJson(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Converts a model to plain JSON values (maps, lists, strings, numbers, booleans).
+     *
+     * @param value the model
+     * @return the JSON value
+     */
+    static Object toJsonValue(Object value) {
+        return adapterFor(value).toJsonValue(value);
+    }
+
+    /**
+     * Converts plain JSON values into a model class.
+     *
+     * @param <T> the model type
+     * @param value the JSON value
+     * @param type the model class
+     * @return the model
+     */
+    static <T> T fromJsonValue(Object value, Class<T> type) {
+        return MOSHI.adapter(type).fromJsonValue(value);
+    }
+
+    /**
+     * Parses a JSON text into plain values.
+     *
+     * @param json the text
+     * @return the value (a map for an object)
+     * @throws IOException when it is not JSON
+     */
+    static Object parse(String json) throws IOException {
+        return MOSHI.adapter(Object.class).lenient().fromJson(json);
+    }
+
+    private static JsonAdapter<Object> adapterFor(Object value) {
+        Type type;
+        if (value instanceof Map || value == null) {
+            type = Object.class;
+        } else if (value instanceof List) {
+            List<?> list = (List<?>) value;
+            Object first = list.isEmpty() ? null : list.get(0);
+            type = first == null || first instanceof Map || first instanceof String
+                    ? Object.class
+                    : Types.newParameterizedType(List.class, first.getClass());
+        } else {
+            type = value.getClass();
+        }
+        return MOSHI.adapter(type);
+    }
+}

@@ -1,0 +1,180 @@
+package com.smartfile.emulator;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code path/oper/*} routes. {@code mkdir} and {@code rename} act at once and answer the
+ * item's {@code PathInfo}; {@code remove}, {@code move}, {@code copy}, {@code checksum} and
+ * {@code compress} start a task ({@link TaskManager}) and answer it {@code PENDING}.
+ *
+ * <p>Missing or refused parameters answer 400 with per-field lists ({@code {"src": ["…"]}}).
+ * {@code mkdir} creates missing parents and answers 200 for a folder that already exists; a file
+ * in the way answers 409. {@code remove} answers 404 when none of its paths exists; {@code move}
+ * and {@code copy} answer 400 {@code {"src": […]}} in that case.
+ */
+final class OperationRoutes {
+
+    private final FileStore store;
+    private final PathGuard guard;
+    private final FileOperations operations;
+    private final TaskManager tasks;
+
+    OperationRoutes(FileStore store, FileOperations operations, TaskManager tasks) {
+        this.store = store;
+        this.guard = store.guard();
+        this.operations = operations;
+        this.tasks = tasks;
+    }
+
+    void register(Router v2) {
+        v2.add("POST", "path/oper/mkdir", this::mkdir);
+        v2.add("POST", "path/oper/rename", this::rename);
+        v2.add("POST", "path/oper/remove", this::remove);
+        v2.add("POST", "path/oper/move", (req, vars) -> transfer(req, true));
+        v2.add("POST", "path/oper/copy", (req, vars) -> transfer(req, false));
+        v2.add("POST", "path/oper/checksum", this::checksum);
+        v2.add("POST", "path/oper/compress", this::compress);
+    }
+
+    private List<String> formPath(Params params, String field, String value) throws ApiException {
+        try {
+            return guard.fromFormPath(value);
+        } catch (PathGuard.BadPathException e) {
+            throw params.invalid(field, e.getMessage());
+        }
+    }
+
+    private Path resolve(Params params, String field, List<String> segments) throws ApiException {
+        try {
+            return guard.resolve(segments);
+        } catch (PathGuard.BadPathException e) {
+            throw params.invalid(field, e.getMessage());
+        }
+    }
+
+    private List<List<String>> formPaths(Params params, String field) throws ApiException {
+        List<List<String>> out = new ArrayList<>();
+        for (String value : params.requiredList(field)) {
+            List<String> segments = formPath(params, field, value);
+            resolve(params, field, segments);
+            out.add(segments);
+        }
+        return out;
+    }
+
+    private static List<String> apiPaths(List<List<String>> paths) {
+        List<String> out = new ArrayList<>();
+        for (List<String> p : paths) {
+            out.add(PathGuard.apiPath(p));
+        }
+        return out;
+    }
+
+    private void mkdir(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        Params params = Params.fieldLists(req.params());
+        List<String> segments = formPath(params, "path", params.required("path"));
+        Path dir = resolve(params, "path", segments);
+        for (int i = 1; i <= segments.size(); i++) {
+            Path step = resolve(params, "path", segments.subList(0, i));
+            if (Files.exists(step) && !Files.isDirectory(step)) {
+                throw ApiException.detail(409, "A file is in the way: " + PathGuard.apiPath(segments.subList(0, i)));
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw ApiException.detail(409, "A file is in the way: " + PathGuard.apiPath(segments));
+        }
+        req.json(200, store.info(dir, segments, req.baseUrl(), req.apiVersion()));
+    }
+
+    private void rename(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        Params params = Params.fieldLists(req.params());
+        List<String> src = formPath(params, "src", params.required("src"));
+        List<String> dst = formPath(params, "dst", params.required("dst"));
+        if (src.isEmpty()) {
+            throw params.invalid("src", "Cannot rename the root folder.");
+        }
+        if (dst.isEmpty()) {
+            throw params.invalid("dst", "Cannot rename to the root folder.");
+        }
+        Path from = resolve(params, "src", src);
+        Path to = resolve(params, "dst", dst);
+        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+            throw ApiException.notFound();
+        }
+        if (dst.size() > src.size() && dst.subList(0, src.size()).equals(src)) {
+            throw params.invalid("dst", "Cannot move a folder into itself.");
+        }
+        if (!Files.isDirectory(to.getParent())) {
+            throw ApiException.detail(409, "The destination folder does not exist.");
+        }
+        if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+            throw ApiException.detail(409, "The destination already exists.");
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        store.moveMetadata(PathGuard.apiPath(src), PathGuard.apiPath(dst));
+        req.json(200, store.info(to, dst, req.baseUrl(), req.apiVersion()));
+    }
+
+    private void remove(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        Params params = Params.fieldLists(req.params());
+        List<List<String>> targets = formPaths(params, "path");
+        boolean any = false;
+        for (List<String> segments : targets) {
+            any |= Files.exists(resolve(params, "path", segments), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (!any) {
+            throw ApiException.notFound();
+        }
+        req.json(200, tasks.submit("Remove", req.apiVersion(), apiPaths(targets),
+                () -> operations.remove(targets)));
+    }
+
+    private void transfer(ApiRequest req, boolean move) throws IOException, ApiException {
+        Params params = Params.fieldLists(req.params());
+        List<List<String>> sources = formPaths(params, "src");
+        List<String> dst = formPath(params, "dst", params.required("dst"));
+        resolve(params, "dst", dst);
+        boolean any = false;
+        for (List<String> segments : sources) {
+            any |= Files.exists(resolve(params, "src", segments), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (!any) {
+            throw params.invalid("src", "None of the given paths exists.");
+        }
+        req.json(200, tasks.submit(move ? "Move" : "Copy", req.apiVersion(), apiPaths(sources),
+                () -> operations.transfer(move, sources, dst)));
+    }
+
+    private void checksum(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        Params params = Params.fieldLists(req.params());
+        List<List<String>> targets = formPaths(params, "path");
+        params.required("algorithm");
+        String algorithm = params.choice("algorithm", List.of("md5", "sha1", "sha256", "sha512"));
+        req.json(200, tasks.submit("Checksum", req.apiVersion(), apiPaths(targets),
+                () -> operations.checksum(targets, algorithm)));
+    }
+
+    private void compress(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        Params params = Params.fieldLists(req.params());
+        List<List<String>> targets = formPaths(params, "path");
+        List<String> dst = formPath(params, "dst", params.required("dst"));
+        resolve(params, "dst", dst);
+        String name = params.required("name");
+        try {
+            PathGuard.check(name, dst.isEmpty());
+        } catch (PathGuard.BadPathException e) {
+            throw params.invalid("name", e.getMessage());
+        }
+        req.json(200, tasks.submit("Compress", req.apiVersion(), apiPaths(targets),
+                () -> operations.compress(targets, dst, name)));
+    }
+}

@@ -1,0 +1,480 @@
+package com.smartfile.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local server that speaks the SmartFile API, for running the SDK, the CLI and tests offline
+ * (as LocalStack or Azurite do for other clouds).
+ *
+ * <pre>{@code
+ * try (SmartFileEmulator emulator = SmartFileEmulator.builder().build().start()) {
+ *     String base = emulator.baseUrl();                 // http://127.0.0.1:PORT/
+ *     EmulatorCredentials c = emulator.credentials();   // Basic key/password, OAuth tokens
+ *     emulator.faults().throttle429(2, 1);              // the next two API calls answer 429
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Files live under a root folder: a fresh temporary folder by default (deleted on
+ * {@link #close()}), or a caller-given one (kept). Nothing outside it is ever read or written.
+ * The server is the JDK's {@code com.sun.net.httpserver.HttpServer} on a bounded pool of threads,
+ * bound to 127.0.0.1 unless told otherwise; request and response bodies are streamed. Users,
+ * groups, roles, links, access rules, quotas, sessions and tasks are kept in memory.
+ *
+ * <p>Unless configured, the Basic key and password and the OAuth client and access tokens are
+ * random 30-character alphanumeric strings, readable through {@link #credentials()}.
+ */
+public final class SmartFileEmulator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SmartFileEmulator.class.getName());
+
+    private final Builder config;
+    private final Faults faults;
+    private final EmulatorCredentials unboundCredentials;
+    private final Object lock = new Object();
+    private HttpServer server;
+    private ExecutorService pool;
+    private TaskManager tasks;
+    private Path root;
+    private boolean ownsRoot;
+    private String baseUrl;
+    private EmulatorCredentials credentials;
+    private boolean closed;
+
+    private SmartFileEmulator(Builder b) {
+        this.config = b.copy();
+        this.faults = new Faults();
+        if (b.faultSetup != null) {
+            b.faultSetup.accept(faults);
+        }
+        this.unboundCredentials = new EmulatorCredentials(null, b.key, b.password, b.clientToken, b.clientSecret,
+                b.accessToken, b.accessSecret);
+    }
+
+    /**
+     * Starts a builder with the defaults: a free port on 127.0.0.1, a temporary root, generated
+     * credentials, auto-approved OAuth authorisations and 100 ms tasks.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the server (once; later calls do nothing).
+     *
+     * @return this emulator
+     * @throws UncheckedIOException when the root or the port cannot be used
+     * @throws IllegalStateException when the emulator was closed
+     */
+    public SmartFileEmulator start() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the emulator was closed");
+            }
+            if (server != null) {
+                return this;
+            }
+            try {
+                startServer();
+            } catch (IOException e) {
+                stopServer();
+                throw new UncheckedIOException("could not start the SmartFile emulator: " + e.getMessage(), e);
+            }
+            return this;
+        }
+    }
+
+    private void startServer() throws IOException {
+        if (config.root == null) {
+            root = Files.createTempDirectory("smartfile-emulator-");
+            ownsRoot = true;
+        } else {
+            root = Files.createDirectories(config.root);
+        }
+        PathGuard guard = new PathGuard(root);
+        FileStore.deleteTree(guard.staging());
+        Files.createDirectories(guard.staging());
+
+        server = HttpServer.create(new InetSocketAddress(config.bindAddress, config.port), 64);
+        int port = server.getAddress().getPort();
+        InetAddress address = server.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() ? "127.0.0.1"
+                : address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        baseUrl = "http://" + host + ":" + port + "/";
+        credentials = unboundCredentials.withBaseUrl(baseUrl);
+
+        FileStore store = new FileStore(guard, config.zone);
+        tasks = new TaskManager(config.taskDuration, faults);
+        OAuthTokens tokens = new OAuthTokens(config.clientToken, config.clientSecret, config.accessToken,
+                config.accessSecret);
+        Sessions sessions = new Sessions();
+        AccountStore accounts = new AccountStore(config.username);
+        Downloads downloads = new Downloads(faults);
+        PathRoutes paths = new PathRoutes(store, downloads);
+        ExchangeRoutes exchanges = new ExchangeRoutes(guard, paths);
+
+        Router v2 = new Router();
+        new AccountRoutes(accounts, sessions, config.username).register(v2);
+        paths.register(v2);
+        new OperationRoutes(store, new FileOperations(store), tasks).register(v2);
+        exchanges.register(v2);
+        new TaskRoutes(tasks).register(v2);
+        new LinkRoutes(accounts, guard, config.zone).register(v2);
+        new DirectoryRoutes(accounts).register(v2);
+        new AccessRoutes(accounts, guard, paths).register(v2);
+        new QuotaRoutes(accounts).register(v2);
+        Router v3 = new Router();
+        new V3Routes(store, paths).register(v3);
+
+        Authenticator authenticator = new Authenticator(config.key, config.password, config.username, tokens,
+                sessions);
+        server.createContext("/", new Dispatcher(baseUrl, v2, v3, authenticator, faults,
+                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges));
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(config.threads, r -> {
+            Thread t = new Thread(r, "smartfile-emulator-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.start();
+        LOG.log(Level.INFO, "SmartFile emulator listening on " + baseUrl + " (root " + root + ")");
+    }
+
+    /**
+     * The base URL, e.g. {@code http://127.0.0.1:8123/}; the API is at {@code <base>api/2/}.
+     *
+     * @return the base URL, ending in {@code /}
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public String baseUrl() {
+        synchronized (lock) {
+            requireStarted();
+            return baseUrl;
+        }
+    }
+
+    /**
+     * The port the server listens on.
+     *
+     * @return the port
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public int port() {
+        synchronized (lock) {
+            requireStarted();
+            return server.getAddress().getPort();
+        }
+    }
+
+    /**
+     * The root folder holding the emulated account's files.
+     *
+     * @return the root
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public Path root() {
+        synchronized (lock) {
+            requireStarted();
+            return root;
+        }
+    }
+
+    /**
+     * The base URL and the accepted credentials.
+     *
+     * @return the credentials
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public EmulatorCredentials credentials() {
+        synchronized (lock) {
+            requireStarted();
+            return credentials;
+        }
+    }
+
+    /**
+     * The run-time fault switches.
+     *
+     * @return the faults (one object for the emulator's whole life)
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException(closed ? "the emulator was closed" : "the emulator was not started");
+        }
+    }
+
+    /**
+     * Stops the server, drops running tasks and deletes the root when it was a temporary one (a
+     * caller-given root is kept, minus the emulator's staging folder). Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopServer();
+        }
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (root != null) {
+            try {
+                FileStore.deleteTree(ownsRoot ? root : root.resolve(PathGuard.STAGING));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not clean up " + root + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Configures a {@link SmartFileEmulator}. Not thread-safe; {@link #build()} copies the settings.
+     */
+    public static final class Builder {
+        private int port;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private Path root;
+        private String key = Secrets.alphanumeric(30);
+        private String password = Secrets.alphanumeric(30);
+        private String clientToken = Secrets.alphanumeric(30);
+        private String clientSecret = Secrets.alphanumeric(30);
+        private String accessToken = Secrets.alphanumeric(30);
+        private String accessSecret = Secrets.alphanumeric(30);
+        private String username = "emulator";
+        private boolean autoApprove = true;
+        private Duration taskDuration = Duration.ofMillis(100);
+        private int threads = 16;
+        private ZoneId zone = ZoneId.systemDefault();
+        private Consumer<Faults> faultSetup;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.port = port;
+            b.bindAddress = bindAddress;
+            b.root = root;
+            b.key = key;
+            b.password = password;
+            b.clientToken = clientToken;
+            b.clientSecret = clientSecret;
+            b.accessToken = accessToken;
+            b.accessSecret = accessSecret;
+            b.username = username;
+            b.autoApprove = autoApprove;
+            b.taskDuration = taskDuration;
+            b.threads = threads;
+            b.zone = zone;
+            b.faultSetup = faultSetup;
+            return b;
+        }
+
+        /**
+         * The port to listen on; 0 (the default) picks a free one.
+         *
+         * @param port the port, 0-65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The address to bind; 127.0.0.1 by default. Binding anything but loopback exposes the
+         * emulator (and its generated credentials' files) to the network: only do it in a
+         * container.
+         *
+         * @param host a host name or IP address
+         * @return this builder
+         * @throws IllegalArgumentException when the host cannot be resolved
+         */
+        public Builder bindAddress(String host) {
+            try {
+                this.bindAddress = InetAddress.getByName(Objects.requireNonNull(host, "host"));
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host: " + host, e);
+            }
+            return this;
+        }
+
+        /**
+         * The root folder (created if missing, kept on close); by default a fresh temporary folder
+         * deleted on close.
+         *
+         * @param root the folder
+         * @return this builder
+         */
+        public Builder root(Path root) {
+            this.root = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /**
+         * The Basic credentials (API key and password) to accept.
+         *
+         * @param key the API key
+         * @param password the API password
+         * @return this builder
+         */
+        public Builder basicCredentials(String key, String password) {
+            this.key = requireText(key, "key");
+            this.password = requireText(password, "password");
+            return this;
+        }
+
+        /**
+         * The OAuth client (consumer) token and secret.
+         *
+         * @param token the client token
+         * @param secret the client secret
+         * @return this builder
+         */
+        public Builder oauthClient(String token, String secret) {
+            this.clientToken = requireText(token, "token");
+            this.clientSecret = requireText(secret, "secret");
+            return this;
+        }
+
+        /**
+         * An OAuth access token and secret accepted from the start (more are issued by the token flow).
+         *
+         * @param token the access token
+         * @param secret the access secret
+         * @return this builder
+         */
+        public Builder oauthAccess(String token, String secret) {
+            this.accessToken = requireText(token, "token");
+            this.accessSecret = requireText(secret, "secret");
+            return this;
+        }
+
+        /**
+         * Whether {@code /oauth/authorize/} approves at once (default true) or shows an approval page.
+         *
+         * @param autoApprove true to approve at once
+         * @return this builder
+         */
+        public Builder autoApprove(boolean autoApprove) {
+            this.autoApprove = autoApprove;
+            return this;
+        }
+
+        /**
+         * The minimum time from a task's start to its end (default 100 ms): it is {@code PENDING} for
+         * the first half and {@code PROGRESS} until done.
+         *
+         * @param duration the duration, zero or more
+         * @return this builder
+         */
+        public Builder taskDuration(Duration duration) {
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("taskDuration must not be negative");
+            }
+            this.taskDuration = duration;
+            return this;
+        }
+
+        /**
+         * The account's username (shown by {@code whoami}, as link owner, …); default {@code emulator}.
+         *
+         * @param username the username
+         * @return this builder
+         */
+        public Builder username(String username) {
+            this.username = requireText(username, "username");
+            return this;
+        }
+
+        /**
+         * The number of threads serving requests (default 16).
+         *
+         * @param threads at least 1
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The time zone of the API's naive timestamps (default: the system's).
+         *
+         * @param zone the zone
+         * @return this builder
+         */
+        public Builder timeZone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Faults active from the start.
+         *
+         * @param setup sets faults, e.g. {@code f -> f.throttle429(1, 1)}
+         * @return this builder
+         */
+        public Builder faults(Consumer<Faults> setup) {
+            this.faultSetup = Objects.requireNonNull(setup, "setup");
+            return this;
+        }
+
+        /**
+         * Creates the emulator (not started yet).
+         *
+         * @return the emulator
+         */
+        public SmartFileEmulator build() {
+            return new SmartFileEmulator(this);
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

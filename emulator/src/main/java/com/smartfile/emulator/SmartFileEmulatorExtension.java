@@ -1,0 +1,148 @@
+package com.smartfile.emulator;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that runs one {@link SmartFileEmulator} per test class (shared by its
+ * {@code @Nested} classes) and injects, into test and lifecycle methods and constructors:
+ * <ul>
+ *   <li>{@link EmulatorCredentials}: the base URL, Basic key/password and OAuth tokens;</li>
+ *   <li>{@link URI}: the base URL;</li>
+ *   <li>{@link SmartFileEmulator}: the emulator itself (root folder, …);</li>
+ *   <li>{@link Faults}: its fault switches.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * @ExtendWith(SmartFileEmulatorExtension.class)
+ * class MyTest {
+ *     @Test
+ *     void lists(EmulatorCredentials emulator) { ... emulator.baseUrl() ... emulator.key() ... }
+ * }
+ *
+ * // or, to configure the emulator:
+ * @RegisterExtension
+ * static SmartFileEmulatorExtension emulator =
+ *         new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO));
+ * }</pre>
+ *
+ * <p>State (files, faults, tasks, users…) carries over from test to test within a class; the
+ * emulator stops after the class's last test and its temporary root is deleted then.
+ *
+ * <p>What can be injected is a table from type to a function of the running emulator
+ * ({@code INJECTABLE}): a ready SDK client is one more entry there (plus an optional dependency
+ * on the client module), without touching the lifecycle code.
+ */
+public final class SmartFileEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SmartFileEmulatorExtension.class);
+    private static final String KEY = "emulator";
+
+    /** Injectable types and how to get each from the running emulator. */
+    private static final Map<Class<?>, Function<SmartFileEmulator, Object>> INJECTABLE = Map.of(
+            SmartFileEmulator.class, emulator -> emulator,
+            EmulatorCredentials.class, SmartFileEmulator::credentials,
+            URI.class, emulator -> URI.create(emulator.baseUrl()),
+            Faults.class, SmartFileEmulator::faults);
+
+    private final Consumer<SmartFileEmulator.Builder> configuration;
+
+    /** An extension whose emulators use the builder's defaults (used by {@code @ExtendWith}). */
+    public SmartFileEmulatorExtension() {
+        this(builder -> { });
+    }
+
+    /**
+     * An extension whose emulators are configured by the caller (for {@code @RegisterExtension}).
+     *
+     * @param configuration adjusts each emulator's builder
+     */
+    public SmartFileEmulatorExtension(Consumer<SmartFileEmulator.Builder> configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    /**
+     * Starts the test class's emulator (a nested class reuses its enclosing class's one).
+     *
+     * @param context the class's context
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator(context);
+    }
+
+    /**
+     * Stops the emulator that this class started.
+     *
+     * @param context the class's context
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        SmartFileEmulator emulator = context.getStore(NAMESPACE).remove(KEY, SmartFileEmulator.class);
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    /**
+     * Tells whether a parameter is one of the injectable types.
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the context
+     * @return true when injectable
+     */
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return INJECTABLE.containsKey(parameterContext.getParameter().getType());
+    }
+
+    /**
+     * Supplies a parameter from the test class's running emulator.
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the context
+     * @return the value
+     */
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Function<SmartFileEmulator, Object> supplier = INJECTABLE.get(parameterContext.getParameter().getType());
+        if (supplier == null) {
+            throw new ParameterResolutionException("cannot inject " + parameterContext.getParameter());
+        }
+        return supplier.apply(emulator(extensionContext));
+    }
+
+    /**
+     * The running emulator of a test class, started on first use.
+     *
+     * @param context any context inside the class
+     * @return the running emulator
+     */
+    private SmartFileEmulator emulator(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        ExtensionContext.Store store = classContext.getStore(NAMESPACE);
+        SmartFileEmulator existing = store.get(KEY, SmartFileEmulator.class);
+        if (existing != null) {
+            return existing;
+        }
+        SmartFileEmulator.Builder builder = SmartFileEmulator.builder();
+        configuration.accept(builder);
+        SmartFileEmulator started = builder.build().start();
+        store.put(KEY, started);
+        return started;
+    }
+}

@@ -1,0 +1,171 @@
+package com.smartfile.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every fault switch, from the Java API and from the admin endpoint, counted per request. */
+class FaultsTest {
+
+    @RegisterExtension
+    static final SmartFileEmulatorExtension EMULATOR =
+            new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO));
+
+    @AfterEach
+    void reset(Faults faults) {
+        faults.reset();
+    }
+
+    @Test
+    void throttle503WithXThrottle(EmulatorCredentials c, Faults faults) {
+        TestClient client = TestClient.basic(c);
+        faults.throttle503(2, 0.25);
+        for (int i = 0; i < 2; i++) {
+            Reply r = client.get("api/2/whoami/");
+            Checks.detail(r, 503);
+            assertEquals("throttled; next=0.25 sec", r.header("X-Throttle"));
+            assertNotNull(r.header("x-unique-id"));
+            assertTrue(r.header("X-Throttle").matches("^.*; next=([\\d.]+) sec$"));
+        }
+        Checks.json(client.get("api/2/whoami/"), 200);
+    }
+
+    @Test
+    void throttle429WithRetryAfterOrWaitSeconds(EmulatorCredentials c, Faults faults) {
+        TestClient client = TestClient.basic(c);
+        faults.throttle429(1, 2);
+        Reply r = client.get("api/2/ping/");
+        Checks.detail(r, 429);
+        assertEquals("2", r.header("Retry-After"));
+        Checks.json(client.get("api/2/ping/"), 200);
+        faults.throttle429WaitSeconds(1, 3);
+        Reply w = client.get("api/2/ping/");
+        Checks.detail(w, 429);
+        assertEquals("3", w.header("X-Throttle-Wait-Seconds"));
+    }
+
+    @Test
+    void throttlingIsCountedExactlyUnderConcurrency(EmulatorCredentials c, Faults faults) throws Exception {
+        TestClient client = TestClient.basic(c);
+        faults.throttle429(5, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                results.add(pool.submit(() -> client.get("api/2/ping/").status));
+            }
+            int throttled = 0;
+            for (Future<Integer> f : results) {
+                throttled += f.get() == 429 ? 1 : 0;
+            }
+            assertEquals(5, throttled);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cutDownloadClosesTheConnectionMidBody(EmulatorCredentials c, SmartFileEmulator e, Faults faults)
+            throws Exception {
+        byte[] data = new byte[200_000];
+        new java.util.Random(3).nextBytes(data);
+        Files.write(e.root().resolve("cut.bin"), data);
+        String auth = TestClient.basicHeader(c.key(), c.password());
+        faults.cutNextDownload(1000);
+        RawHttp.RawReply cut = RawHttp.send(e.port(), "GET", "/api/2/path/data/cut.bin/", auth);
+        assertEquals(200, cut.status);
+        assertEquals("200000", cut.header("content-length"));
+        assertEquals(1000, cut.body.length);
+        assertArrayEquals(java.util.Arrays.copyOf(data, 1000), cut.body);
+        // only the next download was cut
+        assertArrayEquals(data, RawHttp.send(e.port(), "GET", "/api/2/path/data/cut.bin/", auth).body);
+        // a resumed, ranged download can be cut too; an HTTP client sees a truncated body
+        faults.cutNextDownload(10);
+        TestClient client = TestClient.basic(c);
+        assertThrows(UncheckedIOException.class,
+                () -> client.get("api/3/path/data/cut.bin", "Range", "bytes=1000-"));
+        Reply resumed = client.get("api/3/path/data/cut.bin", "Range", "bytes=1000-");
+        assertEquals(206, resumed.status);
+        assertArrayEquals(java.util.Arrays.copyOfRange(data, 1000, data.length), resumed.body);
+    }
+
+    @Test
+    void delayHoldsRepliesBack(EmulatorCredentials c, Faults faults) {
+        TestClient client = TestClient.basic(c);
+        faults.delayResponses(Duration.ofMillis(300));
+        long start = System.nanoTime();
+        Checks.json(client.get("api/2/ping/"), 200);
+        assertTrue(System.nanoTime() - start >= 300_000_000L);
+        faults.delayResponses(Duration.ZERO);
+        start = System.nanoTime();
+        Checks.json(client.get("api/2/ping/"), 200);
+        assertTrue(System.nanoTime() - start < 300_000_000L);
+    }
+
+    @Test
+    void builderFaultsApplyFromTheStart() {
+        try (SmartFileEmulator e = SmartFileEmulator.builder().faults(f -> f.throttle503(1, 1)).build().start()) {
+            Reply r = TestClient.basic(e.credentials()).get("api/2/ping/");
+            assertEquals(503, r.status);
+            assertEquals("throttled; next=1 sec", r.header("X-Throttle"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void adminEndpointSetsShowsAndClearsFaults(EmulatorCredentials c, SmartFileEmulator e) throws Exception {
+        TestClient client = TestClient.basic(c).anonymous();
+        Map<String, Object> state = Checks.json(admin(client, "POST",
+                "{\"throttle\": {\"status\": 503, \"count\": 1, \"seconds\": 0.5}, \"delayMillis\": 0,"
+                        + " \"failTasks\": 1, \"cutDownload\": {\"afterBytes\": 5}}"), 200);
+        assertEquals(1.0, ((Map<String, Object>) state.get("throttle")).get("count"));
+        assertEquals(Map.of("count", 1.0, "afterBytes", 5.0), state.get("cutDownload"));
+        assertEquals(1.0, state.get("failTasks"));
+        assertEquals(state, Checks.json(client.unvalidated().get("__emulator/faults"), 200));
+
+        Reply throttled = TestClient.basic(c).get("api/2/whoami/");
+        assertEquals("throttled; next=0.5 sec", throttled.header("X-Throttle"));
+        Files.writeString(e.root().resolve("admin.txt"), "0123456789");
+        assertEquals(5, RawHttp.send(e.port(), "GET", "/api/2/path/data/admin.txt/",
+                TestClient.basicHeader(c.key(), c.password())).body.length);
+        Checks.Polled failed = Checks.await(TestClient.basic(c), Checks.json(TestClient.basic(c).postForm(
+                "api/2/path/oper/checksum/", "path", "/admin.txt", "algorithm", "md5"), 200));
+        assertEquals("FAILURE", failed.status());
+
+        Checks.json(admin(client, "POST", "{\"throttle\": {\"status\": 429, \"count\": 3, \"seconds\": 2,"
+                + " \"header\": \"X-Throttle-Wait-Seconds\"}}"), 200);
+        assertEquals("2", TestClient.basic(c).get("api/2/ping/").header("X-Throttle-Wait-Seconds"));
+        Map<String, Object> cleared = Checks.json(admin(client, "DELETE", null), 200);
+        assertEquals(Map.of("delayMillis", 0.0, "failTasks", 0.0), cleared);
+        Checks.json(TestClient.basic(c).get("api/2/ping/"), 200);
+
+        Checks.detail(admin(client, "POST", "{\"explode\": true}"), 400);
+        Checks.detail(admin(client, "POST", "[1]"), 400);
+        Checks.detail(admin(client, "POST", "{\"throttle\": {\"status\": 500}}"), 400);
+        Checks.detail(admin(client, "PUT", "{}"), 405);
+        Checks.detail(client.unvalidated().get("__emulator/other"), 404);
+    }
+
+    private static Reply admin(TestClient client, String method, String json) {
+        return client.unvalidated().send(method, "__emulator/faults", json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json),
+                "Content-Type", "application/json");
+    }
+}
