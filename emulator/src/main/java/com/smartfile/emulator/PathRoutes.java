@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.PathListing;
 
 /**
  * The v2 path routes: {@code path/info/{path}} (GET with optional children paging and
@@ -79,8 +78,7 @@ final class PathRoutes {
             throw ApiException.notFound();
         }
         PathInfo info = store.info(p, segments, req.baseUrl(), req.apiVersion());
-        PathListing.Builder listing = JsonReplies.fromJsonValue(JsonReplies.toJsonValue(info), PathListing.class)
-                .toBuilder();
+        PathInfo.Builder listing = info.toBuilder();
         String children = req.query().first("children");
         if (children != null && Boolean.TRUE.equals(Params.parseBoolean(children)) && Files.isDirectory(p)) {
             List<Path> all = store.children(p);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.PathListing;
 
 /** path/info (listing, paging, fields, attributes) and path/data (download, ranges, multipart upload). */
 @ExtendWith(SmartFileEmulatorExtension.class)
@@ -28,7 +27,7 @@ class PathRoutesTest {
     void infoOfRootAndOfEncodedNamesWithAndWithoutTrailingSlash(EmulatorCredentials c, SmartFileEmulator e)
             throws Exception {
         TestClient client = TestClient.basic(c);
-        PathListing root = client.get("api/2/path/info/").as(PathListing.class);
+        PathInfo root = client.get("api/2/path/info/").as(PathInfo.class);
         assertEquals("/", root.getPath());
         assertEquals("", root.getName());
         assertTrue(root.getIsdir());
@@ -73,8 +72,8 @@ class PathRoutesTest {
         List<String> seen = new ArrayList<>();
         int pages = 0;
         for (int page = 1; page <= 3; page++) {
-            PathListing listing = client.get("api/2/path/info/paged/?children=true&limit=10&page=" + page)
-                    .as(PathListing.class);
+            PathInfo listing = client.get("api/2/path/info/paged/?children=true&limit=10&page=" + page)
+                    .as(PathInfo.class);
             assertEquals(page, listing.getPage());
             assertEquals(10, listing.getPerPage());
             assertEquals(24L, listing.getTotal());
@@ -87,7 +86,7 @@ class PathRoutesTest {
         assertEquals(names, seen);
         Checks.detail(client.get("api/2/path/info/paged/?children=true&limit=10&page=4"), 404);
         Checks.detail(client.get("api/2/path/info/paged/?children=on&page=0"), 404);
-        PathListing all = client.get("api/2/path/info/paged/?children=on").as(PathListing.class);
+        PathInfo all = client.get("api/2/path/info/paged/?children=on").as(PathInfo.class);
         assertEquals(24, all.getChildren().size());
         assertEquals(100, all.getPerPage());
         PathInfo sub = all.getChildren().get(all.getChildren().size() - 1);
