@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@link EmulatorCredentials}: the base URL, Basic key/password and OAuth tokens;</li>
  *   <li>{@link URI}: the base URL;</li>
  *   <li>{@link SmartFileEmulator}: the emulator itself (root folder, …);</li>
- *   <li>{@link Faults}: its fault switches.</li>
+ *   <li>{@link Faults}: its fault switches;</li>
+ *   <li>{@code com.smartfile.sdk.SmartFile}: a ready client with the emulator's Basic credentials,
+ *       closed after the test (when the SDK is on the test class path).</li>
  * </ul>
  *
  * <pre>{@code
@@ -104,7 +106,8 @@ public final class SmartFileEmulatorExtension implements BeforeAllCallback, Afte
      */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return INJECTABLE.containsKey(parameterContext.getParameter().getType());
+        Class<?> type = parameterContext.getParameter().getType();
+        return INJECTABLE.containsKey(type) || SdkClients.isClientType(type);
     }
 
     /**
@@ -116,7 +119,14 @@ public final class SmartFileEmulatorExtension implements BeforeAllCallback, Afte
      */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Function<SmartFileEmulator, Object> supplier = INJECTABLE.get(parameterContext.getParameter().getType());
+        Class<?> type = parameterContext.getParameter().getType();
+        if (SdkClients.isClientType(type)) {
+            AutoCloseable client = SdkClients.client(emulator(extensionContext));
+            // Closed when the test (or, for a lifecycle method, the class) ends.
+            extensionContext.getStore(NAMESPACE).put(new Object(), new ClosedAtEnd(client));
+            return client;
+        }
+        Function<SmartFileEmulator, Object> supplier = INJECTABLE.get(type);
         if (supplier == null) {
             throw new ParameterResolutionException("cannot inject " + parameterContext.getParameter());
         }
@@ -144,5 +154,20 @@ public final class SmartFileEmulatorExtension implements BeforeAllCallback, Afte
         SmartFileEmulator started = builder.build().start();
         store.put(KEY, started);
         return started;
+    }
+
+    /** Closes a value when its context ends, on JUnit versions before and after 5.13. */
+    @SuppressWarnings("deprecation")
+    private static final class ClosedAtEnd implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final AutoCloseable value;
+
+        ClosedAtEnd(AutoCloseable value) {
+            this.value = value;
+        }
+
+        @Override
+        public void close() throws Exception {
+            value.close();
+        }
     }
 }
