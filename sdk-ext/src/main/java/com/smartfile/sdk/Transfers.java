@@ -207,7 +207,9 @@ final class Transfers {
         if (e instanceof ApiException) {
             return withNote((ApiException) e, note.trim());
         }
-        return new TransportException(e.getMessage() + note, e.getCause() != null ? e.getCause() : e);
+        // Invoker's generic ending would contradict the note.
+        String said = e.getMessage().replace(" The request was retried as far as the retry policy allows.", "");
+        return new TransportException(said + note, e.getCause() != null ? e.getCause() : e);
     }
 
     /** The same exception type and fields, with {@code note} after the server's words. */
@@ -382,7 +384,15 @@ final class Transfers {
                 if (off < 0 || len < 0 || len > b.length - off) {
                     throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + b.length);
                 }
-                return len == 0 ? 0 : session.read(b, off, len);
+                if (len == 0) {
+                    return 0;
+                }
+                try {
+                    return session.read(b, off, len);
+                } catch (RuntimeException e) {
+                    close(); // a failed download is over: later reads say so instead of starting again
+                    throw e;
+                }
             }
 
             @Override

@@ -284,4 +284,26 @@ class DownloadTest {
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("body not shown")), "the wire log ran: " + lines);
     }
+
+    @Test
+    void aThrowingListenerStopsTheDownloadAndLeavesNothing() throws Exception {
+        serve(new FileServer(data));
+        IllegalStateException boom = new IllegalStateException("boom");
+        SmartFileException e = assertThrows(SmartFileException.class, () -> client.paths().download("/f.bin",
+                dir.resolve("f.bin"), DownloadOptions.builder().progress((n, t) -> {
+                    throw boom;
+                }).build()));
+        assertEquals(boom, e.getCause());
+        assertEquals(List.of(), filesIn(dir));
+    }
+
+    @Test
+    void aFailedStreamStaysFailed() throws Exception {
+        serve(new FileServer(data).cuts(Integer.MAX_VALUE));
+        InputStream in = client.paths().openDownload("/f.bin", DownloadOptions.builder().maxResumes(0).build());
+        IncompleteDownloadException e = assertThrows(IncompleteDownloadException.class, in::readAllBytes);
+        assertTrue(e.getMessage().contains("resuming is off"), e.getMessage());
+        assertThrows(IOException.class, in::read);
+        assertEquals(1, server.getRequestCount());
+    }
 }

@@ -28,6 +28,7 @@ import com.smartfile.sdk.model.PathInfo;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -392,5 +393,42 @@ class UploadTest {
         assertEquals(data.length, progress.reported(), "writing it again (a retry) reports nothing new");
         assertFalse(body.isOneShot());
         assertInstanceOf(Long.class, body.contentLength());
+    }
+
+    @Test
+    void aConnectionLostBeforeTheReplyDoesNotResendAStreamButResendsAFile() throws Exception {
+        byte[] data = randomBytes(200_000, 5);
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        reply(200, "{\"path\":\"/s.bin\"}");
+        TransportException e = assertThrows(TransportException.class,
+                () -> client.paths().uploadAs("/s.bin", UploadSource.of(new ByteArrayInputStream(data), data.length)));
+        assertTrue(e.getMessage().contains("can be read only once"), e.getMessage());
+        assertEquals(1, server.getRequestCount(), "not sent again");
+        assertArrayEquals(data, take().getBody().toByteArray());
+
+    }
+
+    @Test
+    void aConnectionLostBeforeTheReplyResendsAFile() throws Exception {
+        byte[] data = randomBytes(200_000, 6);
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        reply(200, "{\"path\":\"/f.bin\"}");
+        PathInfo stored = client.paths().uploadAs("/f.bin", UploadSource.of(file("f.bin", data)));
+        assertEquals("/f.bin", stored.getPath());
+        assertEquals(2, server.getRequestCount());
+        assertArrayEquals(data, take().getBody().toByteArray());
+        assertArrayEquals(data, take().getBody().toByteArray());
+    }
+
+    @Test
+    void aThrowingListenerStopsTheUploadWithItsExceptionAsTheCause() {
+        reply(200, "{}");
+        IllegalStateException boom = new IllegalStateException("boom");
+        SmartFileException e = assertThrows(SmartFileException.class, () -> client.paths().uploadAs("/a.bin",
+                UploadSource.of(new byte[10]), UploadOptions.builder().progress((n, t) -> {
+                    throw boom;
+                }).build()));
+        assertEquals(boom, e.getCause());
+        assertTrue(e.getMessage().contains("progress listener"), e.getMessage());
     }
 }
