@@ -15,8 +15,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.smartfile.sdk.api.PathsApi;
@@ -72,9 +75,14 @@ final class Transfers {
         if (sources == null || sources.isEmpty()) {
             throw new InvalidInputException("Give at least one file to upload into " + folderPath + ".");
         }
+        Set<InputStream> streams = Collections.newSetFromMap(new IdentityHashMap<>());
         for (UploadSource s : sources) {
             if (s == null) {
                 throw new InvalidInputException("The files to upload into " + folderPath + " must not include null.");
+            }
+            if (s.stream != null && !streams.add(s.stream)) {
+                throw new InvalidInputException("The same stream appears twice among the files to upload into " + folderPath
+                        + "; a stream can be read only once.");
             }
             if (s.name == null) {
                 throw new InvalidInputException("The " + (s.kind == UploadSource.Kind.BYTES ? "bytes" : "stream")
@@ -127,8 +135,7 @@ final class Transfers {
         UploadOptions o = options == null ? UploadOptions.defaults() : options;
         RequestBody body = body(source, o, filePath);
         String since = ifUnmodifiedSince == null ? null : httpDate(ifUnmodifiedSince);
-        return v3Result(v3.patchFileV3(id, "bytes=" + offset + "-", body, since), parentOf(filePath), false,
-                !source.isReplayable());
+        return v3Result(v3.patchFileV3(id, "bytes=" + offset + "-", body, since), null, false, !source.isReplayable());
     }
 
     private static RequestBody body(UploadSource source, UploadOptions o, String filePath) {
@@ -185,15 +192,16 @@ final class Transfers {
     }
 
     /**
-     * Adds what the caller should know to an upload's failure: a 409 most likely means the folder
-     * is missing; a failure that would have been retried was not, because the body was a stream.
+     * Adds what the caller should know to an upload's failure: a 409 on an upload into
+     * {@code folder} (null: not such an upload) most likely means the folder is missing; a failure
+     * that would have been retried was not, because the body was a stream.
      */
     static SmartFileException explain(SmartFileException e, String folder, boolean idempotent, boolean oneShot) {
         boolean notRetried = oneShot && (e instanceof ThrottledException
                 || (idempotent && (e instanceof TransportException
                         || (e instanceof ApiException && ((ApiException) e).statusCode() >= 500))));
         String note = "";
-        if (e instanceof ConflictException) {
+        if (e instanceof ConflictException && folder != null) {
             note = " Uploading into " + folder + " conflicts with its state, most likely because the folder does not "
                     + "exist: create it with paths().mkdir(\"" + folder + "\"), or upload with "
                     + "UploadOptions.builder().createFolders(true).";

@@ -355,7 +355,11 @@ class UploadTest {
                 () -> paths.upload("/in/../etc", UploadSource.of(real)),
                 () -> paths.uploadAs("/", UploadSource.of(real)),
                 () -> paths.uploadAs("/a.txt", null),
-                () -> paths.writeAt("/a.txt", -1, UploadSource.of(real), null));
+                () -> paths.writeAt("/a.txt", -1, UploadSource.of(real), null),
+                () -> {
+                    UploadSource twice = UploadSource.of(new ByteArrayInputStream(new byte[1])).named("a");
+                    paths.upload("/in", List.of(twice, twice.named("b")), UploadOptions.defaults());
+                });
         for (Executable e : bad) {
             assertThrows(InvalidInputException.class, e);
         }
