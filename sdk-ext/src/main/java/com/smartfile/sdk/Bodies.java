@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import okio.Buffer;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
@@ -19,6 +20,9 @@ import okio.Source;
 final class Bodies {
 
     static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+
+    /** The most bytes moved (and reported to a progress listener) in one step. */
+    static final int CHUNK = 64 * 1024;
 
     private Bodies() {
     }
@@ -89,5 +93,111 @@ final class Bodies {
                 }
             }
         };
+    }
+
+    /**
+     * The body of one upload, counting into {@code progress} the bytes handed to the connection's
+     * sink in {@code writeTo} (so a wire logger, which never calls {@code writeTo}, cannot double
+     * them). The size of a file is taken now; a file that then changes size fails the upload.
+     *
+     * @param startsAttempt true for the first (or only) body of a request: each call of its
+     *     {@code writeTo} is a new attempt, so progress restarts from 0 there
+     */
+    static RequestBody upload(UploadSource source, Progress progress, boolean startsAttempt) {
+        source.checkUnused();
+        long length = source.size();
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return OCTET_STREAM;
+            }
+
+            @Override
+            public long contentLength() {
+                return length;
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return !source.isReplayable();
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                try {
+                    if (startsAttempt) {
+                        progress.restart();
+                    }
+                    switch (source.kind) {
+                        case FILE:
+                            try (Source in = Okio.source(source.file)) {
+                                copy(in, sink, length, source);
+                                if (in.read(new Buffer(), 1) != -1) {
+                                    throw new InvalidInputException("The file " + source.file + " grew while it was being "
+                                            + "uploaded (it was " + length + " bytes); upload it again once it is complete.");
+                                }
+                            }
+                            break;
+                        case BYTES:
+                            for (int off = 0; off < source.bytes.length; ) {
+                                int n = Math.min(CHUNK, source.bytes.length - off);
+                                sink.write(source.bytes, off, n);
+                                off += n;
+                                progress.advance(n);
+                            }
+                            break;
+                        default:
+                            if (!source.claim()) {
+                                throw new InvalidInputException("The upload stream was already read once and cannot be "
+                                        + "sent again; give a new UploadSource with a fresh stream.");
+                            }
+                            // Not closed: the stream belongs to the caller.
+                            copy(Okio.source(source.stream), sink, length, source);
+                    }
+                } catch (SmartFileException e) {
+                    // Not a network failure: carried through OkHttp unretried, unwrapped for the caller.
+                    throw new SmartFileIOException(e);
+                }
+            }
+
+            private void copy(Source in, BufferedSink sink, long length, UploadSource source) throws IOException {
+                Buffer chunk = new Buffer();
+                long sent = 0;
+                while (length < 0 || sent < length) {
+                    long want = length < 0 ? CHUNK : Math.min(CHUNK, length - sent);
+                    long n = fill(in, chunk, want);
+                    if (n == 0) {
+                        break;
+                    }
+                    sink.write(chunk, n);
+                    sent += n;
+                    progress.advance(n);
+                }
+                if (length >= 0 && sent < length) {
+                    String what = source.kind == UploadSource.Kind.FILE ? "The file " + source.file + " shrank while it was being uploaded"
+                            : "The upload stream ended early";
+                    throw new InvalidInputException(what + ": " + sent + " of " + length + " bytes were sent. The upload failed; "
+                            + (source.kind == UploadSource.Kind.FILE ? "upload it again once it is complete." : "give the stream's true length."));
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "upload body of " + source;
+            }
+        };
+    }
+
+    /** Reads up to {@code want} bytes into {@code chunk}; returns how many, 0 at the end of the source. */
+    private static long fill(Source in, Buffer chunk, long want) throws IOException {
+        long got = 0;
+        while (got < want) {
+            long n = in.read(chunk, want - got);
+            if (n == -1) {
+                break;
+            }
+            got += n;
+        }
+        return got;
     }
 }

@@ -1,5 +1,9 @@
 package com.smartfile.sdk;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,13 +19,24 @@ import com.smartfile.sdk.model.Task;
 import retrofit2.Call;
 
 /**
- * Files and folders: information, listing, folder creation, renames, and the operations that run
- * as server-side tasks (move, copy, remove, checksum, compress). Get it from
- * {@link SmartFile#paths()}.
+ * Files and folders: uploads and downloads of any size, information, listing, folder creation,
+ * renames, and the operations that run as server-side tasks (move, copy, remove, checksum,
+ * compress). Get it from {@link SmartFile#paths()}.
  *
  * <p>Paths are absolute SmartFile paths such as {@code /Documents/report.pdf}; the leading
  * {@code /} is optional and any character is allowed in a name except control characters. They
  * are encoded for you. Methods ending in {@code Async} return at once with a future.
+ *
+ * <p>Transfers stream: no file is ever held in memory whole. Uploads from a {@link Path} or
+ * {@code byte[]} are retried as the client's {@link RetryPolicy} allows; uploads from a stream are
+ * never re-sent. Downloads resume after a dropped connection, can verify a checksum, and a
+ * download to a file never leaves a partial file under the file's name.
+ *
+ * <pre>{@code
+ * PathInfo stored = paths.upload("/inbox", UploadSource.of(Paths.get("report.pdf")));
+ * paths.download("/inbox/report.pdf", Paths.get("copy.pdf"),
+ *         DownloadOptions.builder().checksum("SHA-256", expectedHex).progress((n, total) -> show(n, total)).build());
+ * }</pre>
  */
 public final class Paths {
 
@@ -31,11 +46,211 @@ public final class Paths {
     private final PathsApi api;
     private final Invoker invoker;
     private final Tasks tasks;
+    private final Transfers transfers;
 
-    Paths(PathsApi api, Invoker invoker, Tasks tasks) {
+    Paths(PathsApi api, Invoker invoker, Tasks tasks, Transfers transfers) {
         this.api = api;
         this.invoker = invoker;
         this.tasks = tasks;
+        this.transfers = transfers;
+    }
+
+    /**
+     * Uploads a file into a folder (v2 multipart), under the source's name. An existing file of
+     * that name is handled as the server decides.
+     *
+     * @param folder the folder, which must exist (see {@link UploadOptions.Builder#createFolders})
+     * @param source the content and its name
+     * @return the stored file's information
+     * @throws ConflictException when the folder does not exist
+     * @throws InvalidInputException before any request, for a bad path, a missing or unreadable
+     *     file, a folder given as the file, a stream or bytes without a name, or a stream already used
+     */
+    public PathInfo upload(String folder, UploadSource source) {
+        return upload(folder, source, UploadOptions.defaults());
+    }
+
+    /**
+     * Uploads a file into a folder (v2 multipart), under the source's name, with options.
+     *
+     * @param folder the folder
+     * @param source the content and its name
+     * @param options progress listener, folder creation
+     * @return the stored file's information (when the server's reply names no file: the
+     *     information it gave, possibly empty)
+     * @throws ConflictException when the folder does not exist and {@code createFolders} is off
+     */
+    public PathInfo upload(String folder, UploadSource source, UploadOptions options) {
+        List<PathInfo> stored = upload(folder, List.of(checkSource(source)), options);
+        return stored.isEmpty() ? PathInfo.builder().build() : stored.get(0);
+    }
+
+    /**
+     * Uploads several files into a folder in one request (v2 multipart; each is a part named
+     * {@code file} with its own file name). The progress listener sees their sizes summed.
+     *
+     * @param folder the folder
+     * @param sources the contents and their names, at least one
+     * @param options progress listener, folder creation
+     * @return the stored files' information, as the server lists them
+     * @throws ConflictException when the folder does not exist and {@code createFolders} is off
+     */
+    public List<PathInfo> upload(String folder, List<UploadSource> sources, UploadOptions options) {
+        return transfers.upload(folder, sources, options);
+    }
+
+    /**
+     * Writes a whole file at a full path (v3 {@code PUT}), replacing its content if it exists.
+     * The name comes from the path; the source's name is not used.
+     *
+     * @param filePath the file's full path, e.g. {@code /inbox/data.csv}
+     * @param source the content
+     * @return the stored file's information
+     * @throws ApiException (or a subclass) when the server refuses, including when it answers
+     *     200 with an error status and detail
+     */
+    public PathInfo uploadAs(String filePath, UploadSource source) {
+        return uploadAs(filePath, source, UploadOptions.defaults());
+    }
+
+    /**
+     * Writes a whole file at a full path (v3 {@code PUT}), with options.
+     *
+     * @param filePath the file's full path
+     * @param source the content
+     * @param options progress listener, creation of the parent folders
+     * @return the stored file's information
+     */
+    public PathInfo uploadAs(String filePath, UploadSource source, UploadOptions options) {
+        return transfers.uploadAs(filePath, source, options);
+    }
+
+    /**
+     * Writes into an existing file from a byte offset (v3 {@code PATCH} with
+     * {@code Range: bytes=offset-}), e.g. to append at its current size or to finish an
+     * interrupted upload. Give the file's last known modification time so that a file changed
+     * meanwhile is not overwritten.
+     *
+     * @param filePath the file's full path
+     * @param offset where the content goes, zero or more
+     * @param source the content
+     * @param ifUnmodifiedSince sent as {@code If-Unmodified-Since} (an RFC 7231 date): the server
+     *     refuses the write if the file changed after it; null sends no condition
+     * @return the file's information
+     * @throws InvalidInputException before any request, for a negative offset
+     */
+    public PathInfo writeAt(String filePath, long offset, UploadSource source, Instant ifUnmodifiedSince) {
+        return writeAt(filePath, offset, source, ifUnmodifiedSince, UploadOptions.defaults());
+    }
+
+    /**
+     * Writes into an existing file from a byte offset (v3 {@code PATCH}), with options
+     * ({@code createFolders} does not apply: the file must exist).
+     *
+     * @param filePath the file's full path
+     * @param offset where the content goes, zero or more
+     * @param source the content
+     * @param ifUnmodifiedSince the {@code If-Unmodified-Since} condition, or null for none
+     * @param options progress listener
+     * @return the file's information
+     */
+    public PathInfo writeAt(String filePath, long offset, UploadSource source, Instant ifUnmodifiedSince,
+                            UploadOptions options) {
+        return transfers.writeAt(filePath, offset, source, ifUnmodifiedSince, options);
+    }
+
+    /**
+     * Downloads a file to a local file, replacing it if it exists. The bytes go to a temporary
+     * file in the same folder ({@code .<name>.<random>.smartfile-part}), which is moved over the
+     * target only once complete (and verified, with a checksum option); on any failure it is
+     * deleted and the target is left as it was.
+     *
+     * @param path the SmartFile file
+     * @param localFile where to write it; its folder must exist
+     * @return the number of bytes written
+     * @throws InvalidInputException before any request when the path is the root or the local
+     *     file is a folder or in a missing folder; after the first reply when the path is a folder
+     * @throws IncompleteDownloadException when the connection kept dropping
+     */
+    public long download(String path, Path localFile) {
+        return download(path, localFile, DownloadOptions.defaults());
+    }
+
+    /**
+     * Downloads a file to a local file, with options (progress, checksum, resumes). When the
+     * server does not resume a dropped download from where it stopped, it starts again from the
+     * first byte.
+     *
+     * @param path the SmartFile file
+     * @param localFile where to write it; its folder must exist
+     * @param options progress listener, expected checksum, resume limit
+     * @return the number of bytes written
+     * @throws ChecksumMismatchException when the digest differs (nothing is left under
+     *     {@code localFile}'s name)
+     */
+    public long download(String path, Path localFile, DownloadOptions options) {
+        return transfers.download(path, localFile, options);
+    }
+
+    /**
+     * Downloads a file into a stream, which is flushed but not closed.
+     *
+     * @param path the SmartFile file
+     * @param out where the bytes go
+     * @return the number of bytes written
+     * @throws IncompleteDownloadException when the connection kept dropping, or the server did
+     *     not resume and the file may have changed (bytes already written cannot be taken back)
+     */
+    public long download(String path, OutputStream out) {
+        return download(path, out, DownloadOptions.defaults());
+    }
+
+    /**
+     * Downloads a file into a stream, with options. After a dropped connection it resumes from
+     * the last byte written; a server that sends the whole file again has its first bytes
+     * skipped, as long as the file's size and version are unchanged.
+     *
+     * @param path the SmartFile file
+     * @param out where the bytes go; flushed, not closed
+     * @param options progress listener, expected checksum, resume limit
+     * @return the number of bytes written
+     * @throws ChecksumMismatchException at the end, when the digest differs: discard what was written
+     */
+    public long download(String path, OutputStream out, DownloadOptions options) {
+        return transfers.download(path, out, options);
+    }
+
+    /**
+     * Opens a file for reading as it downloads. Close the stream (try-with-resources) to free the
+     * connection.
+     *
+     * @param path the SmartFile file
+     * @return the file's bytes
+     * @throws NotFoundException (and other API errors) at once, before the stream is returned
+     */
+    public InputStream openDownload(String path) {
+        return openDownload(path, DownloadOptions.defaults());
+    }
+
+    /**
+     * Opens a file for reading as it downloads, with options. The stream resumes by itself after
+     * a dropped connection. Its {@code read} methods throw the SDK's unchecked exceptions
+     * ({@link IncompleteDownloadException}, {@link ChecksumMismatchException} at the end of the
+     * file, {@link ApiException}) and {@code IOException} only once closed.
+     *
+     * @param path the SmartFile file
+     * @param options progress listener, expected checksum, resume limit
+     * @return the file's bytes; close it
+     */
+    public InputStream openDownload(String path, DownloadOptions options) {
+        return transfers.openDownload(path, options);
+    }
+
+    private static UploadSource checkSource(UploadSource source) {
+        if (source == null) {
+            throw new InvalidInputException("The file to upload must not be null.");
+        }
+        return source;
     }
 
     /**

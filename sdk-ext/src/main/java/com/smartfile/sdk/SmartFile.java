@@ -13,6 +13,7 @@ import com.smartfile.sdk.api.AccountApi;
 import com.smartfile.sdk.api.GroupsApi;
 import com.smartfile.sdk.api.LinksApi;
 import com.smartfile.sdk.api.PathsApi;
+import com.smartfile.sdk.api.PathsV3Api;
 import com.smartfile.sdk.api.QuotasApi;
 import com.smartfile.sdk.api.RolesApi;
 import com.smartfile.sdk.api.SessionApi;
@@ -96,7 +97,11 @@ public final class SmartFile implements AutoCloseable {
         Retrofit v2 = retrofit(v2Root);
         this.account = v2.create(AccountApi.class);
         this.tasks = new Tasks(v2.create(TasksApi.class), invoker);
-        this.paths = new Paths(v2.create(PathsApi.class), invoker, tasks);
+        PathsApi pathsApi = v2.create(PathsApi.class);
+        // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
+        Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
+        Transfers transfers = new Transfers(pathsApi, v3.create(PathsV3Api.class), http, invoker, b.retryPolicy, Sleeper.SYSTEM);
+        this.paths = new Paths(pathsApi, invoker, tasks, transfers);
         this.links = new Links(v2.create(LinksApi.class), invoker);
         this.users = new Users(v2.create(UsersApi.class), invoker);
         this.groups = new Groups(v2.create(GroupsApi.class), invoker);

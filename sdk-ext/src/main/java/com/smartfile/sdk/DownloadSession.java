@@ -1,0 +1,408 @@
+package com.smartfile.sdk;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.smartfile.sdk.api.PathsApi;
+import com.smartfile.sdk.model.SmartFileJson;
+import com.squareup.moshi.JsonAdapter;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * One download, read by the caller chunk by chunk, that resumes by itself after a dropped
+ * connection:
+ * <ol>
+ *   <li>The first request has no {@code Range}. Its reply gives the size ({@code Content-Length})
+ *       and the validators ({@code ETag}, {@code Last-Modified}).</li>
+ *   <li>When reading fails (connection dropped, read timeout, body shorter than announced), it
+ *       waits the retry policy's backoff and asks again with {@code Range: bytes=N-}, N being the
+ *       bytes already received; at most {@link DownloadOptions#maxResumes} times per download.</li>
+ *   <li>It goes on only with a 206 whose {@code Content-Range} starts at N and names the same size,
+ *       and whose validators, when sent, are unchanged. Otherwise the server did not honour the
+ *       range: with a {@link Restart} (a local file that can be truncated) the download starts
+ *       again from byte 0; without one (bytes already handed to a caller's stream) it skips the
+ *       first N bytes of a full reply of the same size and validators, and gives up with an
+ *       {@link IncompleteDownloadException} when the file may have changed.</li>
+ *   <li>At the end it checks the size and the expected digest, if any.</li>
+ * </ol>
+ * Requests go through the client's interceptors (auth, retries, error mapping) and ask for
+ * {@code Accept-Encoding: identity}, so byte offsets mean the same thing in every reply.
+ */
+final class DownloadSession implements Closeable {
+
+    /** Throws away what was received so far, for a download that starts again from byte 0. */
+    interface Restart {
+        void restart() throws IOException;
+    }
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)", Pattern.CASE_INSENSITIVE);
+    private static final JsonAdapter<Object> JSON = SmartFileJson.moshi().adapter(Object.class);
+    private static final long JSON_PEEK_BYTES = 64 * 1024;
+
+    private final Call.Factory http;
+    private final PathsApi api;
+    private final String id;
+    private final String path;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final int maxResumes;
+    private final String algorithm;
+    private final String expectedDigest;
+    private final MessageDigest digest;
+    private final Progress progress;
+    private final Restart restart;
+
+    private Response response;
+    private BufferedSource source;
+    private long received;
+    private long total = -1;
+    private long skip;
+    private String etag;
+    private String lastModified;
+    private int resumes;
+    private boolean finished;
+
+    DownloadSession(Call.Factory http, PathsApi api, String path, DownloadOptions options, RetryPolicy policy,
+                    Sleeper sleeper, Restart restart) {
+        this.http = http;
+        this.api = api;
+        this.path = PathIds.formValue(path);
+        this.id = fileId(path);
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.maxResumes = options.maxResumes;
+        this.algorithm = options.algorithm;
+        this.expectedDigest = options.expectedDigest;
+        this.digest = options.newDigest();
+        this.progress = new Progress(options.progress, -1);
+        this.restart = restart;
+    }
+
+    /** The v2 id of a file; the root is refused before any request (it is a folder). */
+    static String fileId(String path) {
+        String id = PathIds.v2(path);
+        if (id.isEmpty()) {
+            throw new InvalidInputException("\"/\" is the root folder; SmartFile cannot download folders. Download the "
+                    + "files in it one by one, or pack it with paths().compress(…) and download the zip file.");
+        }
+        return id;
+    }
+
+    /** Sends the first request; the reply's status and kind are checked here, before any byte is read. */
+    void open() {
+        adoptFull(request(null));
+    }
+
+    /** Bytes of the file received so far (in order, from byte 0). */
+    long received() {
+        return received;
+    }
+
+    /**
+     * Reads the next bytes of the file, resuming as needed; -1 once the whole file arrived and
+     * checked out.
+     *
+     * @throws IncompleteDownloadException when resumes run out or the server will not resume
+     * @throws ChecksumMismatchException at the end, when the digest differs from the expected one
+     */
+    int read(byte[] b, int off, int len) {
+        if (finished) {
+            return -1;
+        }
+        while (true) {
+            if (source == null) {
+                try {
+                    reopen();
+                } catch (IncompleteDownloadException e) {
+                    throw e;
+                } catch (TransportException e) {
+                    failed(e); // the server is unreachable for now: one more resume spent
+                    continue;
+                }
+            }
+            int n;
+            try {
+                if (skip > 0) {
+                    source.skip(skip);
+                    skip = 0;
+                }
+                n = source.read(b, off, len);
+            } catch (IOException e) {
+                if (!resumable(e)) {
+                    closeResponse();
+                    throw Invoker.translate(response == null ? null : response.request(), e);
+                }
+                failed(e);
+                continue;
+            }
+            if (n < 0) {
+                if (total >= 0 && received < total) {
+                    failed(new EOFException("the reply ended after " + received + " of " + total + " bytes"));
+                    continue;
+                }
+                finish();
+                return -1;
+            }
+            received += n;
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
+            progress.advance(n);
+            return n;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeResponse();
+    }
+
+    private void closeResponse() {
+        if (response != null) {
+            response.close();
+        }
+        source = null;
+    }
+
+    private void finish() {
+        finished = true;
+        closeResponse();
+        if (digest != null) {
+            String actual = hex(digest.digest());
+            if (!actual.equals(expectedDigest)) {
+                throw new ChecksumMismatchException("The " + algorithm + " digest of the " + received + " bytes downloaded from "
+                        + path + " is " + actual + ", not the expected " + expectedDigest + ". The data was damaged on the way "
+                        + "or the file is not the version the digest belongs to; download it again, and if it fails the "
+                        + "same way check the expected digest.", algorithm, expectedDigest, actual);
+            }
+        }
+    }
+
+    /** A read failed: give up when resumes ran out, else wait before the next attempt. */
+    private void failed(Exception cause) {
+        closeResponse();
+        if (resumes >= maxResumes) {
+            throw new IncompleteDownloadException("The download of " + path + " failed after " + received + " of "
+                    + (total < 0 ? "an unknown number of" : String.valueOf(total)) + " bytes"
+                    + (maxResumes == 0 ? " (resuming is off)" : " and " + resumes + " resume" + (resumes == 1 ? "" : "s"))
+                    + ": " + cause.getMessage() + ". Try again later, or allow more resumes in DownloadOptions.",
+                    received, total, cause);
+        }
+        resumes++;
+        Duration wait = policy.backoff(resumes, () -> ThreadLocalRandom.current().nextDouble());
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while waiting to resume the download of " + path + ".", e);
+        }
+    }
+
+    /** Asks for the rest of the file after a failure. */
+    private void reopen() {
+        if (received == 0) {
+            adoptFull(request(null));
+            return;
+        }
+        Response r;
+        try {
+            r = request("bytes=" + received + "-");
+        } catch (ApiException e) {
+            if (e.statusCode() != 416) {
+                throw e;
+            }
+            notHonoured(null);
+            return;
+        }
+        if (r.code() == 206 && rangeMatches(r)) {
+            adopt(r);
+            return;
+        }
+        if (r.code() != 200) {
+            r.close();
+            r = null;
+        }
+        notHonoured(r);
+    }
+
+    /**
+     * The server did not send the rest of the file as asked. {@code full} is its reply when that
+     * was the whole file (200), else null.
+     */
+    private void notHonoured(Response full) {
+        Response r = full != null ? full : request(null);
+        if (restart != null) {
+            try {
+                restart.restart();
+            } catch (IOException e) {
+                r.close();
+                throw new SmartFileException("Could not start the download of " + path + " again: the local copy could "
+                        + "not be truncated (" + e.getMessage() + ").", e);
+            }
+            received = 0;
+            if (digest != null) {
+                digest.reset();
+            }
+            progress.seek(0);
+            adoptFull(r);
+            return;
+        }
+        long length = r.body().contentLength();
+        boolean sameFile = total >= 0 && length == total && sameValidators(r) && r.code() == 200;
+        if (!sameFile) {
+            r.close();
+            throw new IncompleteDownloadException("SmartFile did not resume the download of " + path + " at byte " + received
+                    + " and the file may have changed since the download began (size or version differ), so the "
+                    + received + " bytes already written to your stream cannot be completed. Discard them and download "
+                    + "again from the start.", received, total, null);
+        }
+        adopt(r);
+        skip = received;
+    }
+
+    /** Takes a reply that starts at byte 0: checks it is file data, learns the size and validators. */
+    private void adoptFull(Response r) {
+        if (r.code() == 206) {
+            ContentRange cr = ContentRange.parse(r.header("Content-Range"));
+            if (cr == null || cr.start != 0) {
+                r.close();
+                throw new InvalidReplyException("SmartFile answered a download of " + path + " with part of the file ("
+                        + r.header("Content-Range") + ") though the whole file was asked for.", null);
+            }
+            total = cr.total;
+        } else {
+            total = r.body().contentLength();
+        }
+        checkNotAFolder(r);
+        etag = r.header("ETag");
+        lastModified = r.header("Last-Modified");
+        progress.total(total);
+        adopt(r);
+    }
+
+    private void adopt(Response r) {
+        response = r;
+        source = r.body().source();
+    }
+
+    private boolean rangeMatches(Response r) {
+        ContentRange cr = ContentRange.parse(r.header("Content-Range"));
+        if (cr == null || cr.start != received || cr.end < cr.start || !sameValidators(r)) {
+            return false;
+        }
+        if (cr.total >= 0 && total >= 0 && cr.total != total) {
+            return false;
+        }
+        if (total < 0 && cr.total >= 0) {
+            total = cr.total;
+            progress.total(total);
+        }
+        return true;
+    }
+
+    /** False when a validator the first reply had comes back different (the file changed). */
+    private boolean sameValidators(Response r) {
+        String e = r.header("ETag");
+        String m = r.header("Last-Modified");
+        return (etag == null || e == null || etag.equals(e)) && (lastModified == null || m == null || lastModified.equals(m));
+    }
+
+    /** A JSON reply describing a folder, where file bytes were expected. */
+    private void checkNotAFolder(Response r) {
+        MediaType type = r.body().contentType();
+        if (type == null || !"json".equalsIgnoreCase(type.subtype())) {
+            return;
+        }
+        Object json;
+        try {
+            json = JSON.fromJson(r.peekBody(JSON_PEEK_BYTES).string());
+        } catch (IOException | RuntimeException e) {
+            return; // not parseable: a JSON file's own bytes, or more than the peek holds
+        }
+        if (json instanceof Map && Boolean.TRUE.equals(((Map<?, ?>) json).get("isdir"))) {
+            r.close();
+            throw new InvalidInputException(path + " is a folder; SmartFile cannot download folders. Download the files "
+                    + "in it one by one (paths().list(…)), or pack it with paths().compress(…) and download the zip file.");
+        }
+    }
+
+    /** Sends one GET through the client's interceptors, without compression so byte offsets hold. */
+    private Response request(String range) {
+        Request request = api.downloadFile(id, range).request().newBuilder().header("Accept-Encoding", "identity").build();
+        Response r;
+        try {
+            r = http.newCall(request).execute();
+        } catch (IOException | RuntimeException e) {
+            throw Invoker.translate(request, e);
+        }
+        if (!r.isSuccessful()) {
+            // The error interceptor maps errors first; this is only reached if that chain was bypassed.
+            try (Response failed = r) {
+                throw ErrorMapper.fromResponse(failed);
+            }
+        }
+        if (r.body() == null) {
+            r.close();
+            throw new InvalidReplyException("SmartFile answered the download of " + path + " without a body.", null);
+        }
+        return r;
+    }
+
+    private static boolean resumable(IOException e) {
+        if (Thread.currentThread().isInterrupted() || e instanceof SmartFileIOException) {
+            return false;
+        }
+        return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 2);
+        for (byte x : bytes) {
+            sb.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A parsed {@code Content-Range: bytes start-end/total} ({@code total} -1 for {@code *}). */
+    static final class ContentRange {
+        final long start;
+        final long end;
+        final long total;
+
+        private ContentRange(long start, long end, long total) {
+            this.start = start;
+            this.end = end;
+            this.total = total;
+        }
+
+        static ContentRange parse(String header) {
+            if (header == null) {
+                return null;
+            }
+            Matcher m = CONTENT_RANGE.matcher(header.trim());
+            if (!m.matches()) {
+                return null;
+            }
+            try {
+                return new ContentRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
+                        m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.smartfile.sdk;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okio.Buffer;
+
+/**
+ * A MockWebServer dispatcher serving one file, as a real server would: {@code Range: bytes=N-}
+ * answered 206 with {@code Content-Range} (unless told to ignore ranges), an {@code ETag}, and the
+ * first {@code cuts} replies cut off in the middle of their body (the socket closes halfway).
+ */
+final class FileServer extends Dispatcher {
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+
+    private volatile byte[] data;
+    private volatile int cuts;
+    private volatile boolean honourRange = true;
+    private volatile boolean wrongContentRange;
+    private volatile String etag = "\"v1\"";
+    final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+
+    FileServer(byte[] data) {
+        this.data = data;
+    }
+
+    FileServer cuts(int cuts) {
+        this.cuts = cuts;
+        return this;
+    }
+
+    FileServer ignoreRange() {
+        this.honourRange = false;
+        return this;
+    }
+
+    /** Answers ranged requests with 206 but a {@code Content-Range} from byte 0 (and the whole file). */
+    FileServer wrongContentRange() {
+        this.wrongContentRange = true;
+        return this;
+    }
+
+    private volatile byte[] changeTo;
+
+    /** The file changes right after the first reply: new content and a new ETag. */
+    FileServer changesAfterFirstReply(byte[] newData) {
+        this.changeTo = newData;
+        return this;
+    }
+
+    List<String> ranges() {
+        List<String> out = new ArrayList<>();
+        synchronized (requests) {
+            for (RecordedRequest r : requests) {
+                out.add(r.getHeaders().get("Range"));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        requests.add(request);
+        byte[] file = data;
+        String range = request.getHeaders().get("Range");
+        long start = 0;
+        if (range != null && honourRange) {
+            Matcher m = RANGE.matcher(range);
+            if (m.matches()) {
+                start = Long.parseLong(m.group(1));
+            }
+        }
+        MockResponse.Builder b = new MockResponse.Builder().addHeader("Content-Type", "application/octet-stream")
+                .addHeader("ETag", etag);
+        if (start > 0 && wrongContentRange) {
+            b.code(206).addHeader("Content-Range", "bytes 0-" + (file.length - 1) + "/" + file.length)
+                    .body(new Buffer().write(file));
+        } else if (start > 0) {
+            b.code(206).addHeader("Content-Range", "bytes " + start + "-" + (file.length - 1) + "/" + file.length)
+                    .body(new Buffer().write(Arrays.copyOfRange(file, (int) start, file.length)));
+        } else {
+            b.code(200).body(new Buffer().write(file));
+        }
+        if (changeTo != null) {
+            data = changeTo;
+            etag = "\"v2\"";
+            changeTo = null;
+        }
+        synchronized (this) {
+            if (cuts > 0) {
+                cuts--;
+                b.onResponseBody(new SocketEffect.CloseSocket());
+            }
+        }
+        return b.build();
+    }
+}
