@@ -1,0 +1,74 @@
+package com.smartfile.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.smartfile.sdk.SmartFile;
+import com.smartfile.sdk.SmartFileException;
+import picocli.CommandLine;
+
+/** Entry point of the {@code smartfile} command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        boolean interactive = System.console() != null;
+        System.exit(run(args, new SmartFileCommand.Console(System.out, System.err, System.in, interactive, Function.identity())));
+    }
+
+    /** Runs the command in this JVM (what tests do) and returns its exit code. */
+    static int run(String[] args, SmartFileCommand.Console console) {
+        // The embedded emulator's own start-up log would clutter the narration; -v shows it.
+        java.util.logging.Logger.getLogger("com.smartfile.emulator").setLevel(
+                java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose")
+                        ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+        SmartFileCommand root = new SmartFileCommand(console);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(console.out());
+        cli.setErr(console.err());
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            String[] parts = line.split(":", 2);
+            codes.put(parts[0], parts[1]);
+        }
+        for (CommandLine c : all(cli)) {
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            console.err().println("smartfile: " + oneLine(e));
+            if (root.verbose) {
+                e.printStackTrace(console.err());
+            } else if (!(e instanceof SmartFileException) && !(e instanceof UsageException)) {
+                console.err().println("(run with -v for details)");
+            }
+            console.err().flush();
+            return ExitCodes.of(e);
+        });
+        int code = cli.execute(args);
+        console.out().flush();
+        console.err().flush();
+        return code;
+    }
+
+    private static java.util.List<CommandLine> all(CommandLine cli) {
+        java.util.List<CommandLine> out = new java.util.ArrayList<>();
+        out.add(cli);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            out.addAll(all(sub));
+        }
+        return out;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}

@@ -1,0 +1,114 @@
+package com.smartfile.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.smartfile.sdk.DownloadOptions;
+import com.smartfile.sdk.SmartFile;
+import com.smartfile.sdk.UploadOptions;
+import com.smartfile.sdk.UploadSource;
+import com.smartfile.sdk.model.PathInfo;
+import com.squareup.moshi.Types;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code upload} and {@code download}: files of any size, streamed, with progress. */
+final class TransferCommands {
+
+    private TransferCommands() {
+    }
+
+    @Command(name = "upload", mixinStandardHelpOptions = true,
+            description = "Upload local files into a remote folder, in one request.")
+    static final class Upload implements Callable<Integer> {
+        @ParentCommand
+        SmartFileCommand root;
+
+        @Parameters(arity = "2..*", paramLabel = "LOCAL... REMOTE_DIR", description = "The local files, then the remote folder.")
+        List<Path> args;
+
+        @Option(names = {"-p", "--parents"}, description = "Create the remote folder (and its parents) when it is missing.")
+        boolean parents;
+
+        @Override
+        public Integer call() {
+            List<UploadSource> sources = new ArrayList<>();
+            for (Path local : args.subList(0, args.size() - 1)) {
+                if (!Files.isRegularFile(local)) {
+                    throw new UsageException("No such local file: " + local);
+                }
+                sources.add(UploadSource.of(local));
+            }
+            String folder = args.get(args.size() - 1).toString();
+            ProgressBar bar = new ProgressBar(root.console.err(), "upload", root.console.interactive());
+            UploadOptions options = UploadOptions.builder().createFolders(parents).progress(bar::update).build();
+            try (SmartFile client = root.client()) {
+                List<PathInfo> stored = client.paths().upload(folder, sources, options);
+                bar.finish();
+                if (root.json) {
+                    Output.json(root.console.out(), Types.newParameterizedType(List.class, PathInfo.class), stored);
+                } else {
+                    for (PathInfo p : stored) {
+                        root.console.out().println("uploaded " + p.getPath() + " (" + Output.human(p.getSize() == null ? 0 : p.getSize()) + ")");
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = {"Download a remote file. The file appears under its name only when complete;",
+                "a dropped connection is resumed where it stopped."})
+    static final class Download implements Callable<Integer> {
+        @ParentCommand
+        SmartFileCommand root;
+
+        @Parameters(index = "0", paramLabel = "REMOTE", description = "The remote file.")
+        String remote;
+
+        @Parameters(index = "1", paramLabel = "LOCAL", description = "The local file, or an existing folder to put it in.")
+        Path local;
+
+        @Option(names = "--sha256", paramLabel = "HEX", description = "Fail unless the file's SHA-256 is this.")
+        String sha256;
+
+        @Override
+        public Integer call() {
+            Path target = Files.isDirectory(local) ? local.resolve(remoteName(remote)) : local;
+            if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+                throw new UsageException("No such local folder: " + target.getParent());
+            }
+            ProgressBar bar = new ProgressBar(root.console.err(), "download", root.console.interactive());
+            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update);
+            if (sha256 != null) {
+                options.checksum("SHA-256", sha256);
+            }
+            try (SmartFile client = root.client()) {
+                long bytes = client.paths().download(remote, target, options.build());
+                bar.finish();
+                if (root.json) {
+                    root.console.out().println("{\"path\": " + com.smartfile.sdk.model.SmartFileJson.moshi().adapter(String.class)
+                            .toJson(target.toString()) + ", \"bytes\": " + bytes + "}");
+                } else {
+                    root.console.out().println("downloaded " + remote + " to " + target + " (" + Output.human(bytes) + ")");
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String remoteName(String remote) {
+            String trimmed = remote.replaceAll("/+$", "");
+            String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+            if (name.isEmpty()) {
+                throw new UsageException("Name a remote file, not a folder: " + remote);
+            }
+            return name;
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package com.smartfile.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.smartfile.emulator.EmulatorCredentials;
+import com.smartfile.emulator.Faults;
+import com.smartfile.emulator.SmartFileEmulatorExtension;
+import com.smartfile.sdk.RetryPolicy;
+import com.smartfile.sdk.model.SmartFileJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command, run in this JVM against the emulator: exit codes and output. */
+class CliTest {
+
+    @RegisterExtension
+    static final SmartFileEmulatorExtension EMULATOR = new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ofMillis(200)));
+
+    @TempDir
+    Path local;
+
+    private EmulatorCredentials emulator;
+
+    /** What one run printed and returned. */
+    static final class Run {
+        final int code;
+        final String out;
+        final byte[] outBytes;
+        final String err;
+
+        Run(int code, byte[] out, String err) {
+            this.code = code;
+            this.outBytes = out;
+            this.out = new String(out, StandardCharsets.UTF_8);
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
+        }
+    }
+
+    @BeforeEach
+    void credentials(EmulatorCredentials c) {
+        this.emulator = c;
+    }
+
+    private Run raw(InputStream in, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new SmartFileCommand.Console(out, err, in, false,
+                b -> b.retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(20)).build())));
+        return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a command with the emulator's URL and credentials in front of its arguments. */
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", emulator.baseUrl(), "--key", emulator.key(), "--password", emulator.password()));
+        all.addAll(Arrays.asList(args));
+        return raw(new ByteArrayInputStream(new byte[0]), all.toArray(new String[0]));
+    }
+
+    private static void ok(Run r) {
+        assertEquals(0, r.code, r.toString());
+    }
+
+    private Path file(String name, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return Files.write(local.resolve(name), bytes);
+    }
+
+    @Test
+    void helpAndVersionWorkEverywhere() {
+        Run help = raw(InputStream.nullInputStream(), "--help");
+        ok(help);
+        assertTrue(help.out.contains("upload") && help.out.contains("Exit codes:") && help.out.contains("6"), help.out);
+        ok(raw(InputStream.nullInputStream(), "ls", "--help"));
+        Run version = raw(InputStream.nullInputStream(), "--version");
+        ok(version);
+        assertTrue(version.out.startsWith("smartfile "), version.out);
+    }
+
+    @Test
+    void pingWhoamiInfoAndLsAcrossPages() throws IOException {
+        Run ping = run("ping");
+        ok(ping);
+        assertTrue(ping.out.startsWith("pong"), ping.out);
+        ok(run("whoami"));
+        ok(run("mkdir", "/cli/many"));
+        for (int i = 0; i < 5; i++) {
+            ok(run("upload", file("n" + i + ".txt", 10 + i).toString(), "/cli/many"));
+        }
+        Run ls = run("ls", "/cli/many", "--page-size", "2");
+        ok(ls);
+        assertEquals(5, ls.out.lines().count(), ls.out);
+        assertTrue(ls.out.contains("n4.txt"), ls.out);
+        Run json = run("--json", "ls", "/cli/many", "--page-size", "2");
+        ok(json);
+        List<?> parsed = (List<?>) SmartFileJson.moshi().adapter(Object.class).fromJson(json.out);
+        assertEquals(5, parsed.size());
+        Run info = run("info", "/cli/many/n1.txt", "--json");
+        ok(info);
+        assertEquals(11.0, ((Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(info.out)).get("size"));
+    }
+
+    @Test
+    void uploadDownloadRenameMoveCopyRemoveAndTask() throws IOException {
+        Path a = file("r\u00e9sum\u00e9 #1.bin", 300_000);
+        Run up = run("upload", a.toString(), "/cli/work", "--parents");
+        ok(up);
+        assertTrue(up.out.contains("/cli/work/r\u00e9sum\u00e9 #1.bin"), up.out);
+        assertTrue(up.err.contains("upload: 100%"), "plain progress lines when not a terminal: " + up.err);
+
+        ok(run("rename", "/cli/work/r\u00e9sum\u00e9 #1.bin", "/cli/work/a.bin"));
+        ok(run("mkdir", "/cli/dest"));
+        Run mv = run("mv", "/cli/work/a.bin", "/cli/dest");
+        ok(mv);
+        assertTrue(mv.out.contains("SUCCESS"), mv.out);
+        ok(run("cp", "/cli/dest/a.bin", "/cli/work"));
+
+        Path back = local.resolve("back.bin");
+        Run down = run("download", "/cli/work/a.bin", back.toString());
+        ok(down);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(back));
+        Path dir = Files.createDirectories(local.resolve("into"));
+        ok(run("download", "/cli/dest/a.bin", dir.toString()));
+        assertTrue(Files.exists(dir.resolve("a.bin")));
+
+        ok(run("rm", "/cli/work", "/cli/dest"));
+        assertEquals(ExitCodes.NOT_FOUND, run("info", "/cli/work").code);
+    }
+
+    @Test
+    void taskShowsAndWaits() throws IOException {
+        ok(run("upload", file("t.bin", 1000).toString(), "/cli/t", "--parents"));
+        Run call = run("call", "POST", "/path/oper/checksum", "path=/cli/t/t.bin", "algorithm=md5");
+        ok(call);
+        String uuid = (String) ((Map<?, ?>) parse(call.out)).get("uuid");
+        Run wait = run("task", uuid, "--wait");
+        ok(wait);
+        assertTrue(wait.out.contains("task " + uuid + ": SUCCESS"), wait.out);
+        assertTrue(wait.out.contains("  /cli/t/t.bin") || wait.out.matches("(?s).*[0-9a-f]{32}.*"), wait.out);
+
+        Run folder = run("call", "POST", "/path/oper/checksum", "path=/cli/t", "algorithm=md5");
+        String failing = (String) ((Map<?, ?>) parse(folder.out)).get("uuid");
+        Run failed = run("task", failing, "--wait");
+        assertEquals(ExitCodes.API_ERROR, failed.code, failed.toString());
+        assertTrue(failed.err.startsWith("smartfile: Task " + failing), failed.err);
+    }
+
+    private static Object parse(String json) {
+        try {
+            return SmartFileJson.moshi().adapter(Object.class).fromJson(json);
+        } catch (IOException e) {
+            throw new AssertionError(json, e);
+        }
+    }
+
+    @Test
+    void callIsTheRawEscapeHatch() throws IOException {
+        ok(run("mkdir", "/cli/raw"));
+        Path f = file("raw.txt", 100);
+        Run upload = run("call", "POST", "/path/data", "/cli/raw", "file=@" + f);
+        ok(upload);
+        Run listing = run("call", "GET", "/path/info", "/cli/raw", "children=true");
+        ok(listing);
+        assertTrue(listing.out.contains("raw.txt"), listing.out);
+        Run bytes = run("call", "GET", "/path/data", "/cli/raw/raw.txt");
+        ok(bytes);
+        assertArrayEquals(Files.readAllBytes(f), bytes.outBytes);
+        Path out = local.resolve("o.txt");
+        ok(run("call", "GET", "/path/data", "/cli/raw/raw.txt", "-o", out.toString()));
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(out));
+    }
+
+    @Test
+    void badInputGetsItsExitCodeAndOneLine(Faults faults) {
+        Run unknown = raw(InputStream.nullInputStream(), "frobnicate");
+        assertEquals(ExitCodes.USAGE, unknown.code, unknown.toString());
+        assertEquals(ExitCodes.USAGE, raw(InputStream.nullInputStream(), "info").code);
+        Run missingLocal = run("upload", local.resolve("nope.txt").toString(), "/");
+        assertEquals(ExitCodes.USAGE, missingLocal.code, missingLocal.toString());
+        assertTrue(missingLocal.err.startsWith("smartfile: No such local file"), missingLocal.err);
+        Run missingRemote = run("info", "/definitely/not/here");
+        assertEquals(ExitCodes.NOT_FOUND, missingRemote.code, missingRemote.toString());
+        assertEquals(1, missingRemote.err.lines().count(), "one line, no stack trace: " + missingRemote.err);
+
+        Run wrong = raw(InputStream.nullInputStream(), "--url", emulator.baseUrl(), "--key", emulator.key(),
+                "--password", "wrong-password-wrong-password-000", "whoami");
+        assertEquals(ExitCodes.AUTH, wrong.code, wrong.toString());
+        assertFalse(wrong.err.contains("wrong-password"), wrong.err);
+        Run noCredentials = raw(InputStream.nullInputStream(), "--url", emulator.baseUrl(), "--netrc", local.resolve("none").toString(), "whoami");
+        assertEquals(ExitCodes.AUTH, noCredentials.code, noCredentials.toString());
+
+        Run unreachable = raw(InputStream.nullInputStream(), "--url", "http://127.0.0.1:9/", "--key", emulator.key(),
+                "--password", emulator.password(), "ping");
+        assertEquals(ExitCodes.TRANSPORT, unreachable.code, unreachable.toString());
+
+        Run badPath = run("info", "/a/../../etc");
+        assertEquals(ExitCodes.USAGE, badPath.code, badPath.toString());
+
+        faults.throttle503(5, 0.01);
+        Run throttled = run("ping");
+        assertEquals(ExitCodes.API_ERROR, throttled.code, throttled.toString());
+        faults.reset();
+    }
+
+    @Test
+    void verboseLogsTheExchangeWithoutSecretsAndKeepsJsonClean() {
+        Run r = run("-v", "--json", "ping");
+        ok(r);
+        assertEquals("pong", ((Map<?, ?>) parse(r.out)).get("ping"));
+        assertFalse(r.out.contains("-->"), "the wire log goes to stderr");
+        assertFalse(r.err.contains(emulator.password()), r.err);
+    }
+
+    @Test
+    void emulatorCommandServesUntilStopped() {
+        Run r = raw(InputStream.nullInputStream(), "emulator", "--port", "0", "--stop-after", "PT0.5S", "--key",
+                "abcdefghijabcdefghijabcdefghij", "--password", "0123456789012345678901234567890");
+        ok(r);
+        assertTrue(r.out.contains("SmartFile emulator running at http://127.0.0.1:"), r.out);
+        assertTrue(r.out.contains("SMARTFILE_API_KEY=abcdefghijabcdefghijabcdefghij"), r.out);
+    }
+
+    @Test
+    void demoWalksThroughEveryStep() {
+        Run r = raw(InputStream.nullInputStream(), "demo", "--size-mb", "2");
+        ok(r);
+        assertTrue(r.out.contains("All ") && r.out.contains(" steps worked."), r.out);
+        assertTrue(r.out.contains("SHA-256 matches"), r.out);
+    }
+}
