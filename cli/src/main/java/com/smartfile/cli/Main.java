@@ -11,6 +11,9 @@ import picocli.CommandLine;
 /** Entry point of the {@code smartfile} command. */
 public final class Main {
 
+    /** Held so that the level set on it is not lost when the logger is garbage-collected. */
+    private static final java.util.logging.Logger EMULATOR_LOG = java.util.logging.Logger.getLogger("com.smartfile.emulator");
+
     private Main() {
     }
 
@@ -27,7 +30,7 @@ public final class Main {
     /** Runs the command in this JVM (what tests do) and returns its exit code. */
     static int run(String[] args, SmartFileCommand.Console console) {
         // The embedded emulator's own start-up log would clutter the narration; -v shows it.
-        java.util.logging.Logger.getLogger("com.smartfile.emulator").setLevel(
+        EMULATOR_LOG.setLevel(
                 java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose")
                         ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
         SmartFileCommand root = new SmartFileCommand(console);
