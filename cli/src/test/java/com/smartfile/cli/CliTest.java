@@ -236,6 +236,44 @@ class CliTest {
     }
 
     @Test
+    void loginRunsTheOAuthFlowAndSavesTheTokensPrivately() throws Exception {
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        java.io.PipedInputStream keyboard = new java.io.PipedInputStream(typing);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path saved = local.resolve("tokens.env");
+        int[] code = {-1};
+        Thread login = new Thread(() -> code[0] = Main.run(new String[] {"--url", emulator.baseUrl(),
+            "--client-token", emulator.clientToken(), "--client-secret", emulator.clientSecret(), "login", "--save", saved.toString()},
+                new SmartFileCommand.Console(out, err, keyboard, false, b -> b)));
+        login.start();
+        String url = null;
+        for (int i = 0; i < 200 && url == null; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http\\S+/oauth/authorize/\\S+)").matcher(out.toString(StandardCharsets.UTF_8));
+            url = m.find() ? m.group(1) : null;
+            Thread.sleep(25);
+        }
+        assertTrue(url != null, "the authorization URL is printed: " + out + err);
+        String verifier = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body().trim();
+        typing.write((verifier + "\n").getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        login.join(10_000);
+        assertEquals(0, code[0], out + "\n" + err);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)));
+        Map<String, String> tokens = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(saved)) {
+            tokens.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        Run whoami = raw(InputStream.nullInputStream(), "--url", emulator.baseUrl(), "--client-token", emulator.clientToken(),
+                "--client-secret", emulator.clientSecret(), "--access-token", tokens.get("SMARTFILE_ACCESS_TOKEN"),
+                "--access-secret", tokens.get("SMARTFILE_ACCESS_SECRET"), "whoami");
+        ok(whoami);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains(tokens.get("SMARTFILE_ACCESS_SECRET")),
+                "with --save the secret is not printed");
+    }
+
+    @Test
     void emulatorCommandServesUntilStopped() {
         Run r = raw(InputStream.nullInputStream(), "emulator", "--port", "0", "--stop-after", "PT0.5S", "--key",
                 "abcdefghijabcdefghijabcdefghij", "--password", "0123456789012345678901234567890");
