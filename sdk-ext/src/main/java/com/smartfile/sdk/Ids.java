@@ -15,13 +15,7 @@ final class Ids {
         if (value == null || value.trim().isEmpty()) {
             throw new InvalidInputException("The " + kind + " must not be " + (value == null ? "null" : "blank") + ".");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new InvalidInputException("The " + kind + " contains the control character U+"
-                        + String.format("%04X", (int) c) + "; remove it.");
-            }
-        }
+        PathIds.checkCharacters("The " + kind, kind + "s", value);
         return value;
     }
 

@@ -75,19 +75,7 @@ final class PathIds {
             throw new InvalidInputException("path " + echo(path) + " is " + path.length()
                     + " characters long; the SDK accepts at most " + MAX_PATH_CHARS);
         }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new InvalidInputException("path " + echo(path) + " contains the control character "
-                        + codePoint(c) + " at index " + i + "; control characters are not allowed in paths");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < path.length() && Character.isLowSurrogate(path.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidInputException("path " + echo(path) + " contains an unpaired UTF-16 surrogate "
-                        + codePoint(c) + " at index " + i + "; it cannot be encoded as UTF-8");
-            }
-        }
+        checkCharacters("path " + echo(path), "paths", path);
         List<String> out = new ArrayList<>();
         for (String segment : path.split("/")) {
             if (segment.isEmpty()) {
@@ -105,6 +93,29 @@ final class PathIds {
             out.add(segment);
         }
         return out;
+    }
+
+    /**
+     * Rejects control characters and unpaired surrogates: the one check for every text that goes
+     * into a URL or a form (paths here, names and ids through {@link Ids}).
+     *
+     * @param subject how the message names the value, e.g. {@code path "/a"}
+     * @param where what the rule is about, e.g. {@code paths}
+     */
+    static void checkCharacters(String subject, String where, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new InvalidInputException(subject + " contains the control character "
+                        + codePoint(c) + " at index " + i + "; control characters are not allowed in " + where);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(subject + " contains an unpaired UTF-16 surrogate "
+                        + codePoint(c) + " at index " + i + "; it cannot be encoded as UTF-8");
+            }
+        }
     }
 
     private static String encode(List<String> segments) {
