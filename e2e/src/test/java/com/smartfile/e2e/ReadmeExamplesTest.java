@@ -29,7 +29,7 @@ import com.smartfile.sdk.AccessRights;
 import com.smartfile.sdk.DownloadOptions;
 import com.smartfile.sdk.LinkRequest;
 import com.smartfile.sdk.NotFoundException;
-import com.smartfile.sdk.Paths;
+import com.smartfile.sdk.PathsService;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.SmartFileException;
 import com.smartfile.sdk.ThrottledException;
@@ -99,7 +99,7 @@ class ReadmeExamplesTest {
         String sha256Hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         Path downloads = Files.createDirectories(dir.resolve("downloads"));
         // snippet:transfers
-        Paths paths = client.paths();
+        PathsService paths = client.paths();
         UploadOptions withProgress = UploadOptions.builder()
                 .createFolders(true)
                 .progress((sent, total) -> System.out.println(sent + " of " + total))

@@ -18,6 +18,9 @@ import java.util.stream.StreamSupport;
  */
 public final class PagedIterable<T> implements Iterable<T> {
 
+    /** Items per request when the caller does not choose (what the official node client uses). */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
     /** One fetched page: its items and, when the server said so, how many pages there are. */
     static final class Page<T> {
         final List<T> items;

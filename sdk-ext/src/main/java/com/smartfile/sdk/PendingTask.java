@@ -15,9 +15,9 @@ public final class PendingTask {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     private final Task task;
-    private final Tasks tasks;
+    private final TasksService tasks;
 
-    PendingTask(Task task, Tasks tasks) {
+    PendingTask(Task task, TasksService tasks) {
         this.task = task;
         this.tasks = tasks;
         TaskStates.uuid(task); // a reply without a uuid or URL fails here, not at the first poll

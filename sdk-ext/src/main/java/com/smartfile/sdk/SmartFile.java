@@ -61,14 +61,14 @@ public final class SmartFile implements AutoCloseable {
     private final boolean ownsHttp;
     private final Invoker invoker = new Invoker();
     private final AccountApi account;
-    private final Paths paths;
-    private final Tasks tasks;
-    private final Links links;
-    private final Users users;
-    private final Groups groups;
-    private final Roles roles;
-    private final Access access;
-    private final Quotas quotas;
+    private final PathsService paths;
+    private final TasksService tasks;
+    private final LinksService links;
+    private final UsersService users;
+    private final GroupsService groups;
+    private final RolesService roles;
+    private final AccessService access;
+    private final QuotasService quotas;
     private final SessionService session;
     private final RawCalls raw;
 
@@ -96,18 +96,18 @@ public final class SmartFile implements AutoCloseable {
         HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
         Retrofit v2 = retrofit(v2Root);
         this.account = v2.create(AccountApi.class);
-        this.tasks = new Tasks(v2.create(TasksApi.class), invoker);
+        this.tasks = new TasksService(v2.create(TasksApi.class), invoker);
         PathsApi pathsApi = v2.create(PathsApi.class);
         // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
         Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
         Transfers transfers = new Transfers(pathsApi, v3.create(PathsV3Api.class), http, invoker, b.retryPolicy, Sleeper.SYSTEM);
-        this.paths = new Paths(pathsApi, invoker, tasks, transfers);
-        this.links = new Links(v2.create(LinksApi.class), invoker);
-        this.users = new Users(v2.create(UsersApi.class), invoker);
-        this.groups = new Groups(v2.create(GroupsApi.class), invoker);
-        this.roles = new Roles(v2.create(RolesApi.class), invoker);
-        this.access = new Access(v2.create(AccessApi.class), invoker);
-        this.quotas = new Quotas(v2.create(QuotasApi.class), invoker);
+        this.paths = new PathsService(pathsApi, invoker, tasks, transfers);
+        this.links = new LinksService(v2.create(LinksApi.class), invoker);
+        this.users = new UsersService(v2.create(UsersApi.class), invoker);
+        this.groups = new GroupsService(v2.create(GroupsApi.class), invoker);
+        this.roles = new RolesService(v2.create(RolesApi.class), invoker);
+        this.access = new AccessService(v2.create(AccessApi.class), invoker);
+        this.quotas = new QuotasService(v2.create(QuotasApi.class), invoker);
         this.session = new SessionService(v2.create(SessionApi.class), invoker);
         this.raw = new RawCalls(http, v2Root);
     }
@@ -208,7 +208,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the paths service
      */
-    public Paths paths() {
+    public PathsService paths() {
         return paths;
     }
 
@@ -217,7 +217,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the tasks service
      */
-    public Tasks tasks() {
+    public TasksService tasks() {
         return tasks;
     }
 
@@ -226,7 +226,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the links service
      */
-    public Links links() {
+    public LinksService links() {
         return links;
     }
 
@@ -235,7 +235,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the users service
      */
-    public Users users() {
+    public UsersService users() {
         return users;
     }
 
@@ -244,7 +244,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the groups service
      */
-    public Groups groups() {
+    public GroupsService groups() {
         return groups;
     }
 
@@ -253,7 +253,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the roles service
      */
-    public Roles roles() {
+    public RolesService roles() {
         return roles;
     }
 
@@ -262,7 +262,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the access service
      */
-    public Access access() {
+    public AccessService access() {
         return access;
     }
 
@@ -271,7 +271,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the quotas service
      */
-    public Quotas quotas() {
+    public QuotasService quotas() {
         return quotas;
     }
 

@@ -4,7 +4,7 @@ import com.smartfile.sdk.model.Task;
 
 /**
  * A task was still running when the wait for it ended. The task goes on on the server; wait again
- * with {@link Tasks#await(Task, java.time.Duration)} or read it with {@link Tasks#get(String)}.
+ * with {@link TasksService#await(Task, java.time.Duration)} or read it with {@link TasksService#get(String)}.
  */
 public class TaskTimeoutException extends SmartFileException {
 

@@ -32,7 +32,7 @@ import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Uploads and downloads of any size, behind the transfer methods of {@link Paths}. Bodies stream
+ * Uploads and downloads of any size, behind the transfer methods of {@link PathsService}. Bodies stream
  * from their source ({@link Bodies#upload}); downloads stream to their destination and resume
  * ({@link DownloadSession}); a download to a file goes to a temporary file in the same folder
  * that is moved over the target only when complete and verified.

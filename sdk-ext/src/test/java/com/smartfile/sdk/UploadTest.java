@@ -336,7 +336,7 @@ class UploadTest {
     @Test
     void badInputIsRejectedBeforeAnyRequest() throws Exception {
         Path real = file("real.txt", new byte[3]);
-        Paths paths = client.paths();
+        PathsService paths = client.paths();
         List<Executable> bad = List.of(
                 () -> UploadSource.of(dir.resolve("missing.txt")),
                 () -> UploadSource.of(dir),

@@ -19,7 +19,7 @@ import retrofit2.Call;
  * doubling intervals up to 6.4 s (as the official node client does, to stay clear of
  * throttling), until the deadline.
  */
-public final class Tasks {
+public final class TasksService {
 
     static final Duration FIRST_POLL = Duration.ofMillis(200);
     static final Duration MAX_POLL = Duration.ofMillis(6400);
@@ -29,11 +29,11 @@ public final class Tasks {
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
 
-    Tasks(TasksApi api, Invoker invoker) {
+    TasksService(TasksApi api, Invoker invoker) {
         this(api, invoker, Sleeper.SYSTEM, System::nanoTime);
     }
 
-    Tasks(TasksApi api, Invoker invoker, Sleeper sleeper, LongSupplier nanoTime) {
+    TasksService(TasksApi api, Invoker invoker, Sleeper sleeper, LongSupplier nanoTime) {
         this.api = api;
         this.invoker = invoker;
         this.sleeper = sleeper;
@@ -146,15 +146,15 @@ public final class Tasks {
     }
 
     /**
-     * All tasks, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     * All tasks, fetched {@value PagedIterable#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
      *
      * @return the tasks, lazily
      */
     public PagedIterable<Task> list() {
         return new PagedIterable<>(page -> {
-            TaskPage p = invoker.sync(api.listTasks(page, Paths.DEFAULT_PAGE_SIZE));
+            TaskPage p = invoker.sync(api.listTasks(page, PagedIterable.DEFAULT_PAGE_SIZE));
             return new PagedIterable.Page<>(p.getResults(), p.getPages());
-        }, Paths.DEFAULT_PAGE_SIZE);
+        }, PagedIterable.DEFAULT_PAGE_SIZE);
     }
 
     /**

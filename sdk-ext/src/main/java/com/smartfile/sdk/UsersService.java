@@ -8,26 +8,26 @@ import com.smartfile.sdk.model.UserPage;
 import retrofit2.Call;
 
 /** User accounts of the site. Get it from {@link SmartFile#users()}. */
-public final class Users {
+public final class UsersService {
 
     private final UsersApi api;
     private final Invoker invoker;
 
-    Users(UsersApi api, Invoker invoker) {
+    UsersService(UsersApi api, Invoker invoker) {
         this.api = api;
         this.invoker = invoker;
     }
 
     /**
-     * All users, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     * All users, fetched {@value PagedIterable#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
      *
      * @return the users, lazily
      */
     public PagedIterable<User> list() {
         return new PagedIterable<>(page -> {
-            UserPage p = invoker.sync(api.listUsers(page, Paths.DEFAULT_PAGE_SIZE));
+            UserPage p = invoker.sync(api.listUsers(page, PagedIterable.DEFAULT_PAGE_SIZE));
             return new PagedIterable.Page<>(p.getResults(), p.getPages());
-        }, Paths.DEFAULT_PAGE_SIZE);
+        }, PagedIterable.DEFAULT_PAGE_SIZE);
     }
 
     /**

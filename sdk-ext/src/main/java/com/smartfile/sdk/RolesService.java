@@ -7,27 +7,27 @@ import com.smartfile.sdk.api.RolesApi;
 import com.smartfile.sdk.model.Role;
 import com.smartfile.sdk.model.RolePage;
 
-/** Roles of the site. Get it from {@link SmartFile#roles()}. */
-public final class Roles {
+/** RolesService of the site. Get it from {@link SmartFile#roles()}. */
+public final class RolesService {
 
     private final RolesApi api;
     private final Invoker invoker;
 
-    Roles(RolesApi api, Invoker invoker) {
+    RolesService(RolesApi api, Invoker invoker) {
         this.api = api;
         this.invoker = invoker;
     }
 
     /**
-     * All roles, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     * All roles, fetched {@value PagedIterable#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
      *
      * @return the roles, lazily
      */
     public PagedIterable<Role> list() {
         return new PagedIterable<>(page -> {
-            RolePage p = invoker.sync(api.listRoles(page, Paths.DEFAULT_PAGE_SIZE));
+            RolePage p = invoker.sync(api.listRoles(page, PagedIterable.DEFAULT_PAGE_SIZE));
             return new PagedIterable.Page<>(p.getResults(), p.getPages());
-        }, Paths.DEFAULT_PAGE_SIZE);
+        }, PagedIterable.DEFAULT_PAGE_SIZE);
     }
 
     /**

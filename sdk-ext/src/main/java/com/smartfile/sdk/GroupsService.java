@@ -7,27 +7,27 @@ import com.smartfile.sdk.api.GroupsApi;
 import com.smartfile.sdk.model.Group;
 import com.smartfile.sdk.model.GroupPage;
 
-/** Groups of the site. Get it from {@link SmartFile#groups()}. */
-public final class Groups {
+/** GroupsService of the site. Get it from {@link SmartFile#groups()}. */
+public final class GroupsService {
 
     private final GroupsApi api;
     private final Invoker invoker;
 
-    Groups(GroupsApi api, Invoker invoker) {
+    GroupsService(GroupsApi api, Invoker invoker) {
         this.api = api;
         this.invoker = invoker;
     }
 
     /**
-     * All groups, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     * All groups, fetched {@value PagedIterable#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
      *
      * @return the groups, lazily
      */
     public PagedIterable<Group> list() {
         return new PagedIterable<>(page -> {
-            GroupPage p = invoker.sync(api.listGroups(page, Paths.DEFAULT_PAGE_SIZE));
+            GroupPage p = invoker.sync(api.listGroups(page, PagedIterable.DEFAULT_PAGE_SIZE));
             return new PagedIterable.Page<>(p.getResults(), p.getPages());
-        }, Paths.DEFAULT_PAGE_SIZE);
+        }, PagedIterable.DEFAULT_PAGE_SIZE);
     }
 
     /**

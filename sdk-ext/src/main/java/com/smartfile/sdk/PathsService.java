@@ -38,17 +38,14 @@ import retrofit2.Call;
  *         DownloadOptions.builder().checksum("SHA-256", expectedHex).progress((n, total) -> show(n, total)).build());
  * }</pre>
  */
-public final class Paths {
-
-    /** Page size used when the caller does not choose one (what the official node client uses). */
-    static final int DEFAULT_PAGE_SIZE = 100;
+public final class PathsService {
 
     private final PathsApi api;
     private final Invoker invoker;
-    private final Tasks tasks;
+    private final TasksService tasks;
     private final Transfers transfers;
 
-    Paths(PathsApi api, Invoker invoker, Tasks tasks, Transfers transfers) {
+    PathsService(PathsApi api, Invoker invoker, TasksService tasks, Transfers transfers) {
         this.api = api;
         this.invoker = invoker;
         this.tasks = tasks;
@@ -254,14 +251,14 @@ public final class Paths {
     }
 
     /**
-     * All entries of a folder, fetched {@value #DEFAULT_PAGE_SIZE} at a time as iteration reaches
+     * All entries of a folder, fetched {@value PagedIterable#DEFAULT_PAGE_SIZE} at a time as iteration reaches
      * them.
      *
      * @param folder the folder's path
      * @return the entries, lazily
      */
     public PagedIterable<PathInfo> list(String folder) {
-        return list(folder, DEFAULT_PAGE_SIZE);
+        return list(folder, PagedIterable.DEFAULT_PAGE_SIZE);
     }
 
     /**

@@ -11,12 +11,12 @@ import com.smartfile.sdk.model.PathAccess;
  * Access rules: which user or group may list, read, write or remove under a path. Get it from
  * {@link SmartFile#access()}.
  */
-public final class Access {
+public final class AccessService {
 
     private final AccessApi api;
     private final Invoker invoker;
 
-    Access(AccessApi api, Invoker invoker) {
+    AccessService(AccessApi api, Invoker invoker) {
         this.api = api;
         this.invoker = invoker;
     }

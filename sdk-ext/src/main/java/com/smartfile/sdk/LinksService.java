@@ -8,26 +8,26 @@ import com.smartfile.sdk.model.LinkPage;
 import retrofit2.Call;
 
 /** Share links: public URLs to a file or folder. Get it from {@link SmartFile#links()}. */
-public final class Links {
+public final class LinksService {
 
     private final LinksApi api;
     private final Invoker invoker;
 
-    Links(LinksApi api, Invoker invoker) {
+    LinksService(LinksApi api, Invoker invoker) {
         this.api = api;
         this.invoker = invoker;
     }
 
     /**
-     * All links, fetched {@value Paths#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
+     * All links, fetched {@value PagedIterable#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
      *
      * @return the links, lazily
      */
     public PagedIterable<Link> list() {
         return new PagedIterable<>(page -> {
-            LinkPage p = invoker.sync(api.listLinks(page, Paths.DEFAULT_PAGE_SIZE));
+            LinkPage p = invoker.sync(api.listLinks(page, PagedIterable.DEFAULT_PAGE_SIZE));
             return new PagedIterable.Page<>(p.getResults(), p.getPages());
-        }, Paths.DEFAULT_PAGE_SIZE);
+        }, PagedIterable.DEFAULT_PAGE_SIZE);
     }
 
     /**

@@ -9,12 +9,12 @@ import com.smartfile.sdk.model.Quota;
  * Storage and transfer quotas of users, groups and the whole site. Get it from
  * {@link SmartFile#quotas()}.
  */
-public final class Quotas {
+public final class QuotasService {
 
     private final QuotasApi api;
     private final Invoker invoker;
 
-    Quotas(QuotasApi api, Invoker invoker) {
+    QuotasService(QuotasApi api, Invoker invoker) {
         this.api = api;
         this.invoker = invoker;
     }
