@@ -150,6 +150,24 @@ class ClientAgainstEmulatorTest {
     }
 
     @Test
+    void transfersHaveAsynchronousForms(SmartFile client) throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(content);
+        Path source = Files.write(local.resolve("async.bin"), content);
+        List<PathInfo> stored = client.paths().uploadAsync("/async/in", List.of(com.smartfile.sdk.UploadSource.of(source)),
+                com.smartfile.sdk.UploadOptions.builder().createFolders(true).build()).get();
+        assertEquals((long) content.length, stored.get(0).getSize());
+        Path back = local.resolve("async-back.bin");
+        long bytes = client.paths().downloadAsync("/async/in/async.bin", back, com.smartfile.sdk.DownloadOptions.defaults()).get();
+        assertEquals(content.length, bytes);
+        assertTrue(java.util.Arrays.equals(content, Files.readAllBytes(back)));
+        java.util.concurrent.ExecutionException missing = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> client.paths().downloadAsync("/async/none.bin", local.resolve("none"), com.smartfile.sdk.DownloadOptions.defaults()).get());
+        assertTrue(missing.getCause() instanceof NotFoundException, String.valueOf(missing.getCause()));
+        assertFalse(Files.exists(local.resolve("none")));
+    }
+
+    @Test
     void serverErrorsArriveAsTypedExceptions(SmartFile client) {
         assertThrows(ConflictException.class, () -> put(client, "/no/such/folder", "a.txt", "x"));
         assertThrows(NotFoundException.class, () -> client.tasks().get("no-such-task"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import com.smartfile.sdk.api.PathsApi;
 import com.smartfile.sdk.model.ExchangeUrl;
@@ -44,12 +45,54 @@ public final class PathsService {
     private final Invoker invoker;
     private final TasksService tasks;
     private final Transfers transfers;
+    private final Executor transferThreads;
 
-    PathsService(PathsApi api, Invoker invoker, TasksService tasks, Transfers transfers) {
+    PathsService(PathsApi api, Invoker invoker, TasksService tasks, Transfers transfers, Executor transferThreads) {
         this.api = api;
         this.invoker = invoker;
         this.tasks = tasks;
         this.transfers = transfers;
+        this.transferThreads = transferThreads;
+    }
+
+    /**
+     * Uploads files into a folder in one multipart request, on one of the client's threads.
+     * Transfers stream through blocking I/O, so the asynchronous forms run the same code as
+     * {@link #upload(String, List, UploadOptions)} on the client's worker threads; every failure,
+     * bad input included, completes the future exceptionally.
+     *
+     * @param folder the folder
+     * @param sources the files, with their names
+     * @param options progress listener and folder creation
+     * @return a future of the stored files' information
+     */
+    public CompletableFuture<List<PathInfo>> uploadAsync(String folder, List<UploadSource> sources, UploadOptions options) {
+        return CompletableFuture.supplyAsync(() -> upload(folder, sources, options), transferThreads);
+    }
+
+    /**
+     * Writes a whole file at a full path (v3 PUT) on one of the client's threads.
+     *
+     * @param filePath the file's full path
+     * @param source the content
+     * @param options progress listener and folder creation
+     * @return a future of the stored file's information
+     */
+    public CompletableFuture<PathInfo> uploadAsAsync(String filePath, UploadSource source, UploadOptions options) {
+        return CompletableFuture.supplyAsync(() -> uploadAs(filePath, source, options), transferThreads);
+    }
+
+    /**
+     * Downloads a file to a local file on one of the client's threads, as
+     * {@link #download(String, Path, DownloadOptions)} does.
+     *
+     * @param path the remote file
+     * @param localFile where it goes; it appears only when complete
+     * @param options progress, checksum and resume settings
+     * @return a future of the number of bytes written
+     */
+    public CompletableFuture<Long> downloadAsync(String path, Path localFile, DownloadOptions options) {
+        return CompletableFuture.supplyAsync(() -> download(path, localFile, options), transferThreads);
     }
 
     /**

@@ -101,7 +101,7 @@ public final class SmartFile implements AutoCloseable {
         // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
         Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
         Transfers transfers = new Transfers(pathsApi, v3.create(PathsV3Api.class), http, invoker, b.retryPolicy, Sleeper.SYSTEM);
-        this.paths = new PathsService(pathsApi, invoker, tasks, transfers);
+        this.paths = new PathsService(pathsApi, invoker, tasks, transfers, http.dispatcher().executorService());
         this.links = new LinksService(v2.create(LinksApi.class), invoker);
         this.users = new UsersService(v2.create(UsersApi.class), invoker);
         this.groups = new GroupsService(v2.create(GroupsApi.class), invoker);
