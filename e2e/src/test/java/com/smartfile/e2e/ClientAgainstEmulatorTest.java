@@ -208,6 +208,7 @@ class ClientAgainstEmulatorTest {
         client.paths().mkdir("/shared");
         AccessRule rule = client.access().grantUser("ann", "/shared", AccessRights.readOnly());
         assertEquals(rule.getId(), client.access().userRule("ann", rule.getId()).getId());
+        assertTrue(client.access().userRules("ann").stream().anyMatch(r -> rule.getId().equals(r.getId())));
         client.access().revokeUserRule("ann", rule.getId());
         assertThrows(NotFoundException.class, () -> client.access().userRule("ann", rule.getId()));
 

@@ -42,6 +42,35 @@ public final class AccessService {
     }
 
     /**
+     * All of a user's access rules, fetched a page at a time as iteration reaches them.
+     *
+     * @param username the user
+     * @return the rules, lazily
+     */
+    public PagedIterable<AccessRule> userRules(String username) {
+        String user = Ids.name("username", username);
+        return new PagedIterable<>(page -> page(api.listAccessRulesForUser(user, page, PagedIterable.DEFAULT_PAGE_SIZE)),
+                PagedIterable.DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * All of a group's access rules, fetched a page at a time as iteration reaches them.
+     *
+     * @param group the group's name
+     * @return the rules, lazily
+     */
+    public PagedIterable<AccessRule> groupRules(String group) {
+        String name = Ids.name("group name", group);
+        return new PagedIterable<>(page -> page(api.listAccessRulesForGroup(name, page, PagedIterable.DEFAULT_PAGE_SIZE)),
+                PagedIterable.DEFAULT_PAGE_SIZE);
+    }
+
+    private PagedIterable.Page<AccessRule> page(retrofit2.Call<AccessRulePage> call) {
+        AccessRulePage p = invoker.sync(call);
+        return new PagedIterable.Page<>(p.getResults(), p.getPages());
+    }
+
+    /**
      * Reads one page of a user's access rules.
      *
      * @param username the user
