@@ -97,6 +97,7 @@ final class Invoker {
         if (e instanceof InterruptedIOException) {
             return "Interrupted or timed out on " + what + " (" + e.getMessage() + ").";
         }
-        return "Connection failed on " + what + " (" + e + "). The request was retried as far as the retry policy allows.";
+        RetryInterceptor.Outcome outcome = RetryInterceptor.Outcome.of(e);
+        return "Connection failed on " + what + " (" + e + ")." + (outcome == null ? "" : " " + outcome.getMessage());
     }
 }
