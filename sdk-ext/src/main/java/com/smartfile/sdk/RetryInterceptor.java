@@ -88,8 +88,7 @@ final class RetryInterceptor implements Interceptor {
                         : !replayable ? "its body can be sent only once"
                         : !idempotent && !notReceived ? request.method() + " is not idempotent and its body reached the "
                                 + "server whole, so the server may have acted on it; check before repeating it"
-                        : !isRetryable(e, chain) ? "sending it again cannot cure this failure"
-                        : null;
+                        : whyNotRetryable(e, chain);
                 if (stop != null) {
                     e.addSuppressed(new Outcome(attempt, stop));
                     throw e;
@@ -143,11 +142,16 @@ final class RetryInterceptor implements Interceptor {
             return this; // a note, not a failure of its own
         }
 
-        /** The outcome attached to a failure, or null. */
+        /**
+         * The outcome attached to a failure or to one of its causes (OkHttp wraps the failure of a
+         * call whose call timeout ran out), or null.
+         */
         static Outcome of(Throwable failure) {
-            for (Throwable s : failure.getSuppressed()) {
-                if (s instanceof Outcome) {
-                    return (Outcome) s;
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                for (Throwable s : t.getSuppressed()) {
+                    if (s instanceof Outcome) {
+                        return (Outcome) s;
+                    }
                 }
             }
             return null;
@@ -241,19 +245,31 @@ final class RetryInterceptor implements Interceptor {
         return code == 500 || code == 502 || code == 503 || code == 504;
     }
 
-    /** Failures that another attempt cannot cure (or that the caller asked for) are not retried. */
-    private static boolean isRetryable(IOException e, Chain chain) {
-        if (e instanceof SmartFileIOException || chain.call().isCanceled() || Thread.currentThread().isInterrupted()) {
-            return false;
+    /**
+     * Why another attempt cannot cure this failure (or the caller asked to stop), or null when
+     * it may.
+     */
+    private static String whyNotRetryable(IOException e, Chain chain) {
+        if (e instanceof SmartFileIOException) {
+            return "the request was refused before it was sent";
         }
-        if (e instanceof InterruptedIOException) {
-            return e instanceof SocketTimeoutException; // other interruptions: thread interrupt or call timeout
+        if (chain.call().isCanceled()) {
+            return "the call was canceled (or its call timeout ran out)";
         }
-        if (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException) {
-            return false;
+        if (Thread.currentThread().isInterrupted()) {
+            return "the thread was interrupted";
         }
-        return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException
-                || e instanceof ProtocolException);
+        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+            return "the call was interrupted or its call timeout ran out";
+        }
+        if ((e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException)
+                || e instanceof SSLPeerUnverifiedException) {
+            return "the server's certificate is not trusted";
+        }
+        if (e instanceof UnknownServiceException || e instanceof ProtocolException) {
+            return "the server does not speak the protocol expected";
+        }
+        return null;
     }
 
     private void pause(Duration wait, Chain chain, Request request) throws IOException {
