@@ -65,7 +65,7 @@ final class Dispatcher implements HttpHandler {
                 req.error(ApiException.notFound());
             }
         } catch (ConnectionCut e) {
-            LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> connection cut (fault)");
+            LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> connection dropped: " + e.getMessage());
             throw e;
         } catch (IOException | RuntimeException e) {
             if (req.responded()) {
@@ -115,8 +115,9 @@ final class Dispatcher implements HttpHandler {
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
+                // The emulator is stopping: drop the held-back request quietly.
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+                throw new ConnectionCut("a delayed reply was abandoned: the emulator is stopping");
             }
         }
         if (faults.takeRequestFailure()) {
