@@ -2,6 +2,7 @@ package com.smartfile.sdk;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownServiceException;
@@ -35,15 +36,16 @@ import retrofit2.Invocation;
  *   <li>a 500, 502, 503 (without throttle signal) or 504 reply and a network failure re-send only
  *       idempotent requests: as {@link SmartFileOperation#idempotent()} says when the request came
  *       from a generated method, else GET, HEAD, PUT, DELETE and OPTIONS;</li>
- *   <li>a network failure <em>while the request body was being written</em> (an upload cut
- *       mid-body) re-sends any request, idempotent or not: the server never received the whole
- *       request, so it cannot have acted on it. A failure after the body was written whole (the
- *       reply lost) re-sends only idempotent requests, as above;</li>
+ *   <li>a network failure <em>before or while the request was sent</em> (the connection was
+ *       refused, or the body broke off while being written, as in an upload cut mid-body)
+ *       re-sends any request, idempotent or not: the server never received the whole request, so
+ *       it cannot have acted on it. A failure once it was written whole (the reply lost, a read
+ *       timeout) re-sends only idempotent requests, as above;</li>
  *   <li>a request whose body is one-shot or duplex is never re-sent.</li>
  * </ul>
  * When attempts run out the last reply is returned as it is (a throttle reply then becomes a
  * {@link ThrottledException} in the error mapper), or the last failure is thrown, carrying a
- * suppressed {@link Outcome} that says how often it was sent and why it was not sent again.
+ * suppressed {@link Outcome} that says how often it was tried and why it was not tried again.
  *
  * <p>It also turns off OkHttp's own silent re-sending after connection failures for the requests
  * it handles (OkHttp would otherwise re-send a POST whose pooled connection dropped), so that a
@@ -83,10 +85,11 @@ final class RetryInterceptor implements Interceptor {
                 response = sending.proceed(tracked == null ? request
                         : request.newBuilder().method(request.method(), tracked).build());
             } catch (IOException e) {
-                boolean notReceived = tracked != null && tracked.writeFailed;
+                // Never received whole: no connection was made, or the body broke off while being written.
+                boolean notReceived = e instanceof ConnectException || (tracked != null && tracked.writeFailed);
                 String stop = attempt >= max ? "the retry policy allows " + max + " attempt" + (max == 1 ? "" : "s")
                         : !replayable ? "its body can be sent only once"
-                        : !idempotent && !notReceived ? request.method() + " is not idempotent and its body reached the "
+                        : !idempotent && !notReceived ? request.method() + " is not idempotent and it reached the "
                                 + "server whole, so the server may have acted on it; check before repeating it"
                         : whyNotRetryable(e, chain);
                 if (stop != null) {
@@ -134,7 +137,7 @@ final class RetryInterceptor implements Interceptor {
         private static final long serialVersionUID = 1L;
 
         Outcome(int attempts, String whyNotAgain) {
-            super("It was sent " + (attempts == 1 ? "once" : attempts + " times") + " and not again: " + whyNotAgain + ".");
+            super("It was tried " + (attempts == 1 ? "once" : attempts + " times") + " and not again: " + whyNotAgain + ".");
         }
 
         @Override

@@ -217,7 +217,7 @@ final class Transfers {
             return withNote((ApiException) e, note.trim());
         }
         // The retry outcome Invoker added says the same as the note, less helpfully.
-        String said = e.getMessage().replaceFirst(" It was sent (once|\\d+ times) and not again: .*$", "");
+        String said = e.getMessage().replaceFirst(" It was tried (once|\\d+ times) and not again: .*$", "");
         return new TransportException(said + note, e.getCause() != null ? e.getCause() : e);
     }
 

@@ -304,17 +304,32 @@ class RetryInterceptorTest {
         server.enqueue(dropConnection());
         IOException e = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), post(RequestBody.create("x", TEXT))));
         RetryInterceptor.Outcome outcome = RetryInterceptor.Outcome.of(e);
-        assertEquals("It was sent once and not again: POST is not idempotent and its body reached the server whole, "
+        assertEquals("It was tried once and not again: POST is not idempotent and it reached the server whole, "
                 + "so the server may have acted on it; check before repeating it.", outcome.getMessage());
         for (int i = 0; i < 3; i++) {
             server.enqueue(dropConnection());
         }
         IOException again = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), get()));
-        assertEquals("It was sent 3 times and not again: the retry policy allows 3 attempts.",
+        assertEquals("It was tried 3 times and not again: the retry policy allows 3 attempts.",
                 RetryInterceptor.Outcome.of(again).getMessage());
         SmartFileException t = Invoker.translate(get(), again);
-        assertTrue(t.getMessage().endsWith("It was sent 3 times and not again: the retry policy allows 3 attempts."),
+        assertTrue(t.getMessage().endsWith("It was tried 3 times and not again: the retry policy allows 3 attempts."),
                 t.getMessage());
+    }
+
+    @Test
+    void aPostThatCouldNotConnectIsTriedAgainAsTheServerNeverGotIt() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Request post = new Request.Builder().url("http://127.0.0.1:" + closed + "/api/2/path/oper/mkdir/")
+                .post(RequestBody.create("path=%2Fa", MediaType.get("application/x-www-form-urlencoded"))).build();
+        IOException e = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), post));
+        assertTrue(e instanceof java.net.ConnectException, e.toString());
+        assertEquals("It was tried 3 times and not again: the retry policy allows 3 attempts.",
+                RetryInterceptor.Outcome.of(e).getMessage());
+        assertEquals(2, waits.size());
     }
 
     @Test
