@@ -15,13 +15,16 @@ import java.util.Set;
  *              {"status": 429, "count": 2, "seconds": 1},    // 429 + Retry-After; or
  *              {"status": 429, "count": 2, "seconds": 1, "header": "X-Throttle-Wait-Seconds"},
  *  "cutDownload": {"count": 1, "afterBytes": 1024},
+ *  "cutUpload": {"count": 1, "afterBytes": 1024},
  *  "delayMillis": 250,
- *  "failTasks": 1}
+ *  "failTasks": 1,
+ *  "failRequests": 1}
  * }</pre>
  */
 final class AdminRoutes {
 
-    private static final Set<String> KEYS = Set.of("reset", "throttle", "cutDownload", "delayMillis", "failTasks");
+    private static final Set<String> KEYS = Set.of("reset", "throttle", "cutDownload", "cutUpload", "delayMillis", "failTasks",
+            "failRequests");
 
     private final Faults faults;
 
@@ -101,6 +104,13 @@ final class AdminRoutes {
             if (body.get("cutDownload") instanceof Map) {
                 Map<?, ?> c = (Map<?, ?>) body.get("cutDownload");
                 faults.cutDownloads(intOf(c.get("count"), 1), (long) intOf(c.get("afterBytes"), 0));
+            }
+            if (body.get("cutUpload") instanceof Map) {
+                Map<?, ?> c = (Map<?, ?>) body.get("cutUpload");
+                faults.cutUploads(intOf(c.get("count"), 1), (long) intOf(c.get("afterBytes"), 0));
+            }
+            if (body.get("failRequests") != null) {
+                faults.failRequests(intOf(body.get("failRequests"), 0));
             }
             if (body.get("delayMillis") != null) {
                 faults.delayResponses(java.time.Duration.ofMillis(intOf(body.get("delayMillis"), 0)));

@@ -33,6 +33,7 @@ final class ApiRequest {
     private String principal;
     private boolean responded;
     private int status;
+    private long cutBodyAfter = -1;
 
     /**
      * Wraps an exchange.
@@ -172,7 +173,18 @@ final class ApiRequest {
      * @return the body stream
      */
     InputStream body() {
-        return exchange.getRequestBody();
+        InputStream in = exchange.getRequestBody();
+        return cutBodyAfter < 0 ? in : new ConnectionCut.CutBody(in, cutBodyAfter);
+    }
+
+    /**
+     * Makes {@link #body()} fail with {@link ConnectionCut} after this many bytes (the
+     * {@link Faults} upload cut).
+     *
+     * @param afterBytes the bytes read before the cut
+     */
+    void cutBodyAfter(long afterBytes) {
+        this.cutBodyAfter = afterBytes;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -32,9 +33,10 @@ final class Dispatcher implements HttpHandler {
     private final OAuthRoutes oauth;
     private final AdminRoutes admin;
     private final ExchangeRoutes exchanges;
+    private final AtomicLong requests;
 
     Dispatcher(String baseUrl, Router v2, Router v3, Authenticator authenticator, Faults faults, OAuthRoutes oauth,
-            AdminRoutes admin, ExchangeRoutes exchanges) {
+            AdminRoutes admin, ExchangeRoutes exchanges, AtomicLong requests) {
         this.baseUrl = baseUrl;
         this.v2 = v2;
         this.v3 = v3;
@@ -43,10 +45,12 @@ final class Dispatcher implements HttpHandler {
         this.oauth = oauth;
         this.admin = admin;
         this.exchanges = exchanges;
+        this.requests = requests;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         ApiRequest req = new ApiRequest(exchange, baseUrl);
         try {
             req.checkQuery();
@@ -60,8 +64,8 @@ final class Dispatcher implements HttpHandler {
             if (!req.responded()) {
                 req.error(ApiException.notFound());
             }
-        } catch (Downloads.ConnectionCut e) {
-            LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> connection cut (fault)");
+        } catch (ConnectionCut e) {
+            LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> connection dropped: " + e.getMessage());
             throw e;
         } catch (IOException | RuntimeException e) {
             if (req.responded()) {
@@ -111,19 +115,38 @@ final class Dispatcher implements HttpHandler {
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
+                // The emulator is stopping: drop the held-back request quietly.
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+                throw new ConnectionCut("a delayed reply was abandoned: the emulator is stopping");
             }
+        }
+        if (faults.takeRequestFailure()) {
+            throw ApiException.detail(500, "A server error occurred.");
         }
         Faults.Throttle throttle = faults.takeThrottle();
         if (throttle != null) {
             throw throttled(throttle);
         }
-        Router.Match match = router.resolve(req.method(), slash < 0 ? "" : rest.substring(slash + 1));
+        String route = slash < 0 ? "" : rest.substring(slash + 1);
+        Router.Match match = router.resolve(req.method(), route);
         if (!match.anonymous) {
             authenticator.authenticate(req);
         }
+        if (isUpload(req.method(), router == v3, route)) {
+            long cut = faults.takeUploadCut();
+            if (cut >= 0) {
+                req.cutBodyAfter(cut);
+            }
+        }
         match.handler.handle(req, match.vars);
+    }
+
+    /** The routes whose request body is file data: v2 multipart POST, v3 PUT and PATCH. */
+    private static boolean isUpload(String method, boolean v3, String route) {
+        if (!route.startsWith("path/data/") && !route.equals("path/data")) {
+            return false;
+        }
+        return v3 ? method.equals("PUT") || method.equals("PATCH") : method.equals("POST");
     }
 
     private static ApiException throttled(Faults.Throttle t) {

@@ -25,15 +25,6 @@ final class Downloads {
         this.faults = faults;
     }
 
-    /** Thrown to make the HTTP server drop the connection in the middle of a body. */
-    static final class ConnectionCut extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        ConnectionCut() {
-            super("download cut by the emulator's fault injection", null);
-        }
-    }
-
     /**
      * Sends a file.
      *
@@ -75,7 +66,7 @@ final class Downloads {
             if (cut >= 0 && cut < length) {
                 FileOperations.copy(in, out, cut);
                 out.flush();
-                throw new ConnectionCut();
+                throw new ConnectionCut("download cut by the emulator's fault injection");
             }
             FileOperations.copy(in, out, length);
             out.close();

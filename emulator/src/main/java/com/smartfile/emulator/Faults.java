@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the connection is closed, so the client sees a truncated body.</li>
  *   <li>Delay: every {@code /api/} reply is held back by a fixed time until reset.</li>
  *   <li>Failing tasks: the next N tasks end in {@code FAILURE} without doing their work.</li>
+ *   <li>Server errors: the next N requests under {@code /api/} answer 500 (with
+ *       {@code x-unique-id}) before authentication, without acting on the request.</li>
+ *   <li>Cut uploads: the next N uploads (v2 {@code POST path/data/…}, v3 {@code PUT} and
+ *       {@code PATCH path/data/…}) read the first B bytes of their request body, then the
+ *       connection is closed without a reply; nothing is stored (a PATCH keeps what it wrote
+ *       in place).</li>
  * </ul>
  */
 public final class Faults {
@@ -52,7 +58,7 @@ public final class Faults {
         }
     }
 
-    /** A pending download-cut setting. */
+    /** A pending download- or upload-cut setting. */
     private static final class Cut {
         final long afterBytes;
         final AtomicInteger remaining;
@@ -65,8 +71,10 @@ public final class Faults {
 
     private final AtomicReference<Throttle> throttle = new AtomicReference<>();
     private final AtomicReference<Cut> cut = new AtomicReference<>();
+    private final AtomicReference<Cut> uploadCut = new AtomicReference<>();
     private volatile long delayMillis;
     private final AtomicInteger failTasks = new AtomicInteger();
+    private final AtomicInteger failRequests = new AtomicInteger();
 
     Faults() {
     }
@@ -176,6 +184,60 @@ public final class Faults {
     }
 
     /**
+     * Makes the next API requests answer 500 {@code {"detail": "A server error occurred."}} with
+     * an {@code x-unique-id} header, before authentication and without acting on them. Each
+     * request consumes one, so {@link #pendingRequestFailures()} afterwards tells how many
+     * requests a client sent.
+     *
+     * @param requests how many requests fail (0 stops failing)
+     * @return this object
+     */
+    public Faults failRequests(int requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests must not be negative");
+        }
+        failRequests.set(requests);
+        return this;
+    }
+
+    /**
+     * How many of the requests set with {@link #failRequests(int)} have not failed yet.
+     *
+     * @return the number still to fail
+     */
+    public int pendingRequestFailures() {
+        return failRequests.get();
+    }
+
+    /**
+     * Cuts the next upload after some bytes of its request body.
+     *
+     * @param afterBytes how many body bytes are read before the connection is closed
+     * @return this object
+     */
+    public Faults cutNextUpload(long afterBytes) {
+        return cutUploads(1, afterBytes);
+    }
+
+    /**
+     * Cuts the next uploads (v2 multipart {@code POST path/data/…}, v3 {@code PUT} and
+     * {@code PATCH path/data/…}) after some bytes of their request body: the emulator reads that
+     * many bytes, then closes the connection without a reply. A v2 or v3 PUT upload stores
+     * nothing (its staged file is deleted); a PATCH keeps the bytes it already wrote in place.
+     *
+     * @param uploads how many uploads to cut (0 stops cutting)
+     * @param afterBytes how many body bytes are read before the connection is closed
+     * @return this object
+     */
+    public Faults cutUploads(int uploads, long afterBytes) {
+        if (uploads < 0 || afterBytes < 0) {
+            throw new IllegalArgumentException("uploads and afterBytes must not be negative");
+        }
+        uploadCut.set(uploads == 0 ? null : new Cut(uploads, afterBytes));
+        return this;
+    }
+
+    /**
      * Clears every fault.
      *
      * @return this object
@@ -183,8 +245,10 @@ public final class Faults {
     public Faults reset() {
         throttle.set(null);
         cut.set(null);
+        uploadCut.set(null);
         delayMillis = 0;
         failTasks.set(0);
+        failRequests.set(0);
         return this;
     }
 
@@ -216,9 +280,23 @@ public final class Faults {
         return -1;
     }
 
+    /** Consumes one upload cut, or returns -1. */
+    long takeUploadCut() {
+        Cut c = uploadCut.get();
+        if (c != null && takeOne(c.remaining)) {
+            return c.afterBytes;
+        }
+        return -1;
+    }
+
     /** Consumes one task failure. */
     boolean takeTaskFailure() {
         return takeOne(failTasks);
+    }
+
+    /** Consumes one request failure. */
+    boolean takeRequestFailure() {
+        return takeOne(failRequests);
     }
 
     long delayMillis() {
@@ -246,8 +324,15 @@ public final class Faults {
         if (c != null && c.remaining.get() > 0) {
             out.put("cutDownload", Map.of("count", c.remaining.get(), "afterBytes", c.afterBytes));
         }
+        Cut u = uploadCut.get();
+        if (u != null && u.remaining.get() > 0) {
+            out.put("cutUpload", Map.of("count", u.remaining.get(), "afterBytes", u.afterBytes));
+        }
         out.put("delayMillis", delayMillis);
         out.put("failTasks", failTasks.get());
+        if (failRequests.get() > 0) {
+            out.put("failRequests", failRequests.get());
+        }
         return out;
     }
 }

@@ -218,7 +218,7 @@ final class PathRoutes {
                 stored.add(store.info(resolve(fileSegments, 400), fileSegments, req.baseUrl(), req.apiVersion()));
             }
         } catch (IOException e) {
-            if (e instanceof NoSuchFileException) {
+            if (e instanceof NoSuchFileException || e instanceof ConnectionCut) {
                 throw e;
             }
             throw ApiException.detail(400, "Malformed or incomplete multipart body: " + e.getMessage());

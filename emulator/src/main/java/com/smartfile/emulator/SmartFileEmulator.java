@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpServer;
@@ -49,6 +50,7 @@ public final class SmartFileEmulator implements AutoCloseable {
     private final Faults faults;
     private final EmulatorCredentials unboundCredentials;
     private final Object lock = new Object();
+    private final AtomicLong requests = new AtomicLong();
     private HttpServer server;
     private ExecutorService pool;
     private TaskManager tasks;
@@ -148,7 +150,7 @@ public final class SmartFileEmulator implements AutoCloseable {
         Authenticator authenticator = new Authenticator(config.key, config.password, config.username, tokens,
                 sessions);
         server.createContext("/", new Dispatcher(baseUrl, v2, v3, authenticator, faults,
-                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges));
+                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges, requests));
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(config.threads, r -> {
             Thread t = new Thread(r, "smartfile-emulator-http-" + n.incrementAndGet());
@@ -210,6 +212,17 @@ public final class SmartFileEmulator implements AutoCloseable {
             requireStarted();
             return credentials;
         }
+    }
+
+    /**
+     * How many HTTP requests the server has received since it started (API, OAuth, exchange and
+     * admin requests alike, whatever their answer), e.g. to check that a client sent nothing or
+     * did not re-send a request.
+     *
+     * @return the number of requests so far
+     */
+    public long requestCount() {
+        return requests.get();
     }
 
     /**

@@ -2,6 +2,7 @@ package com.smartfile.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,52 @@ class FaultsTest {
     }
 
     @Test
+    void failRequestsAnswers500WithoutActingAndCountsRequests(EmulatorCredentials c, SmartFileEmulator e,
+            Faults faults) {
+        TestClient client = TestClient.basic(c).unvalidated();
+        long before = e.requestCount();
+        faults.failRequests(2);
+        Reply mkdir = client.postForm("api/2/path/oper/mkdir/", "path", "/never-made");
+        assertEquals("A server error occurred.", Checks.detail(mkdir, 500));
+        assertNotNull(mkdir.header("x-unique-id"));
+        assertEquals(1, faults.pendingRequestFailures());
+        Checks.detail(client.get("api/2/ping/"), 500);
+        assertEquals(0, faults.pendingRequestFailures());
+        assertFalse(Files.exists(e.root().resolve("never-made")), "a failed request does nothing");
+        Checks.json(client.get("api/2/ping/"), 200);
+        assertEquals(before + 3, e.requestCount());
+    }
+
+    @Test
+    void cutUploadsDropTheConnectionAndStoreNothing(EmulatorCredentials c, SmartFileEmulator e, Faults faults)
+            throws Exception {
+        TestClient client = TestClient.basic(c).unvalidated();
+        byte[] data = new byte[2_000_000];
+        new java.util.Random(5).nextBytes(data);
+        Files.write(e.root().resolve("patched.bin"), new byte[10]);
+        faults.cutUploads(3, 1000);
+        assertThrows(UncheckedIOException.class,
+                () -> client.upload("api/2/path/data/", new TestClient.Part("file", "cut-v2.bin", data)));
+        assertThrows(UncheckedIOException.class, () -> client.put("api/3/path/data/cut-v3.bin", data));
+        assertThrows(UncheckedIOException.class,
+                () -> client.patch("api/3/path/data/patched.bin", data, "Range", "bytes=0-"));
+        assertFalse(Files.exists(e.root().resolve("cut-v2.bin")), "no partial multipart upload is stored");
+        assertFalse(Files.exists(e.root().resolve("cut-v3.bin")), "no partial PUT is stored");
+        assertArrayEquals(java.util.Arrays.copyOf(data, 1000), Files.readAllBytes(e.root().resolve("patched.bin")),
+                "a PATCH keeps what it wrote in place, as documented");
+        try (var staged = Files.list(e.root().resolve(PathGuard.STAGING))) {
+            assertEquals(0, staged.count(), "staged parts are removed");
+        }
+        assertEquals(Map.of("delayMillis", 0L, "failTasks", 0), faults.snapshot(), "three cuts were consumed");
+        assertEquals(200, client.put("api/3/path/data/cut-v3.bin", data).status, "the next upload goes through");
+        assertArrayEquals(data, Files.readAllBytes(e.root().resolve("cut-v3.bin")));
+        // an upload whose body is shorter than the cut is not cut
+        faults.cutNextUpload(5000);
+        assertEquals(200, client.put("api/3/path/data/small.bin", new byte[10]).status);
+        faults.reset();
+    }
+
+    @Test
     void builderFaultsApplyFromTheStart() {
         try (SmartFileEmulator e = SmartFileEmulator.builder().faults(f -> f.throttle503(1, 1)).build().start()) {
             Reply r = TestClient.basic(e.credentials()).get("api/2/ping/");
@@ -148,6 +195,13 @@ class FaultsTest {
         Checks.Polled failed = Checks.await(TestClient.basic(c), Checks.json(TestClient.basic(c).postForm(
                 "api/2/path/oper/checksum/", "path", "/admin.txt", "algorithm", "md5"), 200));
         assertEquals("FAILURE", failed.status());
+
+        Map<String, Object> more = Checks.json(admin(client, "POST",
+                "{\"failRequests\": 2, \"cutUpload\": {\"count\": 1, \"afterBytes\": 7}}"), 200);
+        assertEquals(2.0, more.get("failRequests"));
+        assertEquals(Map.of("count", 1.0, "afterBytes", 7.0), more.get("cutUpload"));
+        assertEquals(2, e.faults().pendingRequestFailures());
+        Checks.json(admin(client, "DELETE", null), 200);
 
         Checks.json(admin(client, "POST", "{\"throttle\": {\"status\": 429, \"count\": 3, \"seconds\": 2,"
                 + " \"header\": \"X-Throttle-Wait-Seconds\"}}"), 200);

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,9 @@ import retrofit2.Response;
  * went wrong. The one place where calls become results, synchronously or as futures.
  */
 final class Invoker {
+
+    /** The message of the exception OkHttp throws when a call's {@code callTimeout} runs out. */
+    private static final String CALL_TIMEOUT = "timeout";
 
     /** Executes the call on this thread. */
     <T> T sync(Call<T> call) {
@@ -84,6 +88,11 @@ final class Invoker {
     }
 
     private static String describe(String what, IOException e) {
+        RetryInterceptor.Outcome outcome = RetryInterceptor.Outcome.of(e);
+        return what(what, e) + (outcome == null ? "" : " " + outcome.getMessage());
+    }
+
+    private static String what(String what, IOException e) {
         if (e instanceof UnknownHostException) {
             return "Cannot resolve the host of " + what + ". Check the base URL and the network.";
         }
@@ -94,9 +103,18 @@ final class Invoker {
             return "Timed out on " + what + " (" + e.getMessage() + "). The server is slow or unreachable; "
                     + "raise the timeouts in SmartFile.builder() if large replies are expected.";
         }
-        if (e instanceof InterruptedIOException) {
-            return "Interrupted or timed out on " + what + " (" + e.getMessage() + ").";
+        if (e instanceof InterruptedIOException && CALL_TIMEOUT.equals(e.getMessage()) && !Thread.currentThread().isInterrupted()) {
+            return "The call timeout ran out on " + what + ": the whole call, retries and their waits included, must end "
+                    + "within callTimeout(…) of SmartFile.builder(). The request may have taken effect; check before "
+                    + "repeating it.";
         }
-        return "Connection failed on " + what + " (" + e + "). The request was retried as far as the retry policy allows.";
+        if (e instanceof InterruptedIOException) {
+            return "Interrupted on " + what + " (" + e.getMessage() + ").";
+        }
+        if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("unexpected end of stream")) {
+            return "The reply to " + what + " ended early (" + e.getMessage() + "): the connection dropped, or the server "
+                    + "announced more bytes than it sent. The request may have taken effect; check before repeating it.";
+        }
+        return "Connection failed on " + what + " (" + e + ").";
     }
 }

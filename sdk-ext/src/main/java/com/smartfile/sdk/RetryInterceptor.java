@@ -2,6 +2,7 @@ package com.smartfile.sdk;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownServiceException;
@@ -16,10 +17,13 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.smartfile.sdk.api.SmartFileOperation;
+import okhttp3.FormBody;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
 import retrofit2.Invocation;
 
 /**
@@ -32,10 +36,16 @@ import retrofit2.Invocation;
  *   <li>a 500, 502, 503 (without throttle signal) or 504 reply and a network failure re-send only
  *       idempotent requests: as {@link SmartFileOperation#idempotent()} says when the request came
  *       from a generated method, else GET, HEAD, PUT, DELETE and OPTIONS;</li>
+ *   <li>a network failure <em>before or while the request was sent</em> (the connection was
+ *       refused, or the body broke off while being written, as in an upload cut mid-body)
+ *       re-sends any request, idempotent or not: the server never received the whole request, so
+ *       it cannot have acted on it. A failure once it was written whole (the reply lost, a read
+ *       timeout) re-sends only idempotent requests, as above;</li>
  *   <li>a request whose body is one-shot or duplex is never re-sent.</li>
  * </ul>
  * When attempts run out the last reply is returned as it is (a throttle reply then becomes a
- * {@link ThrottledException} in the error mapper), or the last failure is thrown.
+ * {@link ThrottledException} in the error mapper), or the last failure is thrown, carrying a
+ * suppressed {@link Outcome} that says how often it was tried and why it was not tried again.
  *
  * <p>It also turns off OkHttp's own silent re-sending after connection failures for the requests
  * it handles (OkHttp would otherwise re-send a POST whose pooled connection dropped), so that a
@@ -70,10 +80,20 @@ final class RetryInterceptor implements Interceptor {
         int max = policy.maxAttempts();
         for (int attempt = 1; ; attempt++) {
             Response response;
+            SendTracking tracked = SendTracking.of(request.body(), replayable);
             try {
-                response = sending.proceed(request);
+                response = sending.proceed(tracked == null ? request
+                        : request.newBuilder().method(request.method(), tracked).build());
             } catch (IOException e) {
-                if (attempt >= max || !replayable || !idempotent || !isRetryable(e, chain)) {
+                // Never received whole: no connection was made, or the body broke off while being written.
+                boolean notReceived = e instanceof ConnectException || (tracked != null && tracked.writeFailed);
+                String stop = attempt >= max ? "the retry policy allows " + max + " attempt" + (max == 1 ? "" : "s")
+                        : !replayable ? "its body can be sent only once"
+                        : !idempotent && !notReceived ? request.method() + " is not idempotent and it reached the "
+                                + "server whole, so the server may have acted on it; check before repeating it"
+                        : whyNotRetryable(e, chain);
+                if (stop != null) {
+                    e.addSuppressed(new Outcome(attempt, stop));
                     throw e;
                 }
                 Duration wait = policy.backoff(attempt, random);
@@ -108,6 +128,96 @@ final class RetryInterceptor implements Interceptor {
         }
     }
 
+    /**
+     * The attempts a failed request made and why it was not sent again, attached as a suppressed
+     * exception to the failure the caller gets; {@link Invoker} puts its text into the message.
+     */
+    static final class Outcome extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        Outcome(int attempts, String whyNotAgain) {
+            super("It was tried " + (attempts == 1 ? "once" : attempts + " times") + " and not again: " + whyNotAgain + ".");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // a note, not a failure of its own
+        }
+
+        /**
+         * The outcome attached to a failure or to one of its causes (OkHttp wraps the failure of a
+         * call whose call timeout ran out), or null.
+         */
+        static Outcome of(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                for (Throwable s : t.getSuppressed()) {
+                    if (s instanceof Outcome) {
+                        return (Outcome) s;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Wraps a replayable body to learn whether writing it failed part-way, in which case the
+     * server never received the whole request. Form bodies are not wrapped: they are small and
+     * reach the socket only when OkHttp flushes after {@code writeTo} returned, so a failure is
+     * never seen inside it (and the wire logger shows them field by field).
+     */
+    private static final class SendTracking extends RequestBody {
+
+        private final RequestBody delegate;
+        private volatile boolean writeFailed;
+
+        private SendTracking(RequestBody delegate) {
+            this.delegate = delegate;
+        }
+
+        static SendTracking of(RequestBody body, boolean replayable) {
+            return body == null || !replayable || body instanceof FormBody ? null : new SendTracking(body);
+        }
+
+        @Override
+        public MediaType contentType() {
+            return delegate.contentType();
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return delegate.isOneShot();
+        }
+
+        @Override
+        public boolean isDuplex() {
+            return delegate.isDuplex();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try {
+                delegate.writeTo(sink);
+            } catch (SmartFileIOException e) {
+                throw e; // the body's own refusal (a file that changed size), not the connection
+            } catch (IOException e) {
+                writeFailed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return delegate.toString();
+        }
+    }
+
     /** Whether OkHttp can send this body again: no body, or one that is neither one-shot nor duplex. */
     static boolean isReplayable(RequestBody body) {
         return body == null || (!body.isOneShot() && !body.isDuplex());
@@ -138,19 +248,31 @@ final class RetryInterceptor implements Interceptor {
         return code == 500 || code == 502 || code == 503 || code == 504;
     }
 
-    /** Failures that another attempt cannot cure (or that the caller asked for) are not retried. */
-    private static boolean isRetryable(IOException e, Chain chain) {
-        if (e instanceof SmartFileIOException || chain.call().isCanceled() || Thread.currentThread().isInterrupted()) {
-            return false;
+    /**
+     * Why another attempt cannot cure this failure (or the caller asked to stop), or null when
+     * it may.
+     */
+    private static String whyNotRetryable(IOException e, Chain chain) {
+        if (e instanceof SmartFileIOException) {
+            return "the request was refused before it was sent";
         }
-        if (e instanceof InterruptedIOException) {
-            return e instanceof SocketTimeoutException; // other interruptions: thread interrupt or call timeout
+        if (chain.call().isCanceled()) {
+            return "the call was canceled (or its call timeout ran out)";
         }
-        if (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException) {
-            return false;
+        if (Thread.currentThread().isInterrupted()) {
+            return "the thread was interrupted";
         }
-        return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException
-                || e instanceof ProtocolException);
+        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+            return "the call was interrupted or its call timeout ran out";
+        }
+        if ((e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException)
+                || e instanceof SSLPeerUnverifiedException) {
+            return "the server's certificate is not trusted";
+        }
+        if (e instanceof UnknownServiceException || e instanceof ProtocolException) {
+            return "the server does not speak the protocol expected";
+        }
+        return null;
     }
 
     private void pause(Duration wait, Chain chain, Request request) throws IOException {

@@ -47,7 +47,7 @@ final class Transfers {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private static final String STREAM_NOT_RETRIED = " The upload was not retried because its InputStream can be read "
-            + "only once: upload from a Path or byte[] to have such failures retried, or call again with a new stream.";
+            + "only once: upload from a Path or byte[] to have such failures retried where that is safe, or call again with a new stream.";
 
     private final PathsApi v2;
     private final PathsV3Api v3;
@@ -197,9 +197,10 @@ final class Transfers {
      * that would have been retried was not, because the body was a stream.
      */
     static SmartFileException explain(SmartFileException e, String folder, boolean idempotent, boolean oneShot) {
-        boolean notRetried = oneShot && (e instanceof ThrottledException
-                || (idempotent && (e instanceof TransportException
-                        || (e instanceof ApiException && ((ApiException) e).statusCode() >= 500))));
+        // A connection lost while a replayable body was being sent is re-sent whatever the method
+        // (see RetryInterceptor), so a stream upload that failed on the way always says why it was not.
+        boolean notRetried = oneShot && (e instanceof ThrottledException || e instanceof TransportException
+                || (idempotent && e instanceof ApiException && ((ApiException) e).statusCode() >= 500));
         String note = "";
         if (e instanceof ConflictException && folder != null) {
             note = " Uploading into " + folder + " conflicts with its state, most likely because the folder does not "
@@ -215,8 +216,8 @@ final class Transfers {
         if (e instanceof ApiException) {
             return withNote((ApiException) e, note.trim());
         }
-        // Invoker's generic ending would contradict the note.
-        String said = e.getMessage().replace(" The request was retried as far as the retry policy allows.", "");
+        // The retry outcome Invoker added says the same as the note, less helpfully.
+        String said = e.getMessage().replaceFirst(" It was tried (once|\\d+ times) and not again: .*$", "");
         return new TransportException(said + note, e.getCause() != null ? e.getCause() : e);
     }
 

@@ -283,6 +283,56 @@ class RetryInterceptorTest {
     }
 
     @Test
+    void aPostWhoseBodyFailedWhileBeingWrittenIsResentAsTheServerNeverGotIt() throws Exception {
+        server.enqueue(ok());
+        server.enqueue(ok());
+        FailsFirstTimeBody body = new FailsFirstTimeBody();
+        try (Response response = execute(RetryPolicy.defaults(), post(body))) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(2, body.writes);
+        assertEquals(List.of(Duration.ofMillis(500)), waits);
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < server.getRequestCount(); i++) {
+            bodies.add(server.takeRequest().getBody().utf8());
+        }
+        assertEquals("bytes", bodies.get(bodies.size() - 1), "the whole body on the attempt that succeeded: " + bodies);
+    }
+
+    @Test
+    void aFailureThatIsNotRetriedSaysHowOftenAndWhy() {
+        server.enqueue(dropConnection());
+        IOException e = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), post(RequestBody.create("x", TEXT))));
+        RetryInterceptor.Outcome outcome = RetryInterceptor.Outcome.of(e);
+        assertEquals("It was tried once and not again: POST is not idempotent and it reached the server whole, "
+                + "so the server may have acted on it; check before repeating it.", outcome.getMessage());
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(dropConnection());
+        }
+        IOException again = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), get()));
+        assertEquals("It was tried 3 times and not again: the retry policy allows 3 attempts.",
+                RetryInterceptor.Outcome.of(again).getMessage());
+        SmartFileException t = Invoker.translate(get(), again);
+        assertTrue(t.getMessage().endsWith("It was tried 3 times and not again: the retry policy allows 3 attempts."),
+                t.getMessage());
+    }
+
+    @Test
+    void aPostThatCouldNotConnectIsTriedAgainAsTheServerNeverGotIt() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Request post = new Request.Builder().url("http://127.0.0.1:" + closed + "/api/2/path/oper/mkdir/")
+                .post(RequestBody.create("path=%2Fa", MediaType.get("application/x-www-form-urlencoded"))).build();
+        IOException e = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), post));
+        assertTrue(e instanceof java.net.ConnectException, e.toString());
+        assertEquals("It was tried 3 times and not again: the retry policy allows 3 attempts.",
+                RetryInterceptor.Outcome.of(e).getMessage());
+        assertEquals(2, waits.size());
+    }
+
+    @Test
     void connectionDropOnPostOverAPooledConnectionIsNotResentByOkHttp() throws IOException {
         OkHttpClient client = client(RetryPolicy.defaults());
         server.enqueue(ok());
@@ -449,6 +499,31 @@ class RetryInterceptorTest {
     }
 
     /** A body that counts how often it is written; optionally one-shot like an InputStream upload. */
+    /** Fails as a broken connection would while its first copy is being written. */
+    static final class FailsFirstTimeBody extends RequestBody {
+        volatile int writes;
+
+        @Override
+        public MediaType contentType() {
+            return MediaType.get("application/octet-stream");
+        }
+
+        @Override
+        public long contentLength() {
+            return 5;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            writes++;
+            sink.writeUtf8("by");
+            if (writes == 1) {
+                throw new java.net.SocketException("Broken pipe (simulated while the body was being written)");
+            }
+            sink.writeUtf8("tes");
+        }
+    }
+
     static final class CountingBody extends RequestBody {
         private final boolean oneShot;
         volatile int writes;
