@@ -1,0 +1,129 @@
+package com.smartfile.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The issue's goals, checked against one run's figures. Each goal is reported as met, missed, or
+ * not measured; nothing here fails the run.
+ */
+public final class Goals {
+
+    /** Per-call overhead: SDK median / bare OkHttp median. */
+    static final double PER_CALL_RATIO = 1.10;
+    /** Transfers: SDK throughput / curl throughput. */
+    static final double TRANSFER_RATIO = 0.90;
+    /** Concurrency: the SDK keeps at least this share of the bare client's throughput at every caller count. */
+    static final double THROUGHPUT_SHARE = 0.90;
+    /** Listing: time per entry of the largest folder / of the smallest (1.0 is perfectly linear). */
+    static final double LINEAR_SLACK = 1.25;
+    /** Listing: growth of the live heap from the first to the last tenth of the largest folder. */
+    static final long FLAT_HEAP_BYTES = 2L << 20;
+
+    private Goals() {
+    }
+
+    /**
+     * Checks the goals.
+     *
+     * @param results the run's results
+     * @return one entry per goal: {@code goal}, {@code target}, {@code measured}, {@code met} (null: not measured)
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object> evaluate(Map<String, Object> results) {
+        List<Object> goals = new ArrayList<>();
+        Map<String, Object> perCall = (Map<String, Object>) results.get("perCall");
+        if (perCall != null && perCall.get("InfoCallBenchmark.sdk") != null && perCall.get("InfoCallBenchmark.bareOkHttp") != null) {
+            double sdk = num(((Map<String, Object>) perCall.get("InfoCallBenchmark.sdk")).get("median"));
+            double bare = num(((Map<String, Object>) perCall.get("InfoCallBenchmark.bareOkHttp")).get("median"));
+            goals.add(goal("1. info() SDK/bare OkHttp median latency", "<= " + PER_CALL_RATIO, sdk / bare,
+                    sdk / bare <= PER_CALL_RATIO));
+        } else {
+            goals.add(goal("1. info() SDK/bare OkHttp median latency", "<= " + PER_CALL_RATIO, null, null));
+        }
+
+        Map<String, Object> throughput = (Map<String, Object>) results.get("throughput");
+        if (throughput != null) {
+            long errors = 0;
+            double worstShare = Double.MAX_VALUE;
+            for (Object o : (List<Object>) throughput.get("rows")) {
+                Map<String, Object> row = (Map<String, Object>) o;
+                errors += (long) num(((Map<String, Object>) row.get("sdk")).get("errors"));
+                worstShare = Math.min(worstShare, num(row.get("sdkOverBare")));
+            }
+            goals.add(goal("2a. concurrent small calls: SDK errors", "0", errors, errors == 0));
+            goals.add(goal("2b. concurrent small calls: SDK/bare throughput, worst of 1/8/32 callers",
+                    ">= " + THROUGHPUT_SHARE, worstShare, worstShare >= THROUGHPUT_SHARE));
+        }
+
+        Map<String, Object> transfers = (Map<String, Object>) results.get("transfers");
+        if (transfers != null) {
+            Map<String, Object> rows = (Map<String, Object>) transfers.get("rows");
+            boolean allSmallHeap = true;
+            for (Map.Entry<String, Object> e : rows.entrySet()) {
+                Map<String, Object> row = (Map<String, Object>) e.getValue();
+                Object ratio = row.get("sdkOverCurl");
+                goals.add(goal("3. " + e.getKey() + ": SDK/curl throughput", ">= " + TRANSFER_RATIO, ratio,
+                        ratio == null ? null : num(ratio) >= TRANSFER_RATIO));
+                allSmallHeap &= Boolean.TRUE.equals(row.get("sdkSucceededWithSmallHeap"));
+            }
+            goals.add(goal("3. every SDK transfer succeeds with " + transfers.get("sdkJvmOptions"), "yes",
+                    allSmallHeap ? "yes" : "no", allSmallHeap));
+        }
+
+        Map<String, Object> listing = (Map<String, Object>) results.get("listing");
+        if (listing != null) {
+            List<Object> rows = (List<Object>) listing.get("rows");
+            Map<String, Object> smallest = null;
+            Map<String, Object> largest = null;
+            for (Object o : rows) {
+                Map<String, Object> row = (Map<String, Object>) o;
+                if (num(row.get("pageSize")) != ListingScaling.DEFAULT_PAGE_SIZE) {
+                    continue;
+                }
+                if (smallest == null) {
+                    smallest = row;
+                }
+                largest = row;
+            }
+            if (smallest != null && largest != smallest) {
+                Map<String, Object> small = (Map<String, Object>) smallest.get("sdk");
+                Map<String, Object> large = (Map<String, Object>) largest.get("sdk");
+                double growth = num(large.get("microsPerEntry")) / num(small.get("microsPerEntry"));
+                goals.add(goal("4a. listing: time per entry, " + fmt(largest.get("entries")) + " vs "
+                        + fmt(smallest.get("entries")) + " entries", "<= " + LINEAR_SLACK, growth, growth <= LINEAR_SLACK));
+                List<Object> checkpoints = (List<Object>) large.get("liveHeapCheckpoints");
+                double first = Double.MAX_VALUE;
+                double max = 0;
+                for (int i = 1; i < checkpoints.size(); i++) {
+                    double live = num(((List<Object>) checkpoints.get(i)).get(1));
+                    first = Math.min(first, i == 1 ? live : first);
+                    max = Math.max(max, live);
+                }
+                double grew = max - first;
+                goals.add(goal("4b. listing: live heap growth from 10% to 100% of " + fmt(largest.get("entries"))
+                        + " entries (bytes)", "<= " + FLAT_HEAP_BYTES, grew, grew <= FLAT_HEAP_BYTES));
+            }
+        }
+        return goals;
+    }
+
+    private static Map<String, Object> goal(String name, String target, Object measured, Boolean met) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("goal", name);
+        m.put("target", target);
+        m.put("measured", measured);
+        m.put("met", met);
+        return m;
+    }
+
+    private static String fmt(Object n) {
+        return String.format("%,d", (long) num(n));
+    }
+
+    static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+}
