@@ -5,19 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.smartfile.sdk.SmartFile;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
  * Child JVM: N threads calling {@code paths().info(path)} on one shared client as fast as they
- * can, first for a warm-up, then for a measured window; prints calls per second and errors.
+ * can, first for a warm-up, then for a measured window; prints calls per second and errors. The
+ * client is the SDK with its defaults ({@code sdk}), the SDK on an OkHttp client whose pool keeps
+ * up to 64 idle connections instead of OkHttp's 5 ({@code sdk-pool64}), or a bare OkHttp client
+ * ({@code bare}).
  *
  * <pre>
- * ConcurrentCallers --client sdk|bare --callers N --warmup-ms W --measure-ms M --base URL
+ * ConcurrentCallers --client sdk|sdk-pool64|bare --callers N --warmup-ms W --measure-ms M --base URL
  *                   [--url URL --header Name:Value ...]   (bare: the request to send, minus Authorization)
  * </pre>
  * Credentials come from the environment ({@link LocalCredentials#fromEnvironment()}).
@@ -42,7 +47,7 @@ public final class ConcurrentCallers {
     /**
      * Runs the measurement in this JVM.
      *
-     * @param client {@code sdk} or {@code bare}
+     * @param client {@code sdk}, {@code sdk-pool64} or {@code bare}
      * @param callers the number of calling threads
      * @param warmupMillis the warm-up, not counted
      * @param measureMillis the measured window
@@ -62,6 +67,16 @@ public final class ConcurrentCallers {
             SmartFile sdk = Clients.sdk(baseUrl, credentials);
             call = () -> sdk.paths().info(CannedPathInfoServer.PATH);
             closer = sdk;
+        } else if (client.equals("sdk-pool64")) {
+            OkHttpClient pooled = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES)).build();
+            SmartFile sdk = SmartFile.builder().baseUrl(baseUrl).basicAuth(credentials.key(), credentials.password())
+                    .httpClient(pooled).build();
+            call = () -> sdk.paths().info(CannedPathInfoServer.PATH);
+            closer = () -> {
+                sdk.close();
+                pooled.dispatcher().executorService().shutdown();
+                pooled.connectionPool().evictAll();
+            };
         } else if (client.equals("bare")) {
             OkHttpClient bare = Clients.bare();
             Request.Builder rb = new Request.Builder().url(bareUrl).header("Authorization", credentials.basicHeader());
@@ -76,7 +91,7 @@ public final class ConcurrentCallers {
                 bare.connectionPool().evictAll();
             };
         } else {
-            throw new IllegalArgumentException("--client sdk|bare, got " + client);
+            throw new IllegalArgumentException("--client sdk|sdk-pool64|bare, got " + client);
         }
         LongAdder calls = new LongAdder();
         LongAdder errors = new LongAdder();

@@ -12,24 +12,31 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one {@code paths().info(path)} call through the SDK, beside the same request
  * (same URL and headers) through a bare OkHttp client, against {@link CannedPathInfoServer} over
  * loopback in the same JVM. {@code bareOkHttpMoshi} adds only the JSON parsing into
  * {@link PathInfo}, to split the SDK's overhead into parsing and the rest. Sampled (the median is
- * the figure compared); run with the gc profiler for the bytes allocated per call.
+ * the figure compared); run with the gc profiler for the bytes allocated per call. The SDK's path
+ * is longer and takes the JIT longer to compile, hence the long warm-up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(2)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class InfoCallBenchmark {
 
     private MiniHttpServer server;

@@ -279,20 +279,25 @@ public final class MiniHttpServer implements AutoCloseable {
         private Exchange parse(int headLength) throws IOException {
             byte[] head = new byte[headLength];
             in.get(head);
-            String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r\n");
-            String[] requestLine = lines[0].split(" ");
-            if (requestLine.length != 3) {
+            // Split by hand: String.split with a two-character separator compiles a regex per call.
+            String text = new String(head, StandardCharsets.ISO_8859_1);
+            int eol = text.indexOf("\r\n");
+            String requestLine = text.substring(0, eol);
+            int sp1 = requestLine.indexOf(' ');
+            int sp2 = requestLine.lastIndexOf(' ');
+            if (sp1 <= 0 || sp2 <= sp1) {
                 throw new IOException("bad request line");
             }
-            List<String[]> headers = new ArrayList<>(lines.length);
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon > 0) {
-                    headers.add(new String[] {lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                            lines[i].substring(colon + 1).trim()});
+            List<String[]> headers = new ArrayList<>(12);
+            for (int start = eol + 2, end; (end = text.indexOf("\r\n", start)) > start; start = end + 2) {
+                int colon = text.indexOf(':', start);
+                if (colon > start && colon < end) {
+                    headers.add(new String[] {text.substring(start, colon).trim().toLowerCase(Locale.ROOT),
+                            text.substring(colon + 1, end).trim()});
                 }
             }
-            Exchange exchange = new Exchange(this, requestLine[0], requestLine[1], requestLine[2], headers);
+            Exchange exchange = new Exchange(this, requestLine.substring(0, sp1), requestLine.substring(sp1 + 1, sp2),
+                    requestLine.substring(sp2 + 1), headers);
             if ("100-continue".equalsIgnoreCase(exchange.header("expect")) && exchange.bodyRemaining > 0) {
                 writeFully(channel, ByteBuffer.wrap(CONTINUE));
             }

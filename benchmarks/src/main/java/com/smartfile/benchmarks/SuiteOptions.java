@@ -85,11 +85,11 @@ public final class SuiteOptions {
 
     /** Throughput: warm-up and measured window per measurement, in milliseconds. */
     long callsWarmupMillis() {
-        return quick ? 500 : 2000;
+        return quick ? 500 : 4000;
     }
 
     long callsMeasureMillis() {
-        return quick ? 1000 : 5000;
+        return quick ? 700 : 3000;
     }
 
     /** Listing: how long each child lists a smaller folder before the timed listing. */

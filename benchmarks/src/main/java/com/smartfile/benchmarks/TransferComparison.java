@@ -32,7 +32,8 @@ import com.smartfile.emulator.SmartFileEmulator;
  *       Java run is a fresh JVM with {@code -Xmx64m} ({@link TransferClient}) whose heap is watched. Downloads to a
  *       file are checked byte for byte (CRC-32), uploads by the byte count the server received.</li>
  * </ol>
- * Figures are medians over the repetitions; the peak heap is the largest seen.
+ * Figures are medians over the repetitions; ratios are medians of the ratios within each
+ * repetition; the peak heap is the largest seen.
  */
 public final class TransferComparison {
 
@@ -217,10 +218,9 @@ public final class TransferComparison {
             List<Map<String, Object>> runs = (List<Map<String, Object>>) row.get(client + "Runs");
             row.put(client + "BytesPerSecond", runs.isEmpty() ? null : median(rates(runs)));
         }
-        Object curlRate = row.get("curlBytesPerSecond");
-        double sdkRate = SmallCallThroughput.number(row.get("sdkBytesPerSecond"));
-        row.put("sdkOverCurl", curlRate == null ? null : sdkRate / SmallCallThroughput.number(curlRate));
-        row.put("sdkOverOkhttp", sdkRate / SmallCallThroughput.number(row.get("okhttpBytesPerSecond")));
+        // Ratios are paired within each repetition (measured minutes apart at most), then the median is kept.
+        row.put("sdkOverCurl", pairedRatio(row, "sdk", "curl"));
+        row.put("sdkOverOkhttp", pairedRatio(row, "sdk", "okhttp"));
         long peakUsed = 0;
         Long peakLive = null;
         long maxHeap = 0;
@@ -238,6 +238,21 @@ public final class TransferComparison {
         row.put("sdkPeakUsedHeapBytes", peakUsed);
         row.put("sdkPeakLiveHeapBytes", peakLive);
         row.put("sdkSucceededWithSmallHeap", !sdkRuns.isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Double pairedRatio(Map<String, Object> row, String client, String peer) {
+        List<Double> a = rates((List<Map<String, Object>>) row.get(client + "Runs"));
+        List<Double> b = rates((List<Map<String, Object>>) row.get(peer + "Runs"));
+        if (a.isEmpty() || a.size() != b.size()) {
+            return null;
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ratios.add(a.get(i) / b.get(i));
+        }
+        row.put(client + "Over" + Character.toUpperCase(peer.charAt(0)) + peer.substring(1) + "PerRepetition", ratios);
+        return median(ratios);
     }
 
     private static List<Double> rates(List<Map<String, Object>> runs) {

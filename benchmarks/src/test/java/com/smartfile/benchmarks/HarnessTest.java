@@ -185,6 +185,7 @@ class HarnessTest {
         perCall.put("InfoCallBenchmark.sdk", Map.of("median", 60.0, "p90", 70.0, "p99", 90.0, "allocBytesPerOp", 20_000.0));
         perCall.put("InfoCallBenchmark.bareOkHttp", Map.of("median", 50.0, "p90", 60.0, "p99", 80.0, "allocBytesPerOp", 13_000.0));
         perCall.put("InfoCallBenchmark.bareOkHttpMoshi", Map.of("median", 55.0, "p90", 65.0, "p99", 85.0, "allocBytesPerOp", 16_000.0));
+        perCall.put("sdkOverBareMedianRatio", 1.2);
         results.put("perCall", perCall);
         results.put("goals", Goals.evaluate(results));
         String md = ResultsSummary.markdown(results);
