@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * Section "listing": iterating folders of growing size through {@code paths().list(folder, 100)}
- * (the SDK's default page size), each in a fresh JVM with {@code -Xmx64m}
- * ({@link ListingClient}), beside a bare OkHttp client fetching the same pages without parsing
- * them; plus the largest folder with pages of 1000. Served by {@link SyntheticFolderServer} in
- * this JVM. Time per entry should stay flat as the folder grows (linear time), and so should the
- * live heap measured along the way.
+ * (the SDK's default page size) in a fresh JVM with {@code -Xmx64m} ({@link ListingClient}),
+ * beside a bare OkHttp client fetching the same pages without parsing them; then the largest
+ * folder with pages of 1000. Served by {@link SyntheticFolderServer} in this JVM. Time per entry
+ * should stay flat as the folder grows (linear time), and so should the live heap measured along
+ * the way.
  */
 public final class ListingScaling {
 
@@ -27,41 +27,59 @@ public final class ListingScaling {
      * Runs the measurements.
      *
      * @param o the suite's options
-     * @return the figures
-     * @throws Exception when the server cannot start
+     * @return {@code runs}: per page size and client, the child's figures
+     * @throws Exception when the server cannot start or a listing fails
      */
     public static Map<String, Object> run(SuiteOptions o) throws Exception {
         LocalCredentials credentials = LocalCredentials.random();
-        List<Object> rows = new ArrayList<>();
         List<Long> sizes = o.listingSizes();
         long largest = sizes.get(sizes.size() - 1);
+        int rounds = o.quick ? 1 : 3;
+        List<Object> runs = new ArrayList<>();
         try (MiniHttpServer server = SyntheticFolderServer.start(credentials)) {
-            List<long[]> plan = new ArrayList<>();
-            for (long n : sizes) {
-                plan.add(new long[] {n, DEFAULT_PAGE_SIZE});
-            }
-            plan.add(new long[] {largest, LARGE_PAGE_SIZE});
-            for (long[] p : plan) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("entries", p[0]);
-                row.put("pageSize", p[1]);
+            for (int pageSize : List.of(DEFAULT_PAGE_SIZE, LARGE_PAGE_SIZE)) {
+                List<Long> these = pageSize == DEFAULT_PAGE_SIZE ? sizes : List.of(largest);
                 for (String client : List.of("sdk", "bare")) {
+                    StringBuilder list = new StringBuilder();
+                    these.forEach(n -> list.append(list.length() == 0 ? "" : ",").append(n));
                     Map<String, Object> r = ChildJvm.run(ListingClient.class, List.of(o.smallHeap),
-                            List.of("--client", client, "--base", server.baseUrl(), "--entries", String.valueOf(p[0]),
-                                    "--page-size", String.valueOf(p[1]),
-                                    "--warmup-ms", String.valueOf(o.listingWarmupMillis())), credentials, 600);
-                    row.put(client, r);
-                    System.out.printf("listing: %-4s %,8d entries, pages of %4d: %7.3f s, %6.2f us/entry%n", client, p[0], p[1],
-                            SmallCallThroughput.number(r.get("seconds")), SmallCallThroughput.number(r.get("microsPerEntry")));
+                            List.of("--client", client, "--base", server.baseUrl(), "--sizes", list.toString(),
+                                    "--page-size", String.valueOf(pageSize), "--rounds", String.valueOf(rounds),
+                                    "--warmup-ms", String.valueOf(o.listingWarmupMillis())), credentials, 900);
+                    runs.add(r);
+                    for (Object row : (List<?>) r.get("sizes")) {
+                        Map<?, ?> s = (Map<?, ?>) row;
+                        System.out.printf("listing: %-4s %,8d entries, pages of %4d: %7.3f s, %6.2f us/entry%n", client,
+                                (long) SmallCallThroughput.number(s.get("entries")), pageSize,
+                                SmallCallThroughput.number(s.get("seconds")), SmallCallThroughput.number(s.get("microsPerEntry")));
+                    }
                 }
-                rows.add(row);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("server", "SyntheticFolderServer (harness, pages made up on the fly)");
         out.put("jvmOptions", o.smallHeap);
         out.put("warmupMillis", o.listingWarmupMillis());
-        out.put("rows", rows);
+        out.put("runs", runs);
         return out;
+    }
+
+    /**
+     * One child's figures in this section's results.
+     *
+     * @param listing the section's results
+     * @param client {@code sdk} or {@code bare}
+     * @param pageSize the page size
+     * @return the figures, or null
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> find(Map<String, Object> listing, String client, int pageSize) {
+        for (Object o : (List<Object>) listing.get("runs")) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            if (client.equals(r.get("client")) && ((Number) r.get("pageSize")).intValue() == pageSize) {
+                return r;
+            }
+        }
+        return null;
     }
 }

@@ -66,6 +66,21 @@ public final class ResultsSummary {
 
         Map<String, Object> throughput = (Map<String, Object>) r.get("throughput");
         if (throughput != null) {
+            Map<String, Object> lat = (Map<String, Object>) throughput.get("latency");
+            if (lat != null) {
+                Map<String, Object> s = (Map<String, Object>) lat.get("sdk");
+                Map<String, Object> b = (Map<String, Object>) lat.get("bareOkHttp");
+                Map<String, Object> m = (Map<String, Object>) lat.get("bareOkHttpMoshi");
+                sb.append("| per call, taking turns in one JVM | SDK | bare OkHttp | SDK/bare | bare OkHttp + Moshi parse |\n")
+                        .append("|---|---:|---:|---:|---:|\n");
+                for (String p : List.of("median", "p90", "p99")) {
+                    Object ratio = p.equals("median") ? lat.get("sdkOverBareMedianRatio") : num(s.get(p)) / num(b.get(p));
+                    sb.append("| `paths().info()` ").append(p).append(" latency | ").append(f1(s.get(p))).append(" µs | ")
+                            .append(f1(b.get(p))).append(" µs | ").append(f2(ratio)).append(" | ").append(f1(m.get(p)))
+                            .append(" µs |\n");
+                }
+                sb.append('\n');
+            }
             sb.append("| concurrent callers, one client | SDK calls/s | bare OkHttp calls/s | SDK/bare | SDK errors "
                     + "| connections opened SDK / bare | SDK with a 64-connection pool: calls/s, connections |\n")
                     .append("|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -73,12 +88,13 @@ public final class ResultsSummary {
                 Map<String, Object> row = (Map<String, Object>) o;
                 Map<String, Object> s = (Map<String, Object>) row.get("sdk");
                 Map<String, Object> b = (Map<String, Object>) row.get("bare");
-                sb.append("| ").append(row.get("callers")).append(" | ").append(f0(s.get("callsPerSecond"))).append(" | ")
+                Map<String, Object> p = (Map<String, Object>) row.get("sdk-pool64");
+                sb.append("| ").append(row.get("callers") instanceof Number ? f0(row.get("callers")) : row.get("callers"))
+                        .append(" | ").append(f0(s.get("callsPerSecond"))).append(" | ")
                         .append(f0(b.get("callsPerSecond"))).append(" | ").append(f2(row.get("sdkOverBare"))).append(" | ")
                         .append(f0(s.get("errors"))).append(" | ").append(f0(s.get("connectionsOpened"))).append(" / ")
-                        .append(f0(b.get("connectionsOpened"))).append(" | ");
-                Map<String, Object> p = (Map<String, Object>) row.get("sdk-pool64");
-                sb.append(p == null ? "–" : f0(p.get("callsPerSecond")) + ", " + f0(p.get("connectionsOpened"))).append(" |\n");
+                        .append(f0(b.get("connectionsOpened"))).append(" | ")
+                        .append(f0(p.get("callsPerSecond"))).append(", ").append(f0(p.get("connectionsOpened"))).append(" |\n");
             }
             sb.append('\n');
         }
@@ -121,20 +137,37 @@ public final class ResultsSummary {
         Map<String, Object> listing = (Map<String, Object>) r.get("listing");
         if (listing != null) {
             sb.append("| listing (").append(listing.get("jvmOptions"))
-                    .append(") | SDK time | SDK µs/entry | bare OkHttp (no parsing) | SDK peak heap used / live at 10% → 100% |\n")
+                    .append(", median of rounds) | SDK time | SDK µs/entry | bare OkHttp, no parsing: time | µs/entry |\n")
                     .append("|---|---:|---:|---:|---:|\n");
-            for (Object o : (List<Object>) listing.get("rows")) {
-                Map<String, Object> row = (Map<String, Object>) o;
-                Map<String, Object> s = (Map<String, Object>) row.get("sdk");
-                Map<String, Object> b = (Map<String, Object>) row.get("bare");
+            for (int pageSize : List.of(ListingScaling.DEFAULT_PAGE_SIZE, ListingScaling.LARGE_PAGE_SIZE)) {
+                Map<String, Object> s = ListingScaling.find(listing, "sdk", pageSize);
+                Map<String, Object> b = ListingScaling.find(listing, "bare", pageSize);
+                if (s == null || b == null) {
+                    continue;
+                }
+                List<Object> sRows = (List<Object>) s.get("sizes");
+                List<Object> bRows = (List<Object>) b.get("sizes");
+                for (int i = 0; i < sRows.size(); i++) {
+                    Map<String, Object> sr = (Map<String, Object>) sRows.get(i);
+                    Map<String, Object> br = (Map<String, Object>) bRows.get(i);
+                    sb.append("| ").append(f0(sr.get("entries"))).append(" entries, pages of ").append(pageSize).append(" | ")
+                            .append(f3(sr.get("seconds"))).append(" s | ").append(f2(sr.get("microsPerEntry"))).append(" | ")
+                            .append(f3(br.get("seconds"))).append(" s | ").append(f2(br.get("microsPerEntry"))).append(" |\n");
+                }
+            }
+            Map<String, Object> s = ListingScaling.find(listing, "sdk", ListingScaling.DEFAULT_PAGE_SIZE);
+            if (s != null) {
                 List<Object> cps = (List<Object>) s.get("liveHeapCheckpoints");
-                Object first = cps.size() > 1 ? ((List<Object>) cps.get(1)).get(1) : null;
-                Object last = ((List<Object>) cps.get(cps.size() - 1)).get(1);
-                sb.append("| ").append(f0(row.get("entries"))).append(" entries, pages of ").append(f0(row.get("pageSize")))
-                        .append(" | ").append(f2(s.get("seconds"))).append(" s | ").append(f2(s.get("microsPerEntry")))
-                        .append(" | ").append(f2(b.get("seconds"))).append(" s (").append(f2(b.get("microsPerEntry")))
-                        .append(" µs/entry) | ").append(size(((Map<String, Object>) s.get("heap")).get("peakUsedBytes")))
-                        .append(" / ").append(size(first)).append(" → ").append(size(last)).append(" |\n");
+                List<Object> sizes = (List<Object>) s.get("sizes");
+                sb.append("\nSDK listing heap (pages of ").append(ListingScaling.DEFAULT_PAGE_SIZE).append(", ")
+                        .append(listing.get("jvmOptions")).append("): peak used ")
+                        .append(size(((Map<String, Object>) s.get("heap")).get("peakUsedBytes")))
+                        .append(" (young garbage, collected as the heap fills); live after a full GC at 0%, 10%, …, 100% of ")
+                        .append(f0(((Map<String, Object>) sizes.get(sizes.size() - 1)).get("entries"))).append(" entries: ");
+                for (int i = 0; i < cps.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(kib(((List<Object>) cps.get(i)).get(1)));
+                }
+                sb.append(".\n");
             }
             sb.append('\n');
         }
@@ -190,6 +223,14 @@ public final class ResultsSummary {
 
     private static String f2(Object o) {
         return o == null ? "–" : String.format(Locale.ROOT, "%.2f", num(o));
+    }
+
+    private static String kib(Object o) {
+        return o == null ? "–" : String.format(Locale.ROOT, "%,.0f KiB", num(o) / 1024);
+    }
+
+    private static String f3(Object o) {
+        return o == null ? "–" : String.format(Locale.ROOT, "%.3f", num(o));
     }
 
     private static String mib(Object bytesPerSecond) {

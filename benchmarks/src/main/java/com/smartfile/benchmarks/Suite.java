@@ -1,6 +1,7 @@
 package com.smartfile.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,10 +102,14 @@ public final class Suite {
             return;
         }
         long start = System.nanoTime();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println("== " + name);
         try {
             Map<String, Object> r = section.run();
             r.put("sectionSeconds", (System.nanoTime() - start) / 1e9);
+            // The machine's 1-minute load average before and after: other work on a shared machine shows here.
+            r.put("loadAverageBefore", loadBefore);
+            r.put("loadAverageAfter", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             results.put(key, r);
         } catch (Exception e) {
             String message = name + ": " + e;

@@ -83,18 +83,9 @@ public final class SuiteOptions {
         return o;
     }
 
-    /** Throughput: warm-up and measured window per measurement, in milliseconds. */
-    long callsWarmupMillis() {
-        return quick ? 500 : 4000;
-    }
-
-    long callsMeasureMillis() {
-        return quick ? 700 : 3000;
-    }
-
     /** Listing: how long each child lists a smaller folder before the timed listing. */
     long listingWarmupMillis() {
-        return quick ? 1000 : 4000;
+        return quick ? 1000 : 5000;
     }
 
     /** Listing sizes (entries) at the SDK's default page size. */

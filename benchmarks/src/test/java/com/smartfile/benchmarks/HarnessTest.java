@@ -69,11 +69,23 @@ class HarnessTest {
                     headers.add(same.headers().name(i) + ":" + same.headers().value(i));
                 }
             }
-            for (String client : List.of("sdk", "bare")) {
-                Map<String, Object> r = ConcurrentCallers.run(client, 3, 50, 200, server.baseUrl(), same.url().toString(),
-                        headers, credentials);
-                assertEquals(0L, ((Number) r.get("errors")).longValue(), String.valueOf(r.get("firstError")));
-                assertTrue(((Number) r.get("calls")).longValue() > 0, r.toString());
+            Map<String, Object> r = ConcurrentCallers.run(3, 60, 50, 2, server.baseUrl(), same.url().toString(), headers,
+                    credentials);
+            for (String client : ConcurrentCallers.CLIENTS) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> c = (Map<String, Object>) r.get(client);
+                assertEquals(0L, ((Number) c.get("errors")).longValue(), String.valueOf(r.get("firstError")));
+                assertTrue(((Number) c.get("callsPerSecond")).doubleValue() > 0, r.toString());
+            }
+            assertTrue(((Number) r.get("sdkOverBare")).doubleValue() > 0, r.toString());
+
+            Map<String, Object> latency = InterleavedCallLatency.run(server.baseUrl(), 50, 2, 30, same.url().toString(),
+                    headers, credentials);
+            for (String client : InterleavedCallLatency.CLIENTS) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> c = (Map<String, Object>) latency.get(client);
+                assertTrue(((Number) c.get("calls")).longValue() > 0, latency.toString());
+                assertTrue(((Number) c.get("median")).doubleValue() > 0, latency.toString());
             }
         }
     }
@@ -154,11 +166,13 @@ class HarnessTest {
             assertEquals(3, last.getPages());
             assertEquals("file-0002500.dat", last.getChildren().get(499).getName());
 
-            Map<String, Object> r = ListingClient.run("sdk", server.baseUrl(), 2_500, 100, 0, credentials, null);
-            assertEquals(2_500L, ((Number) r.get("entries")).longValue());
+            Map<String, Object> r = ListingClient.run("sdk", server.baseUrl(), List.of(1_000L, 2_500L), 100, 2, 0,
+                    credentials, null);
+            List<?> sizes = (List<?>) r.get("sizes");
+            assertEquals(2_500L, ((Number) ((Map<?, ?>) sizes.get(1)).get("entries")).longValue());
             assertEquals(11, ((List<?>) r.get("liveHeapCheckpoints")).size());
-            r = ListingClient.run("bare", server.baseUrl(), 2_500, 100, 0, credentials, null);
-            assertEquals(2_500L, ((Number) r.get("entries")).longValue());
+            r = ListingClient.run("bare", server.baseUrl(), List.of(2_500L), 100, 1, 0, credentials, null);
+            assertEquals(1, ((List<?>) r.get("sizes")).size());
         }
     }
 
