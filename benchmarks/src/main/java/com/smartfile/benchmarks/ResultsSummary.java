@@ -174,15 +174,17 @@ public final class ResultsSummary {
 
         List<Object> goals = (List<Object>) r.get("goals");
         if (goals != null && !goals.isEmpty()) {
-            sb.append("| goal | target | measured | met |\n|---|---|---:|---|\n");
+            sb.append("| goal | target | SDK | peer, same run | met |\n|---|---|---:|---|---|\n");
             for (Object o : goals) {
                 Map<String, Object> g = (Map<String, Object>) o;
                 Object measured = g.get("measured");
-                String m = measured == null ? "–" : measured instanceof Number ? (g.get("goal").toString().contains("bytes")
-                        ? size(measured) : f2(measured)) : String.valueOf(measured);
+                String name = g.get("goal").toString();
+                String m = measured == null ? "–" : !(measured instanceof Number) ? String.valueOf(measured)
+                        : name.contains("bytes") ? size(measured) : name.contains("errors") ? f0(measured) : f2(measured);
                 Object met = g.get("met");
                 sb.append("| ").append(g.get("goal")).append(" | ").append(g.get("target")).append(" | ").append(m)
-                        .append(" | ").append(met == null ? "not measured" : (Boolean) met ? "yes" : "**no**").append(" |\n");
+                        .append(" | ").append(g.get("peer") == null ? "" : g.get("peer")).append(" | ")
+                        .append(met == null ? "not measured" : (Boolean) met ? "yes" : "**no**").append(" |\n");
             }
             sb.append('\n');
         }

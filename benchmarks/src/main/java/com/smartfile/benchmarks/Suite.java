@@ -22,6 +22,7 @@ import java.util.Map;
  * <pre>
  * java -jar benchmarks/target/smartfile-benchmarks.jar [--quick] [--size 1GiB] [--reps N]
  *      [--only jmh,calls,transfers,listing] [--out DIR] [--work-dir DIR]
+ * java -jar benchmarks/target/smartfile-benchmarks.jar --render benchmarks/results/DATE-results.json
  * </pre>
  */
 public final class Suite {
@@ -35,6 +36,10 @@ public final class Suite {
      * @param args see {@link SuiteOptions}
      */
     public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("--render")) {
+            System.exit(render(Path.of(args[1])));
+            return;
+        }
         SuiteOptions o;
         try {
             o = SuiteOptions.parse(args);
@@ -88,6 +93,25 @@ public final class Suite {
         }
         System.out.printf("Benchmarks done in %.0f s.%n", (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /**
+     * Prints the summary of an earlier run's results file again (goals re-checked, nothing measured).
+     *
+     * @param json a {@code <date>-results.json}
+     * @return 0, or 2 when the file cannot be read
+     */
+    @SuppressWarnings("unchecked")
+    static int render(Path json) {
+        try {
+            Map<String, Object> results = (Map<String, Object>) Json.read(Files.readString(json, StandardCharsets.UTF_8));
+            results.put("goals", Goals.evaluate(results));
+            System.out.println(ResultsSummary.markdown(results));
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("smartfile-benchmarks: cannot render " + json + ": " + e);
+            return 2;
+        }
     }
 
     /** A section of the suite, run and recorded; its failure is kept, and the next section runs. */

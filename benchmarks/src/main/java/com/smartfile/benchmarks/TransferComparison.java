@@ -221,6 +221,8 @@ public final class TransferComparison {
         // Ratios are paired within each repetition (measured minutes apart at most), then the median is kept.
         row.put("sdkOverCurl", pairedRatio(row, "sdk", "curl"));
         row.put("sdkOverOkhttp", pairedRatio(row, "sdk", "okhttp"));
+        row.put("okhttpOverCurl", pairedRatio(row, "okhttp", "curl"));
+        row.put("okhttp-no-timeoutsOverCurl", pairedRatio(row, "okhttp-no-timeouts", "curl"));
         long peakUsed = 0;
         Long peakLive = null;
         long maxHeap = 0;
