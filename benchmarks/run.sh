@@ -8,7 +8,7 @@
 #   --size       transfer size, e.g. 8MiB or 1GiB (default 1GiB; quick 128MiB)
 #   --no-build   use the jar already built (benchmarks/target/smartfile-benchmarks.jar), as CI does
 #
-# Without --quick it takes about 15 minutes and writes benchmarks/results/<date>-results.json and
+# Without --quick it takes about 9 minutes and writes benchmarks/results/<date>-results.json and
 # <date>-summary.md. Exits 1 when a measurement could not be made; never because of a figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
