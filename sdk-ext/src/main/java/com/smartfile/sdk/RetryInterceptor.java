@@ -167,37 +167,15 @@ final class RetryInterceptor implements Interceptor {
      * reach the socket only when OkHttp flushes after {@code writeTo} returned, so a failure is
      * never seen inside it (and the wire logger shows them field by field).
      */
-    private static final class SendTracking extends RequestBody {
-
-        private final RequestBody delegate;
+    private static final class SendTracking extends ForwardingRequestBody {
         private volatile boolean writeFailed;
 
         private SendTracking(RequestBody delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         static SendTracking of(RequestBody body, boolean replayable) {
             return body == null || !replayable || body instanceof FormBody ? null : new SendTracking(body);
-        }
-
-        @Override
-        public MediaType contentType() {
-            return delegate.contentType();
-        }
-
-        @Override
-        public long contentLength() throws IOException {
-            return delegate.contentLength();
-        }
-
-        @Override
-        public boolean isOneShot() {
-            return delegate.isOneShot();
-        }
-
-        @Override
-        public boolean isDuplex() {
-            return delegate.isDuplex();
         }
 
         @Override

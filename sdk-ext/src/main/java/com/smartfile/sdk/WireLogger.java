@@ -334,33 +334,11 @@ final class WireLogger implements Interceptor {
      * Wraps a small in-memory request body so that the bytes OkHttp writes are also kept for the
      * log; the wrapped body is still written exactly once per send.
      */
-    private static final class Tap extends RequestBody {
-
-        private final RequestBody delegate;
+    private static final class Tap extends ForwardingRequestBody {
         private Buffer captured;
 
         Tap(RequestBody delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public MediaType contentType() {
-            return delegate.contentType();
-        }
-
-        @Override
-        public long contentLength() throws IOException {
-            return delegate.contentLength();
-        }
-
-        @Override
-        public boolean isOneShot() {
-            return delegate.isOneShot();
-        }
-
-        @Override
-        public boolean isDuplex() {
-            return delegate.isDuplex();
+            super(delegate);
         }
 
         @Override
