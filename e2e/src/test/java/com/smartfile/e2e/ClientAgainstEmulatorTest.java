@@ -82,7 +82,8 @@ class ClientAgainstEmulatorTest {
     @Test
     void basicAndBothOAuthSignatureMethodsAuthenticate(SmartFile client, EmulatorCredentials c) {
         assertEquals("pong", client.ping().getPing());
-        assertTrue(client.whoami() != null);
+        assertTrue(client.whoami().getUsername() != null && !client.whoami().getUsername().isEmpty(),
+                "whoami names the account");
         for (OAuthSignatureMethod method : OAuthSignatureMethod.values()) {
             try (SmartFile oauth = oauthClient(c, method, c.accessSecret())) {
                 assertTrue(oauth.paths().info("/").getIsdir(), method + " is accepted");

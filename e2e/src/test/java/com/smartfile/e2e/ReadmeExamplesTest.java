@@ -3,6 +3,7 @@ package com.smartfile.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -130,6 +131,9 @@ class ReadmeExamplesTest {
             System.out.println(e.getMessage());
         }
         // end:errors
+        NotFoundException e = assertThrows(NotFoundException.class, () -> client.paths().info("/no/such/file"),
+                "the example's first catch is the one taken");
+        assertEquals(404, e.statusCode());
     }
 
     @Test

@@ -17,10 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -254,33 +250,14 @@ class DownloadTest {
     @Test
     void progressCountsEachByteOnceWithBodyLoggingOn() throws Exception {
         List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger wire = Logger.getLogger("com.smartfile.sdk.wire");
-        Level before = wire.getLevel();
-        wire.addHandler(capture);
-        wire.setLevel(Level.ALL);
-        try (SmartFile logging = TransferTestSupport.builder(server, home).logLevel(LogLevel.BODY).build()) {
+        try (LogCapture log = LogCapture.of("com.smartfile.sdk.wire");
+             SmartFile logging = TransferTestSupport.builder(server, home).logLevel(LogLevel.BODY).build()) {
             serve(new FileServer(data));
             TransferTestSupport.Recorder progress = new TransferTestSupport.Recorder();
             logging.paths().download("/f.bin", dir.resolve("f.bin"), DownloadOptions.builder().progress(progress).build());
             assertEquals(SIZE, progress.last());
             assertArrayEquals(data, Files.readAllBytes(dir.resolve("f.bin")));
-        } finally {
-            wire.removeHandler(capture);
-            wire.setLevel(before);
+            lines.addAll(0, log.messages());
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("body not shown")), "the wire log ran: " + lines);
     }

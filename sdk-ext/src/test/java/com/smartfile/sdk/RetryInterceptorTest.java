@@ -15,10 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import com.smartfile.sdk.api.SmartFileOperation;
 import mockwebserver3.MockResponse;
@@ -460,26 +456,8 @@ class RetryInterceptorTest {
 
     @Test
     void retriesAreLoggedAtDebugWithoutSecrets() throws IOException {
-        Logger jul = Logger.getLogger("com.smartfile.sdk");
         List<String> lines = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getLevel() + " " + record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level before = jul.getLevel();
-        jul.setLevel(Level.ALL);
-        jul.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.of("com.smartfile.sdk")) {
             server.enqueue(status(503, "X-Throttle", "throttled; next=0.01 sec"));
             server.enqueue(ok());
             Request request = new Request.Builder()
@@ -487,9 +465,7 @@ class RetryInterceptorTest {
                     .header("Authorization", "Basic SECRET-AUTH")
                     .build();
             execute(RetryPolicy.defaults(), request).close();
-        } finally {
-            jul.removeHandler(handler);
-            jul.setLevel(before);
+            log.records().forEach(r -> lines.add(r.getLevel() + " " + r.getMessage()));
         }
         assertEquals(1, lines.size(), lines.toString());
         String line = lines.get(0);

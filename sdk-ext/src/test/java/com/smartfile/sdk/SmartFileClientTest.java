@@ -20,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import com.smartfile.sdk.model.PathInfo;
 import com.smartfile.sdk.model.Ping;
@@ -401,25 +397,8 @@ class SmartFileClientTest {
     @Test
     void secretsNeverReachLogsMessagesOrToString() throws Exception {
         List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(String.valueOf(record.getMessage()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger sdk = Logger.getLogger("com.smartfile.sdk");
-        Level before = sdk.getLevel();
-        sdk.addHandler(capture);
-        sdk.setLevel(Level.ALL);
-        try (SmartFile client = builder().basicAuth(KEY, PASSWORD).logLevel(LogLevel.BODY).build()) {
+        try (LogCapture log = LogCapture.of("com.smartfile.sdk");
+             SmartFile client = builder().basicAuth(KEY, PASSWORD).logLevel(LogLevel.BODY).build()) {
             server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                     .addHeader("Set-Cookie", "sessionid=S3SSION; csrftoken=CSRFT0KEN").body("{\"password\":\"" + PASSWORD + "\"}").build());
             client.post("/user", "bob", Map.of("password", PASSWORD));
@@ -428,9 +407,7 @@ class SmartFileClientTest {
             ApiException e = assertThrows(ApiException.class, () -> client.whoami());
             lines.add(e.getMessage());
             lines.add(client.toString());
-        } finally {
-            sdk.removeHandler(capture);
-            sdk.setLevel(before);
+            lines.addAll(0, log.messages());
         }
         String all = String.join("\n", lines);
         assertFalse(lines.isEmpty());

@@ -19,10 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import com.smartfile.sdk.model.PathInfo;
 import mockwebserver3.MockResponse;
@@ -243,27 +239,10 @@ class UploadTest {
 
     @Test
     void progressIsCountedOnceWithBodyLoggingOn() throws Exception {
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger wire = Logger.getLogger("com.smartfile.sdk.wire");
-        Level before = wire.getLevel();
-        wire.addHandler(capture);
-        wire.setLevel(Level.ALL);
         byte[] data = randomBytes(100_000, 3);
-        try (SmartFile logging = TransferTestSupport.builder(server, home).logLevel(LogLevel.BODY).build()) {
+        List<String> lines = new ArrayList<>();
+        try (LogCapture log = LogCapture.of("com.smartfile.sdk.wire");
+             SmartFile logging = TransferTestSupport.builder(server, home).logLevel(LogLevel.BODY).build()) {
             reply(200, "{\"path\":\"/in/f.bin\"}");
             reply(200, "{\"path\":\"/g.bin\"}");
             TransferTestSupport.Recorder multipart = new TransferTestSupport.Recorder();
@@ -272,9 +251,7 @@ class UploadTest {
             logging.paths().uploadAs("/g.bin", UploadSource.of(data), UploadOptions.builder().progress(put).build());
             assertEquals(data.length, multipart.last());
             assertEquals(data.length, put.last());
-        } finally {
-            wire.removeHandler(capture);
-            wire.setLevel(before);
+            lines.addAll(0, log.messages());
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("body not shown")), "the wire log ran: " + lines);
         assertTrue(take().getBodySize() > data.length);
