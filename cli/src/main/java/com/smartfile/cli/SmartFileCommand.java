@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             PathCommands.Mv.class,
             PathCommands.Cp.class,
             PathCommands.Rm.class,
+            TreeCommands.Sync.class, TreeCommands.Cat.class, TreeCommands.Stat.class, TreeCommands.Du.class,
             TaskCommand.class,
             CallCommand.class,
             LoginCommand.class,

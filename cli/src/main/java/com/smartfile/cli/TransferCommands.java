@@ -35,10 +35,19 @@ final class TransferCommands {
         @Option(names = {"-p", "--parents"}, description = "Create the remote folder (and its parents) when it is missing.")
         boolean parents;
 
+        @Option(names = {"-r", "--recursive"}, description = "Upload folders into REMOTE_DIR, each under its name (see sync for options).")
+        boolean recursive;
+
         @Override
         public Integer call() {
+            if (recursive) {
+                return TreeCommands.uploadFolders(root, args, new TreeCommands.TreeOptions());
+            }
             List<UploadSource> sources = new ArrayList<>();
             for (Path local : args.subList(0, args.size() - 1)) {
+                if (Files.isDirectory(local)) {
+                    throw new UsageException(local + " is a folder; upload folders with upload -r (or sync).");
+                }
                 if (!Files.isRegularFile(local)) {
                     throw new UsageException("No such local file: " + local);
                 }
@@ -78,8 +87,14 @@ final class TransferCommands {
         @Option(names = "--sha256", paramLabel = "HEX", description = "Fail unless the file's SHA-256 is this.")
         String sha256;
 
+        @Option(names = {"-r", "--recursive"}, description = "Download a folder into LOCAL, under its name (see sync for options).")
+        boolean recursive;
+
         @Override
         public Integer call() {
+            if (recursive) {
+                return TreeCommands.downloadFolder(root, remote, local, new TreeCommands.TreeOptions());
+            }
             Path target = Files.isDirectory(local) ? local.resolve(remoteName(remote)) : local;
             if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
                 throw new UsageException("No such local folder: " + target.getParent());
