@@ -352,6 +352,62 @@ class TreeSyncTest {
         assertEquals(Map.of("other.txt", "other"), snapshot(down), "neither colliding name was written");
     }
 
+    private static long tasksOfType(SmartFile client, String type) {
+        long n = 0;
+        for (com.smartfile.sdk.model.Task t : client.tasks().list()) {
+            n += type.equals(t.getType()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void checksumsAndRemovalsGoThroughBatchedTasksAndNewerByUploadTimeWorks(SmartFile client) throws Exception {
+        Path local = Files.createDirectories(tmp.resolve("batched"));
+        for (int i = 0; i < 450; i++) {
+            write(local.resolve("d" + (i % 5) + "/f" + i), String.format("%06d", i));
+        }
+        client.trees().upload(local, "/batched");
+        long before = tasksOfType(client, "Checksum");
+        SyncPlan plan = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/batched"), null);
+        assertTrue(plan.isInSync(), plan.summary());
+        assertEquals(3, tasksOfType(client, "Checksum") - before, "450 files, 200 per task");
+
+        for (int i = 0; i < 3; i++) {
+            Files.delete(local.resolve("d0/f" + (i * 5)));
+        }
+        long removes = tasksOfType(client, "Remove");
+        SyncResult done = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/batched"),
+                SyncOptions.builder().delete(true).comparison(Comparison.SIZE_ONLY).build(), null);
+        assertEquals(3, done.deleted().size());
+        assertEquals(1, tasksOfType(client, "Remove") - removes, "one remove task for the three files");
+
+        // newer by upload time: a local file touched after its upload goes again, an old one does not
+        Path touched = local.resolve("d1/f1");
+        Files.setLastModifiedTime(touched, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(3600)));
+        Files.setLastModifiedTime(local.resolve("d2/f2"), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2001-01-01T00:00:00Z")));
+        SyncPlan newer = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/batched"),
+                SyncOptions.builder().comparison(Comparison.NEWER_BY_UPLOAD_TIME).serverTimeZone(java.time.ZoneId.systemDefault()).build());
+        assertEquals(List.of("d1/f1"), newer.transfers().stream().map(SyncPlan.Entry::relativePath).collect(Collectors.toList()));
+        assertEquals(SyncPlan.Reason.NEWER, newer.transfers().get(0).reason());
+    }
+
+    @Test
+    void aDownloadSyncWithDeleteRemovesExtraneousLocalFilesOnly(SmartFile client) throws Exception {
+        Path src = awkwardTree("dl-src");
+        client.trees().upload(src, "/dl");
+        Path down = tmp.resolve("dl");
+        client.trees().download("/dl", down);
+        write(down.resolve("extra/inside.txt"), "x");
+        write(down.resolve("extra.txt"), "x");
+        write(down.resolve("keep.log"), "x");
+        SyncResult done = client.trees().sync(TreeLocation.remote("/dl"), TreeLocation.local(down),
+                SyncOptions.builder().delete(true).exclude("*.log").build(), null);
+        assertEquals(List.of("extra", "extra.txt"), done.deleted().stream().map(SyncPlan.Entry::relativePath).sorted().collect(Collectors.toList()));
+        Map<String, String> expected = snapshot(src);
+        expected.put("keep.log", "x");
+        assertEquals(expected, snapshot(down));
+    }
+
     @Test
     void aFolderOfTenThousandEntriesIsListedAcrossPages(SmartFile client, SmartFileEmulator emulator) throws Exception {
         Path big = Files.createDirectories(emulator.root().resolve("ten-thousand"));

@@ -20,7 +20,8 @@ public enum Comparison {
     /**
      * Equal sizes are transferred when the source is newer: the local file's modification time
      * against SmartFile's {@code time}, which is the server's upload time as a naive local
-     * timestamp (read in {@link SyncOptions.Builder#serverTimeZone}). Fast; skips a changed file
+     * timestamp in whole seconds (read in {@link SyncOptions.Builder#serverTimeZone}), compared
+     * at that resolution. Fast; skips a changed file
      * whose local modification time is older than its last upload (a restored backup, a clock
      * skewed between machines, a wrong server time zone).
      */

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -269,7 +270,9 @@ final class Planner {
             } else if (options.comparison() == Comparison.SIZE_ONLY) {
                 part.skipped.add(new Entry(rel, false, s.size, Reason.SAME_SIZE, s.location, target));
             } else if (options.comparison() == Comparison.NEWER_BY_UPLOAD_TIME) {
-                boolean newer = s.time != null && (d.time == null || s.time.isAfter(d.time));
+                // the server's time has whole seconds: compare at that resolution
+                boolean newer = s.time != null && (d.time == null
+                        || s.time.truncatedTo(ChronoUnit.SECONDS).isAfter(d.time.truncatedTo(ChronoUnit.SECONDS)));
                 (newer ? part.transfers : part.skipped).add(new Entry(rel, false, s.size,
                         newer ? Reason.NEWER : Reason.NOT_NEWER, s.location, target));
             } else {
