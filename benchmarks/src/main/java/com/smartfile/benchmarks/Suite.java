@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar benchmarks/target/smartfile-benchmarks.jar [--quick] [--size 1GiB] [--reps N]
- *      [--only jmh,calls,transfers,listing] [--out DIR] [--work-dir DIR]
+ *      [--only jmh,calls,transfers,listing,trees] [--out DIR] [--work-dir DIR]
  * java -jar benchmarks/target/smartfile-benchmarks.jar --render benchmarks/results/DATE-results.json
  * </pre>
  */
@@ -70,6 +70,7 @@ public final class Suite {
         section(results, failures, o, "calls", "throughput", () -> SmallCallThroughput.run(o));
         section(results, failures, o, "transfers", "transfers", () -> TransferComparison.run(o));
         section(results, failures, o, "listing", "listing", () -> ListingScaling.run(o));
+        section(results, failures, o, "trees", "trees", () -> TreeBenchmark.run(o));
         results.put("goals", Goals.evaluate(results));
         results.put("failures", failures);
         results.put("durationSeconds", (System.nanoTime() - started) / 1e9);
