@@ -52,6 +52,7 @@ class TreeSyncTest {
     @TempDir
     Path tmp;
 
+    private static final String NFD_FOLDER = Normalizer.normalize("Re\u0301sume\u0301s", Normalizer.Form.NFD);
     private static final String NFD_NAME = Normalizer.normalize("Cafe\u0301 cre\u0300me.txt", Normalizer.Form.NFD);
 
     /** A tree with nested and empty folders, unicode (NFC and NFD) and awkward names, an empty file. */
@@ -64,6 +65,7 @@ class TreeSyncTest {
         write(root.resolve("empty.bin"), "");
         write(root.resolve("deep/er/still/leaf.txt"), "leaf");
         write(root.resolve("deep/side.txt"), "side");
+        write(root.resolve(NFD_FOLDER + "/inside.txt"), "in a decomposed folder");
         Files.createDirectories(root.resolve("empty folder"));
         Files.createDirectories(root.resolve("deep/er/empty too"));
         return root;
@@ -121,20 +123,22 @@ class TreeSyncTest {
         Trees trees = client.trees();
         Recorder progress = new Recorder();
         SyncPlan plan = trees.plan(TreeLocation.local(local), TreeLocation.remote("/round trip"), SyncOptions.defaults());
-        assertEquals(7, plan.transfers().size(), plan.transfers().toString());
+        assertEquals(8, plan.transfers().size(), plan.transfers().toString());
         assertTrue(plan.foldersToCreate().stream().anyMatch(f -> f.relativePath().equals("empty folder")), "empty folders are created");
         SyncResult up = trees.execute(plan, progress);
-        assertEquals(7, up.transferred().size());
-        assertEquals(7, progress.last.get().filesDone());
+        assertEquals(8, up.transferred().size());
+        assertEquals(8, progress.last.get().filesDone());
         assertEquals(plan.bytesToTransfer(), progress.last.get().bytesDone(), "every byte counted once");
         assertEquals(plan.bytesToTransfer(), progress.last.get().bytesTotal());
         assertEquals("decomposed", new String(client.paths().openDownload("/round trip/"
                 + Normalizer.normalize(NFD_NAME, Normalizer.Form.NFC)).readAllBytes(), StandardCharsets.UTF_8),
                 "an NFD name is stored as NFC");
+        assertEquals(22L, client.paths().info("/round trip/" + Normalizer.normalize(NFD_FOLDER, Normalizer.Form.NFC)
+                + "/inside.txt").getSize(), "so is an NFD folder's, on the paths below it too");
 
         SyncPlan again = trees.plan(TreeLocation.local(local), TreeLocation.remote("/round trip"), SyncOptions.defaults());
         assertTrue(again.isInSync(), again.summary());
-        assertEquals(7, again.skipped().stream().filter(s -> s.reason() == SyncPlan.Reason.SAME_CONTENT).count());
+        assertEquals(8, again.skipped().stream().filter(s -> s.reason() == SyncPlan.Reason.SAME_CONTENT).count());
         SyncResult nothing = trees.execute(again, null);
         assertTrue(nothing.summary().startsWith("already in sync"), nothing.summary());
         assertEquals(0, nothing.transferred().size());

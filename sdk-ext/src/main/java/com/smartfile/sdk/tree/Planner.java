@@ -75,12 +75,15 @@ final class Planner {
         final String rel;
         final String src;
         final String dst;
+        final boolean dstExists;
         final List<Path> ancestors;
 
-        Job(String rel, String src, String dst, List<Path> ancestors) {
+        /** A folder pair; {@code dst} is where the destination folder is (or will be created). */
+        Job(String rel, String src, String dst, boolean dstExists, List<Path> ancestors) {
             this.rel = rel;
             this.src = src;
             this.dst = dst;
+            this.dstExists = dstExists;
             this.ancestors = ancestors;
         }
     }
@@ -126,7 +129,7 @@ final class Planner {
         }
         caseInsensitive = !upload && (options.caseInsensitiveLocal() != null
                 ? options.caseInsensitiveLocal() : probeCaseInsensitive(destination.localPath()));
-        List<Job> level = List.of(new Job("", location(source), dstExists ? location(destination) : null,
+        List<Job> level = List.of(new Job("", location(source), location(destination), dstExists,
                 upload && options.followSymlinks() ? List.of(realPath(source.localPath())) : List.of()));
         boolean root = true;
         while (!level.isEmpty()) {
@@ -205,7 +208,7 @@ final class Planner {
     private Part compare(Job job) {
         Part part = new Part();
         List<Node> src = list(upload, job.src, job.ancestors);
-        List<Node> dst = job.dst == null ? List.of() : list(!upload, job.dst, List.of());
+        List<Node> dst = job.dstExists ? list(!upload, job.dst, List.of()) : List.of();
         part.destinationEntries = dst.size();
         Map<String, Node> dstByKey = new LinkedHashMap<>();
         for (Node d : dst) {
@@ -238,13 +241,13 @@ final class Planner {
                 part.conflicts.add(new Entry(rel, folder, s.size, Reason.CASE_COLLISION, s.location, null));
                 continue;
             }
-            Node d = job.dst == null ? null : dstByKey.get(k);
+            Node d = dstByKey.get(k);
             String target;
             if (d != null) {
                 target = d.location;
             } else {
                 try {
-                    target = child(!upload, job.dst == null ? childOfMissing(job) : job.dst, s.name);
+                    target = child(!upload, job.dst, s.name);
                 } catch (InvalidPathException e) {
                     part.conflicts.add(new Entry(rel, folder, s.size, Reason.NAME_NOT_ALLOWED, s.location, null));
                     continue;
@@ -253,9 +256,9 @@ final class Planner {
             if (folder) {
                 if (d == null) {
                     part.folders.add(new Entry(rel, true, 0, Reason.NEW, s.location, target));
-                    part.next.add(new Job(rel, s.location, null, descend(job, s)));
+                    part.next.add(new Job(rel, s.location, target, false, descend(job, s)));
                 } else if (d.kind == Kind.FOLDER) {
-                    part.next.add(new Job(rel, s.location, d.location, descend(job, s)));
+                    part.next.add(new Job(rel, s.location, d.location, true, descend(job, s)));
                 } else {
                     part.conflicts.add(new Entry(rel, true, 0, Reason.TYPE_MISMATCH, s.location, target));
                 }
@@ -295,7 +298,7 @@ final class Planner {
                 continue;   // what the sync does not manage is never deleted
             }
             if (folder && !filter.isEmpty()) {
-                part.next.add(new Job(rel, null, d.location, List.of()));   // delete only what the filters let through
+                part.next.add(new Job(rel, null, d.location, true, List.of()));   // delete only what the filters let through
                 part.folderCandidates.add(new Entry(rel, true, d.size, Reason.EXTRANEOUS, null, d.location));
             } else {
                 part.deletions.add(new Entry(rel, folder, d.size, Reason.EXTRANEOUS, null, d.location));
@@ -345,11 +348,6 @@ final class Planner {
 
     private static boolean isPartFile(String name) {
         return name.startsWith(".") && name.endsWith(PART_SUFFIX);
-    }
-
-    /** Where a job whose destination folder does not exist yet puts its children. */
-    private String childOfMissing(Job job) {
-        return upload ? destination.remoteChild(job.rel) : destination.localPath().resolve(job.rel).toString();
     }
 
     private List<Path> descend(Job job, Node folder) {
