@@ -51,7 +51,7 @@ final class OkHttpCompatibility {
         StringBuilder m = new StringBuilder("The SmartFile SDK needs OkHttp " + REQUIRED_MAJOR + " (com.squareup.okhttp3:okhttp-jvm), but ")
                 .append(found).append(" was loaded from ").append(loadedFrom).append('.');
         if (copies.size() > 1) {
-            m.append(" The class path holds OkHttp ").append(copies.size()).append(" times (both use the package okhttp3): ")
+            m.append(" The class path holds ").append(copies.size()).append(" copies of OkHttp (all in the package okhttp3): ")
                     .append(String.join(", ", copies)).append('.');
         }
         return m.append(" Fix: import com.smartfile.sdk:smartfile-bom in <dependencyManagement> (type pom, scope import),"
