@@ -23,8 +23,8 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        boolean interactive = System.console() != null;
-        System.exit(run(args, new SmartFileCommand.Console(System.out, System.err, System.in, interactive, Function.identity())));
+        System.exit(run(args, new SmartFileCommand.Console(System.out, System.err, System.in, Function.identity(),
+                SmartFileCommand.Console.Terminals.system())));
     }
 
     /** Runs the command in this JVM (what tests do) and returns its exit code. */
@@ -34,17 +34,7 @@ public final class Main {
                 java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose")
                         ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
         SmartFileCommand root = new SmartFileCommand(console);
-        CommandLine cli = new CommandLine(root);
-        cli.setOut(console.out());
-        cli.setErr(console.err());
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (String line : ExitCodes.HELP) {
-            String[] parts = line.split(":", 2);
-            codes.put(parts[0], parts[1]);
-        }
-        for (CommandLine c : all(cli)) {
-            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-        }
+        CommandLine cli = commandLine(root);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             console.err().println("smartfile: " + oneLine(e));
             if (root.verbose) {
@@ -59,6 +49,58 @@ public final class Main {
         console.out().flush();
         console.err().flush();
         return code;
+    }
+
+    /** The command line as run and as documented (completion script, man page): help sections, exit codes, colours. */
+    static CommandLine commandLine(SmartFileCommand root) {
+        SmartFileCommand.Console console = root.console;
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(console.out());
+        cli.setErr(console.err());
+        // https://no-color.org: NO_COLOR set and not empty means no colour, whatever the terminal.
+        CommandLine.Help.Ansi ansi = console.env("NO_COLOR") == null && console.stdoutTerminal()
+                ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            String[] parts = line.split(":", 2);
+            codes.put(parts[0], parts[1]);
+        }
+        for (CommandLine c : all(cli)) {
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+            c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+        }
+        return cli;
+    }
+
+    /** The command list with each command's first sentence whole (picocli shows only a description's first line). */
+    private static String commandList(CommandLine.Help help) {
+        Map<String, CommandLine.Help> subcommands = help.subcommands();
+        if (subcommands.isEmpty()) {
+            return "";
+        }
+        int nameWidth = 0;
+        for (String name : subcommands.keySet()) {
+            nameWidth = Math.max(nameWidth, name.length());
+        }
+        int width = help.commandSpec().usageMessage().width();
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(nameWidth + 4, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - (nameWidth + 4), 2, CommandLine.Help.Column.Overflow.WRAP));
+        for (CommandLine.Help sub : subcommands.values()) {
+            table.addRowValues(sub.commandNamesText(", "), help.colorScheme().text(summary(sub.commandSpec().usageMessage())));
+        }
+        return table.toString();
+    }
+
+    /** A command's header, else the first sentence of its description (which may span several lines). */
+    static String summary(CommandLine.Model.UsageMessageSpec usage) {
+        if (usage.header().length > 0) {
+            return usage.header()[0];
+        }
+        String text = String.join(" ", usage.description()).trim();
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.!?](\\s|$)").matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     private static java.util.List<CommandLine> all(CommandLine cli) {
