@@ -12,7 +12,7 @@ import picocli.CommandLine;
 public final class Main {
 
     /** Held so that the level set on it is not lost when the logger is garbage-collected. */
-    private static final java.util.logging.Logger EMULATOR_LOG = java.util.logging.Logger.getLogger("com.smartfile.emulator");
+    private static java.util.logging.Logger emulatorLog;
 
     private Main() {
     }
@@ -30,11 +30,15 @@ public final class Main {
     /** Runs the command in this JVM (what tests do) and returns its exit code. */
     static int run(String[] args, SmartFileCommand.Console console) {
         // The embedded emulator's own start-up log would clutter the narration; -v shows it.
-        EMULATOR_LOG.setLevel(
-                java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose")
-                        ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+        java.util.List<String> argList = java.util.Arrays.asList(args);
+        if (argList.contains("emulator") || argList.contains("demo")) {
+            // Only these start an emulator; java.util.logging is not set up for the other commands (start-up time).
+            emulatorLog = java.util.logging.Logger.getLogger("com.smartfile.emulator");
+            emulatorLog.setLevel(argList.contains("-v") || argList.contains("--verbose")
+                    ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+        }
         SmartFileCommand root = new SmartFileCommand(console);
-        CommandLine cli = commandLine(root);
+        CommandLine cli = commandLine(root, args);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             console.err().println("smartfile: " + oneLine(e));
             if (root.verbose) {
@@ -51,10 +55,27 @@ public final class Main {
         return code;
     }
 
-    /** The command line as run and as documented (completion script, man page): help sections, exit codes, colours. */
+    /** The whole command line, as documented (completion script, man page) and as {@code --help} shows it. */
     static CommandLine commandLine(SmartFileCommand root) {
+        return commandLine(root, null);
+    }
+
+    /**
+     * The command line for these arguments: help sections, exit codes, colours, and the subcommands
+     * named in {@code args}: all of them when none is (help, an unknown command) or {@code args} is
+     * null, none for {@code --version}.
+     */
+    static CommandLine commandLine(SmartFileCommand root, String[] args) {
         SmartFileCommand.Console console = root.console;
         CommandLine cli = new CommandLine(root);
+        java.util.Set<String> named = args == null ? java.util.Set.of() : new java.util.HashSet<>(java.util.Arrays.asList(args));
+        boolean any = SmartFileCommand.SUBCOMMANDS.keySet().stream().anyMatch(named::contains);
+        boolean versionOnly = !any && (named.contains("--version") || named.contains("-V"));
+        SmartFileCommand.SUBCOMMANDS.forEach((name, sub) -> {
+            if (!versionOnly && (!any || named.contains(name))) {
+                cli.addSubcommand(name, sub);
+            }
+        });
         cli.setOut(console.out());
         cli.setErr(console.err());
         // https://no-color.org: NO_COLOR set and not empty means no colour, whatever the terminal.

@@ -29,26 +29,39 @@ import picocli.CommandLine.Spec;
                 + "call any API route, and run a local SmartFile emulator.",
         footer = {"", "Credentials come from the options, else SMARTFILE_API_KEY/SMARTFILE_API_PASSWORD "
                 + "(or the SMARTFILE_CLIENT_*/SMARTFILE_ACCESS_* OAuth variables), else ~/.netrc. "
-                + "The server is --url, else SMARTFILE_API_URL, else https://app.smartfile.com/."},
-        subcommands = {
-            AccountCommands.Ping.class,
-            AccountCommands.WhoAmI.class,
-            PathCommands.Info.class,
-            PathCommands.Ls.class,
-            TransferCommands.Upload.class,
-            TransferCommands.Download.class,
-            PathCommands.Mkdir.class,
-            PathCommands.Rename.class,
-            PathCommands.Mv.class,
-            PathCommands.Cp.class,
-            PathCommands.Rm.class,
-            TaskCommand.class,
-            CallCommand.class,
-            LoginCommand.class,
-            EmulatorCommand.class,
-            DemoCommand.class,
-        })
+                + "The server is --url, else SMARTFILE_API_URL, else https://app.smartfile.com/."})
 final class SmartFileCommand implements Runnable {
+
+    /**
+     * The subcommands by name (each its {@code @Command} name; CliPolishTest checks), in help order. Registered by {@link Main#commandLine}: all of them for help,
+     * completion and the man page, only the one named on the command line otherwise (picocli builds
+     * a model of every registered command up front, a cost each short command would pay).
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "ping", AccountCommands.Ping.class,
+            "whoami", AccountCommands.WhoAmI.class,
+            "info", PathCommands.Info.class,
+            "ls", PathCommands.Ls.class,
+            "upload", TransferCommands.Upload.class,
+            "download", TransferCommands.Download.class,
+            "mkdir", PathCommands.Mkdir.class,
+            "rename", PathCommands.Rename.class,
+            "mv", PathCommands.Mv.class,
+            "cp", PathCommands.Cp.class,
+            "rm", PathCommands.Rm.class,
+            "task", TaskCommand.class,
+            "call", CallCommand.class,
+            "login", LoginCommand.class,
+            "emulator", EmulatorCommand.class,
+            "demo", DemoCommand.class);
+
+    private static java.util.Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            m.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @Spec
     CommandSpec spec;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,13 +102,32 @@ class CliPolishTest {
         Result r = cli(new Tty(), "", "--help");
         String list = collapse(r.out.substring(r.out.indexOf("Commands:") + "Commands:".length(), r.out.indexOf("Exit codes:")));
         StringBuilder expected = new StringBuilder();
-        for (Map.Entry<String, CommandLine> sub : new CommandLine(new SmartFileCommand(null)).getSubcommands().entrySet()) {
+        for (Map.Entry<String, CommandLine> sub : Main.commandLine(new SmartFileCommand(
+                new SmartFileCommand.Console(new ByteArrayOutputStream(), new ByteArrayOutputStream(), InputStream.nullInputStream(), false,
+                        Function.identity()))).getSubcommands().entrySet()) {
             String summary = Main.summary(sub.getValue().getCommandSpec().usageMessage());
             assertTrue(summary.endsWith("."), sub.getKey() + ": " + summary);
             expected.append(sub.getKey()).append(' ').append(summary).append(' ');
         }
         assertEquals(collapse(expected.toString()), list);
         assertTrue(list.contains("download Download a remote file. mkdir"), list);
+    }
+
+    @Test
+    void eachSubcommandIsRegisteredUnderItsOwnName() {
+        SmartFileCommand.SUBCOMMANDS.forEach((name, type) ->
+                assertEquals(name, type.getAnnotation(CommandLine.Command.class).name()));
+    }
+
+    @Test
+    void onlyTheNamedSubcommandIsBuiltButHelpListsAll() {
+        Function<String[], CommandLine> cli = args -> Main.commandLine(new SmartFileCommand(
+                new SmartFileCommand.Console(new ByteArrayOutputStream(), new ByteArrayOutputStream(), InputStream.nullInputStream(), false,
+                        Function.identity())), args);
+        assertEquals(List.of("ping"), List.copyOf(cli.apply(new String[] {"--url", "http://x/", "ping"}).getSubcommands().keySet()));
+        assertEquals(List.of(), List.copyOf(cli.apply(new String[] {"--version"}).getSubcommands().keySet()));
+        assertEquals(SmartFileCommand.SUBCOMMANDS.keySet().size(), cli.apply(new String[] {"nosuch"}).getSubcommands().size());
+        assertEquals(2, authed(new Tty(), "lss").code, "an unknown command is still a usage error");
     }
 
     @Test
