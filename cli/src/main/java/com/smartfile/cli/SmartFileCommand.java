@@ -159,8 +159,13 @@ final class SmartFileCommand implements Runnable {
                 throw new UsageException("Give --password or --password-stdin, not both.");
             }
             try {
-                String line = new java.io.BufferedReader(new java.io.InputStreamReader(console.in(), StandardCharsets.UTF_8)).readLine();
-                if (line == null || line.isEmpty()) {
+                // Byte by byte up to the newline: nothing after it is consumed, for a command that reads stdin too.
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                for (int b = console.in().read(); b != -1 && b != '\n'; b = console.in().read()) {
+                    bytes.write(b);
+                }
+                String line = bytes.toString(StandardCharsets.UTF_8).replaceFirst("\r$", "");
+                if (line.isEmpty()) {
                     throw new UsageException("--password-stdin: standard input held no password (one line is read).");
                 }
                 return line;
