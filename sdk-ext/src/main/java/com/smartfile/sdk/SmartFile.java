@@ -85,7 +85,7 @@ public final class SmartFile implements AutoCloseable {
                 .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (ownsHttp && !baseUrl.isHttps()) {
             // Nothing to encrypt: OkHttp then skips loading the platform's TLS trust store (a CLI's start-up).
-            hb.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+            hb.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
         }
         // Outermost first: errors are mapped after retries; every attempt is re-authenticated
         // (fresh OAuth nonce); the wire log sees the final headers, with secrets masked.

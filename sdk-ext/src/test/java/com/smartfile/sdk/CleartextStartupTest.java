@@ -28,6 +28,21 @@ class CleartextStartupTest {
         assertTrue(https.size() >= 2, "the https control run should set up TLS: " + https);
     }
 
+    @Test
+    void aRedirectToHttpsIsATypedErrorThatSaysWhatToDo() throws IOException {
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.start();
+            server.enqueue(new mockwebserver3.MockResponse.Builder().code(301)
+                    .addHeader("Location", "https://127.0.0.1:9/api/2/ping/").build());
+            try (SmartFile client = SmartFile.builder().baseUrl(server.url("/").toString())
+                    .basicAuth("probe-key-0123456789abcdefghijklmnop", "probe-password-0123456789abcdefghijkl").build()) {
+                SmartFileException e = org.junit.jupiter.api.Assertions.assertThrows(SmartFileException.class, client::ping);
+                assertTrue(e.getMessage().contains("https://127.0.0.1:9/"), e.getMessage());
+                assertTrue(e.getMessage().contains("use it as the base URL"), e.getMessage());
+            }
+        }
+    }
+
     private static List<String> tlsClassesLoaded(String url) throws IOException, InterruptedException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
