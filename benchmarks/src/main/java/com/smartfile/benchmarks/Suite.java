@@ -70,7 +70,11 @@ public final class Suite {
         section(results, failures, o, "calls", "throughput", () -> SmallCallThroughput.run(o));
         section(results, failures, o, "transfers", "transfers", () -> TransferComparison.run(o));
         section(results, failures, o, "listing", "listing", () -> ListingScaling.run(o));
+<<<<<<< HEAD
         section(results, failures, o, "trees", "trees", () -> TreeBenchmark.run(o));
+=======
+        section(results, failures, o, "startup", "startup", () -> StartupComparison.run(o));
+>>>>>>> main
         results.put("goals", Goals.evaluate(results));
         results.put("failures", failures);
         results.put("durationSeconds", (System.nanoTime() - started) / 1e9);

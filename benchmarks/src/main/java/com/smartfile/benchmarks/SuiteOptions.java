@@ -22,7 +22,11 @@ import java.util.Set;
 public final class SuiteOptions {
 
     /** All sections, in the order they run. */
+<<<<<<< HEAD
     public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing", "trees");
+=======
+    public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing", "startup");
+>>>>>>> main
 
     boolean quick;
     long sizeBytes = -1;

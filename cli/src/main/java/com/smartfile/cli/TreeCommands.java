@@ -63,9 +63,6 @@ final class TreeCommands {
         @Option(names = "--follow-symlinks", description = "Follow local symbolic links (loops are detected); by default they are skipped.")
         boolean followSymlinks;
 
-        @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary; errors only.")
-        boolean quiet;
-
         SyncOptions.Builder toOptions() {
             SyncOptions.Builder b = SyncOptions.builder().transfers(transfers).skipHidden(skipHidden).followSymlinks(followSymlinks)
                     .include(includes.toArray(new String[0])).exclude(excludes.toArray(new String[0]));
@@ -178,13 +175,15 @@ final class TreeCommands {
                 }
                 return ExitCodes.OK;
             }
-            Line line = new Line(err, root.console.interactive() && !tree.quiet && !root.json);
+            // the root's rule for progress (--progress/--no-progress, -q, a terminal), and never beside --json
+            boolean show = !root.json && (root.progress != null ? root.progress : !root.quiet && root.console.stderrTerminal());
+            Line line = new Line(err, show);
             SyncResult result;
             try {
                 result = client.trees().execute(plan, line);
             } catch (TreeSyncException failed) {
                 line.end();
-                report(root, tree, failed.result());
+                report(root, failed.result());
                 for (Map.Entry<SyncPlan.Entry, SmartFileException> f : failed.result().failures().entrySet()) {
                     err.println("failed: " + f.getKey().relativePath() + ": " + f.getValue().getMessage());
                 }
@@ -192,16 +191,16 @@ final class TreeCommands {
                 return ExitCodes.API_ERROR;
             }
             line.end();
-            report(root, tree, result);
+            report(root, result);
             return ExitCodes.OK;
         }
     }
 
-    private static void report(SmartFileCommand root, TreeOptions tree, SyncResult result) {
+    private static void report(SmartFileCommand root, SyncResult result) {
         if (root.json) {
             json(root.console.out(), resultJson(result));
-        } else if (!tree.quiet) {
-            root.console.out().println(result.summary());
+        } else {
+            root.status().println(result.summary());
         }
     }
 
