@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar benchmarks/target/smartfile-benchmarks.jar [--quick] [--size 1GiB] [--reps N]
- *      [--only jmh,calls,transfers,listing,trees] [--out DIR] [--work-dir DIR]
+ *      [--only jmh,calls,transfers,listing,startup,trees] [--out DIR] [--work-dir DIR]
  * java -jar benchmarks/target/smartfile-benchmarks.jar --render benchmarks/results/DATE-results.json
  * </pre>
  */
@@ -70,11 +70,8 @@ public final class Suite {
         section(results, failures, o, "calls", "throughput", () -> SmallCallThroughput.run(o));
         section(results, failures, o, "transfers", "transfers", () -> TransferComparison.run(o));
         section(results, failures, o, "listing", "listing", () -> ListingScaling.run(o));
-<<<<<<< HEAD
-        section(results, failures, o, "trees", "trees", () -> TreeBenchmark.run(o));
-=======
         section(results, failures, o, "startup", "startup", () -> StartupComparison.run(o));
->>>>>>> main
+        section(results, failures, o, "trees", "trees", () -> TreeBenchmark.run(o));
         results.put("goals", Goals.evaluate(results));
         results.put("failures", failures);
         results.put("durationSeconds", (System.nanoTime() - started) / 1e9);

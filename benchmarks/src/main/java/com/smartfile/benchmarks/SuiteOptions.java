@@ -14,7 +14,7 @@ import java.util.Set;
  *                    one repetition of each transfer (128 MiB unless --size), smaller listings
  * --size BYTES       transfer size: a number with an optional KiB/MiB/GiB suffix (default 1GiB, quick 128MiB)
  * --reps N           repetitions of each transfer, each in a fresh JVM (default 3, quick 1)
- * --only LIST        comma-separated sections: jmh,calls,transfers,listing,trees (default all)
+ * --only LIST        comma-separated sections: jmh,calls,transfers,listing,startup,trees (default all)
  * --out DIR          where results go (default benchmarks/results; quick: benchmarks/target/results)
  * --work-dir DIR     where the transfer files are made (default the system temp folder)
  * </pre>
@@ -22,11 +22,7 @@ import java.util.Set;
 public final class SuiteOptions {
 
     /** All sections, in the order they run. */
-<<<<<<< HEAD
-    public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing", "trees");
-=======
-    public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing", "startup");
->>>>>>> main
+    public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing", "startup", "trees");
 
     boolean quick;
     long sizeBytes = -1;
@@ -72,7 +68,7 @@ public final class SuiteOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (options: --quick --size BYTES --reps N --only jmh,calls,transfers,listing,trees --out DIR --work-dir DIR)");
+                            + " (options: --quick --size BYTES --reps N --only jmh,calls,transfers,listing,startup,trees --out DIR --work-dir DIR)");
             }
         }
         if (o.sizeBytes < 0) {
