@@ -26,7 +26,6 @@ final class Blake2b implements StrongHash {
 
     private final int outLength;
     private final long[] h = new long[8];
-    private final long[] v = new long[16];
     private final long[] m = new long[16];
     private final byte[] last = new byte[128];
 
@@ -65,41 +64,62 @@ final class Blake2b implements StrongHash {
     }
 
     private void compress(byte[] b, int p, long counter, boolean isLast) {
+        long[] m = this.m;
         for (int i = 0; i < 16; i++, p += 8) {
             m[i] = (b[p] & 0xffL) | (b[p + 1] & 0xffL) << 8 | (b[p + 2] & 0xffL) << 16 | (b[p + 3] & 0xffL) << 24
                     | (b[p + 4] & 0xffL) << 32 | (b[p + 5] & 0xffL) << 40 | (b[p + 6] & 0xffL) << 48
                     | (b[p + 7] & 0xffL) << 56;
         }
-        System.arraycopy(h, 0, v, 0, 8);
-        System.arraycopy(IV, 0, v, 8, 8);
-        v[12] ^= counter; // the high 64 bits of the counter stay zero: a block is at most 2 GiB here
-        if (isLast) {
-            v[14] = ~v[14];
-        }
+        long v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7];
+        long v8 = IV[0], v9 = IV[1], v10 = IV[2], v11 = IV[3];
+        long v12 = IV[4] ^ counter; // the high 64 bits of the counter stay zero: a block is at most 2 GiB here
+        long v13 = IV[5];
+        long v14 = isLast ? ~IV[6] : IV[6];
+        long v15 = IV[7];
+        // 12 rounds of G over the columns then the diagonals, message words permuted by SIGMA (RFC 7693 3.1,
+        // 3.2); the state stays in locals.
         for (int r = 0; r < 12; r++) {
             byte[] s = SIGMA[r % 10];
-            g(0, 4, 8, 12, m[s[0]], m[s[1]]);
-            g(1, 5, 9, 13, m[s[2]], m[s[3]]);
-            g(2, 6, 10, 14, m[s[4]], m[s[5]]);
-            g(3, 7, 11, 15, m[s[6]], m[s[7]]);
-            g(0, 5, 10, 15, m[s[8]], m[s[9]]);
-            g(1, 6, 11, 12, m[s[10]], m[s[11]]);
-            g(2, 7, 8, 13, m[s[12]], m[s[13]]);
-            g(3, 4, 9, 14, m[s[14]], m[s[15]]);
+            v0 += v4 + m[s[0]]; v12 = Long.rotateRight(v12 ^ v0, 32);
+            v8 += v12; v4 = Long.rotateRight(v4 ^ v8, 24);
+            v0 += v4 + m[s[1]]; v12 = Long.rotateRight(v12 ^ v0, 16);
+            v8 += v12; v4 = Long.rotateRight(v4 ^ v8, 63);
+            v1 += v5 + m[s[2]]; v13 = Long.rotateRight(v13 ^ v1, 32);
+            v9 += v13; v5 = Long.rotateRight(v5 ^ v9, 24);
+            v1 += v5 + m[s[3]]; v13 = Long.rotateRight(v13 ^ v1, 16);
+            v9 += v13; v5 = Long.rotateRight(v5 ^ v9, 63);
+            v2 += v6 + m[s[4]]; v14 = Long.rotateRight(v14 ^ v2, 32);
+            v10 += v14; v6 = Long.rotateRight(v6 ^ v10, 24);
+            v2 += v6 + m[s[5]]; v14 = Long.rotateRight(v14 ^ v2, 16);
+            v10 += v14; v6 = Long.rotateRight(v6 ^ v10, 63);
+            v3 += v7 + m[s[6]]; v15 = Long.rotateRight(v15 ^ v3, 32);
+            v11 += v15; v7 = Long.rotateRight(v7 ^ v11, 24);
+            v3 += v7 + m[s[7]]; v15 = Long.rotateRight(v15 ^ v3, 16);
+            v11 += v15; v7 = Long.rotateRight(v7 ^ v11, 63);
+            v0 += v5 + m[s[8]]; v15 = Long.rotateRight(v15 ^ v0, 32);
+            v10 += v15; v5 = Long.rotateRight(v5 ^ v10, 24);
+            v0 += v5 + m[s[9]]; v15 = Long.rotateRight(v15 ^ v0, 16);
+            v10 += v15; v5 = Long.rotateRight(v5 ^ v10, 63);
+            v1 += v6 + m[s[10]]; v12 = Long.rotateRight(v12 ^ v1, 32);
+            v11 += v12; v6 = Long.rotateRight(v6 ^ v11, 24);
+            v1 += v6 + m[s[11]]; v12 = Long.rotateRight(v12 ^ v1, 16);
+            v11 += v12; v6 = Long.rotateRight(v6 ^ v11, 63);
+            v2 += v7 + m[s[12]]; v13 = Long.rotateRight(v13 ^ v2, 32);
+            v8 += v13; v7 = Long.rotateRight(v7 ^ v8, 24);
+            v2 += v7 + m[s[13]]; v13 = Long.rotateRight(v13 ^ v2, 16);
+            v8 += v13; v7 = Long.rotateRight(v7 ^ v8, 63);
+            v3 += v4 + m[s[14]]; v14 = Long.rotateRight(v14 ^ v3, 32);
+            v9 += v14; v4 = Long.rotateRight(v4 ^ v9, 24);
+            v3 += v4 + m[s[15]]; v14 = Long.rotateRight(v14 ^ v3, 16);
+            v9 += v14; v4 = Long.rotateRight(v4 ^ v9, 63);
         }
-        for (int i = 0; i < 8; i++) {
-            h[i] ^= v[i] ^ v[i + 8];
-        }
-    }
-
-    private void g(int a, int b, int c, int d, long x, long y) {
-        v[a] = v[a] + v[b] + x;
-        v[d] = Long.rotateRight(v[d] ^ v[a], 32);
-        v[c] = v[c] + v[d];
-        v[b] = Long.rotateRight(v[b] ^ v[c], 24);
-        v[a] = v[a] + v[b] + y;
-        v[d] = Long.rotateRight(v[d] ^ v[a], 16);
-        v[c] = v[c] + v[d];
-        v[b] = Long.rotateRight(v[b] ^ v[c], 63);
+        h[0] ^= v0 ^ v8;
+        h[1] ^= v1 ^ v9;
+        h[2] ^= v2 ^ v10;
+        h[3] ^= v3 ^ v11;
+        h[4] ^= v4 ^ v12;
+        h[5] ^= v5 ^ v13;
+        h[6] ^= v6 ^ v14;
+        h[7] ^= v7 ^ v15;
     }
 }
