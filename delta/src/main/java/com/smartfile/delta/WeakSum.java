@@ -41,7 +41,18 @@ abstract class WeakSum {
         @Override
         void update(byte[] b, int off, int len) {
             int a = s1, c = s2;
-            for (int i = off, end = off + len; i < end; i++) {
+            int i = off;
+            int end = off + len;
+            // four bytes a step (s2 gains 4·s1 + 4·c0 + 3·c1 + 2·c2 + c3), then one at a time
+            for (; i + 4 <= end; i += 4) {
+                int c0 = (b[i] & 0xff) + OFFSET;
+                int c1 = (b[i + 1] & 0xff) + OFFSET;
+                int c2 = (b[i + 2] & 0xff) + OFFSET;
+                int c3 = (b[i + 3] & 0xff) + OFFSET;
+                c += 4 * a + 4 * c0 + 3 * c1 + 2 * c2 + c3;
+                a += c0 + c1 + c2 + c3;
+            }
+            for (; i < end; i++) {
                 a += (b[i] & 0xff) + OFFSET;
                 c += a;
             }
@@ -77,6 +88,9 @@ abstract class WeakSum {
         private static final int MULT = 0x08104225;
         private static final int INVERSE = 0x98f009ad; // MULT * INVERSE == 1 mod 2^32
         private static final int ADJUST = MULT - 1;
+        private static final int MULT2 = MULT * MULT;
+        private static final int MULT3 = MULT2 * MULT;
+        private static final int MULT4 = MULT3 * MULT;
         private int hash;
         private int mult;
 
@@ -90,7 +104,15 @@ abstract class WeakSum {
         @Override
         void update(byte[] b, int off, int len) {
             int h = hash, m = mult;
-            for (int i = off, end = off + len; i < end; i++) {
+            int i = off;
+            int end = off + len;
+            // four bytes a step (h·M^4 + b0·M^3 + b1·M^2 + b2·M + b3), so the multiplications overlap
+            for (; i + 4 <= end; i += 4) {
+                h = h * MULT4 + (b[i] & 0xff) * MULT3 + (b[i + 1] & 0xff) * MULT2 + (b[i + 2] & 0xff) * MULT
+                        + (b[i + 3] & 0xff);
+                m *= MULT4;
+            }
+            for (; i < end; i++) {
                 h = h * MULT + (b[i] & 0xff);
                 m *= MULT;
             }
