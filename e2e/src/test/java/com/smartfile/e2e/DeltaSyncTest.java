@@ -20,6 +20,7 @@ import com.smartfile.emulator.SmartFileEmulatorExtension;
 import com.smartfile.sdk.ChecksumMismatchException;
 import com.smartfile.sdk.DownloadOptions;
 import com.smartfile.sdk.InvalidInputException;
+import com.smartfile.sdk.NotFoundException;
 import com.smartfile.sdk.RetryPolicy;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.SyncResult;
@@ -133,6 +134,17 @@ class DeltaSyncTest {
         assertTrue(r.fallbackReason().contains("no local copy"), r.fallbackReason());
         assertEquals(data.length, r.bytesReceived());
         assertArrayEquals(data, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aMissingRemoteFileIsNotFoundAndTheLocalCopyStays(SmartFile client) throws Exception {
+        byte[] data = random(20_000, 9);
+        Path copy = Files.write(local.resolve("gone.bin"), data);
+
+        assertThrows(NotFoundException.class, () -> client.paths().syncDownload("/gone.bin", copy));
+
+        assertArrayEquals(data, Files.readAllBytes(copy));
+        assertEquals(List.of("gone.bin"), names(local));
     }
 
     @Test
