@@ -1,5 +1,7 @@
 package com.smartfile.emulator;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +41,7 @@ final class SyncRoutes {
     private static final int STRONG_LENGTH = 8;
     /** Largest signature accepted: its table is held in memory while the delta is made. */
     private static final long MAX_SIGNATURE_BYTES = 256L << 20;
+    private static final int BUFFER = 64 * 1024;
 
     private final FileStore store;
     private final PathRoutes paths;
@@ -74,7 +77,8 @@ final class SyncRoutes {
         }
         Path staged = store.newStagingFile();
         try {
-            try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(staged)) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+                 OutputStream out = buffered(staged)) {
                 Librsync.signature(in, out, SignatureFormat.MD4_ROLLSUM,
                         blockSize == null ? BLOCK_LENGTH : blockSize.intValue(), STRONG_LENGTH);
             }
@@ -94,13 +98,13 @@ final class SyncRoutes {
                         + " bytes; use a larger block size.");
             }
             Signature sig;
-            try (InputStream in = Files.newInputStream(sigFile)) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(sigFile), BUFFER)) {
                 sig = Signature.read(in);
             } catch (DeltaFormatException e) {
                 throw ApiException.fieldList("signature", "Not a valid librsync signature: " + e.getMessage());
             }
             staged = store.newStagingFile();
-            try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(staged)) {
+            try (InputStream in = Files.newInputStream(file); OutputStream out = buffered(staged)) {
                 Librsync.delta(sig, in, out);
             }
             sendFile(req, DELTA_TYPE, staged);
@@ -119,7 +123,8 @@ final class SyncRoutes {
         Path staged = store.newStagingFile();
         try {
             synchronized (store.writeLock(file)) {
-                try (InputStream in = Files.newInputStream(deltaFile); OutputStream out = Files.newOutputStream(staged)) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(deltaFile), BUFFER);
+                     OutputStream out = buffered(staged)) {
                     Librsync.patch(file, in, out);
                 } catch (DeltaFormatException e) {
                     throw ApiException.fieldList("delta", "Not a valid librsync delta for this file: "
@@ -167,6 +172,10 @@ final class SyncRoutes {
             throw ApiException.fieldList(name, "No " + name + " was submitted.");
         }
         return staged;
+    }
+
+    private static OutputStream buffered(Path p) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(p), BUFFER);
     }
 
     /** Sends a staged reply body with its length, as {@link Downloads} does. */
