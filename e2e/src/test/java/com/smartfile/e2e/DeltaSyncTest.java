@@ -206,6 +206,27 @@ class DeltaSyncTest {
             assertEquals("PUT", put.getMethod());
             assertEquals("/api/3/path/data/f.bin", put.getTarget());
             assertEquals(data.length, put.getBody().size());
+
+            // and a download: 405 to path/sync/delta, then the whole file from path/data
+            server.enqueue(new MockResponse.Builder().code(405).addHeader("Content-Type", "application/json")
+                    .body("{\"detail\": \"Method \\\"POST\\\" not allowed.\"}").build());
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                    .body(new okio.Buffer().write(data)).build());
+            Path copy = Files.write(local.resolve("copy.bin"), new byte[] {1, 2, 3});
+            try (SmartFile client = SmartFile.builder().baseUrl(server.url("/").toString())
+                    .basicAuth("k".repeat(30), "p".repeat(30)).retryPolicy(RetryPolicy.none())
+                    .readTimeout(Duration.ofSeconds(10)).build()) {
+                SyncResult r = client.paths().syncDownload("/f.bin", copy);
+                assertFalse(r.usedDelta());
+                assertTrue(r.fallbackReason().contains("405"), r.fallbackReason());
+                assertEquals(data.length, r.bytesReceived());
+            }
+            RecordedRequest delta = server.takeRequest();
+            assertEquals("POST", delta.getMethod());
+            assertEquals("/api/2/path/sync/delta/f.bin/", delta.getTarget());
+            assertTrue(delta.getBody().utf8().contains("name=\"signature\""), "a multipart signature part");
+            assertEquals("GET", server.takeRequest().getMethod());
+            assertArrayEquals(data, Files.readAllBytes(copy));
         }
     }
 
