@@ -20,6 +20,7 @@ import com.smartfile.emulator.SmartFileEmulatorExtension;
 import com.smartfile.sdk.ChecksumMismatchException;
 import com.smartfile.sdk.DownloadOptions;
 import com.smartfile.sdk.InvalidInputException;
+import com.smartfile.sdk.InvalidReplyException;
 import com.smartfile.sdk.NotFoundException;
 import com.smartfile.sdk.RetryPolicy;
 import com.smartfile.sdk.SmartFile;
@@ -228,6 +229,35 @@ class DeltaSyncTest {
             assertEquals("GET", server.takeRequest().getMethod());
             assertArrayEquals(data, Files.readAllBytes(copy));
         }
+    }
+
+    @Test
+    void unreadableSignaturesAndDeltasAreTypedErrorsThatChangeNothing() throws Exception {
+        byte[] data = random(10_000, 10);
+        Path file = Files.write(local.resolve("f.bin"), data);
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            MockResponse garbage = new MockResponse.Builder().code(200)
+                    .addHeader("Content-Type", "application/librsync-signature").body("<html>not rsync</html>").build();
+            server.enqueue(garbage);
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/librsync-delta")
+                    .body(new okio.Buffer().write(new byte[] {0x72, 0x73, 0x02, 0x36, 0x45, 0, (byte) 0xff})).build());
+            try (SmartFile client = SmartFile.builder().baseUrl(server.url("/").toString())
+                    .basicAuth("k".repeat(30), "p".repeat(30)).retryPolicy(RetryPolicy.none())
+                    .readTimeout(Duration.ofSeconds(10)).build()) {
+                InvalidReplyException up = assertThrows(InvalidReplyException.class,
+                        () -> client.paths().syncUpload(file, "/f.bin"));
+                assertTrue(up.getMessage().contains("not a librsync signature"), up.getMessage());
+                assertEquals(1, server.getRequestCount(), "nothing is sent after an unreadable signature");
+
+                // a delta that stops after one copy, without its end command (a cut reply)
+                InvalidReplyException down = assertThrows(InvalidReplyException.class,
+                        () -> client.paths().syncDownload("/f.bin", file));
+                assertTrue(down.getMessage().contains("left as it was"), down.getMessage());
+            }
+        }
+        assertArrayEquals(data, Files.readAllBytes(file));
+        assertEquals(List.of("f.bin"), names(local));
     }
 
     private static List<String> names(Path dir) throws Exception {
