@@ -175,11 +175,13 @@ class DeltaSyncTest {
     }
 
     @Test
-    void badLocalFilesAreRefusedBeforeAnyRequest(SmartFile client, SmartFileEmulator e) {
+    void badLocalFilesAreRefusedBeforeAnyRequest(SmartFile client, SmartFileEmulator e) throws Exception {
         long before = e.requestCount();
         assertThrows(InvalidInputException.class, () -> client.paths().syncUpload(local.resolve("missing"), "/x"));
         assertThrows(InvalidInputException.class, () -> client.paths().syncUpload(local, "/x"));
         assertThrows(InvalidInputException.class, () -> client.paths().syncDownload("/", local.resolve("x")));
+        Path existing = Files.write(local.resolve("exists.bin"), new byte[] {1});
+        assertThrows(InvalidInputException.class, () -> client.paths().syncUpload(existing, "/"));
         assertEquals(before, e.requestCount());
     }
 

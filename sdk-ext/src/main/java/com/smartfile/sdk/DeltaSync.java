@@ -53,6 +53,10 @@ final class DeltaSync {
         UploadOptions o = options == null ? UploadOptions.defaults() : options;
         String id = PathIds.v2(remotePath);
         String filePath = PathIds.formValue(remotePath);
+        if (id.isEmpty()) {
+            throw new InvalidInputException("\"/\" is the root folder; give the full path of the remote file to sync "
+                    + "to, e.g. \"/inbox/" + (localFile == null ? "name" : String.valueOf(localFile.getFileName())) + "\".");
+        }
         long size = localSize(localFile, filePath);
 
         Call<ResponseBody> sigCall = api.getSyncSignature(id, null);
