@@ -16,10 +16,15 @@ import java.util.concurrent.CountDownLatch;
  *   --root DIR           folder holding the files (default: a temporary folder, deleted on exit)
  *   --key K --password P Basic credentials (default: generated)
  *   --task-duration-ms N minimum task duration (default 100)
+ *   --https              also listen for HTTPS on a free port, with a generated self-signed certificate
+ *   --https-port N       the same on port N
  *   --help
  * </pre>
  */
 public final class Main {
+
+    /** Jetty's start-up lines are noise on this console (kept: JUL holds loggers weakly). */
+    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
 
     private Main() {
     }
@@ -56,6 +61,12 @@ public final class Main {
                     case "--task-duration-ms":
                         builder.taskDuration(Duration.ofMillis(Long.parseLong(value(args, ++i, arg))));
                         break;
+                    case "--https":
+                        builder.https();
+                        break;
+                    case "--https-port":
+                        builder.httpsPort(Integer.parseInt(value(args, ++i, arg)));
+                        break;
                     case "--help":
                     case "-h":
                         usage(System.out);
@@ -76,6 +87,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        JETTY.setLevel(java.util.logging.Level.WARNING);
         SmartFileEmulator emulator = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,6 +98,9 @@ public final class Main {
         PrintStream out = System.out;
         out.println("SmartFile emulator running at " + c.baseUrl());
         out.println("  API:           " + c.baseUrl() + "api/2/");
+        if (emulator.hasHttps()) {
+            out.println("  HTTPS:         " + emulator.httpsBaseUrl() + " (self-signed certificate, made for this run)");
+        }
         out.println("  root:          " + emulator.root());
         out.println("  key:           " + c.key());
         out.println("  password:      " + c.password());
@@ -106,6 +121,6 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("usage: java -jar smartfile-emulator-all.jar [--port N] [--host ADDRESS] [--root DIR]"
-                + " [--key K --password P] [--task-duration-ms N]");
+                + " [--key K --password P] [--task-duration-ms N] [--https | --https-port N]");
     }
 }
