@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 
+import com.smartfile.emulator.internal.Slf4jToSystemLogger;
+
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
@@ -61,6 +63,10 @@ final class EmulatorServer {
 
     /** Size of one read of request bytes (a larger buffer means fewer reads for uploads). */
     private static final int INPUT_BUFFER = 128 * 1024;
+
+    static {
+        Slf4jToSystemLogger.route();
+    }
 
     private final Server server;
     private final ScheduledExecutorScheduler scheduler;

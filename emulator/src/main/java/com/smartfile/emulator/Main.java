@@ -23,9 +23,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
-    /** Jetty's start-up lines are noise on this console (kept: JUL holds loggers weakly). */
-    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
-
     private Main() {
     }
 
@@ -87,7 +84,6 @@ public final class Main {
             System.exit(2);
             return;
         }
-        JETTY.setLevel(java.util.logging.Level.WARNING);
         SmartFileEmulator emulator = builder.build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
