@@ -20,9 +20,11 @@ import org.eclipse.jetty.util.Blocker;
  * One request and its reply: the parsed parts of the request (method, raw path, query, a
  * form body read once and cached, the caller once authenticated) and the helpers that send
  * replies. Every reply goes through {@link #send}, which adds the {@code x-unique-id} header to
- * 5xx replies and, when the request body was not read to its end, drains what has arrived of it or
- * closes the connection after the reply ({@code Connection: close}), so that the client's next
- * request is never read from the middle of an unread body or sent into a closed connection.
+ * 5xx replies and, when the request body was not read to its end, reads and discards the rest of it
+ * (up to 1 GiB by default: the client, often still sending, then gets the reply rather than a
+ * reset) or else closes the connection after the reply ({@code Connection: close}), so that the
+ * client's next request is never read from the middle of an unread body or sent into a closed
+ * connection.
  *
  * <p>Small replies ({@link #json}, {@link #text}) leave in one write together with their headers;
  * file bodies ({@link #sendFileBody}) are read and written 1 MiB at a time.
@@ -35,8 +37,11 @@ final class ApiRequest {
     /** Size of the reads and writes of a file body. */
     static final int FILE_BUFFER = 1024 * 1024;
 
-    /** How much of an unread request body that has already arrived is discarded to keep the connection. */
-    private static final long DRAIN_LIMIT = 256 * 1024;
+    /**
+     * How much of an unread request body is read and discarded before an early reply (the default):
+     * a client still sending its body then reads the reply instead of a reset, and keeps the connection.
+     */
+    static final long DRAIN_LIMIT = 1L << 30;
 
     private final Request request;
     private final Response response;
@@ -55,6 +60,7 @@ final class ApiRequest {
     private int status;
     private long cutBodyAfter = -1;
     private boolean finished;
+    private final long drainLimit;
 
     /**
      * Wraps a request and its response.
@@ -62,8 +68,10 @@ final class ApiRequest {
      * @param request the request
      * @param response its response
      * @param baseUrl the emulator's base URL for this listener, ending in {@code /}
+     * @param drainLimit the most bytes of an unread request body discarded before a reply
      */
-    ApiRequest(Request request, Response response, String baseUrl) {
+    ApiRequest(Request request, Response response, String baseUrl, long drainLimit) {
+        this.drainLimit = drainLimit;
         this.request = request;
         this.response = response;
         this.replyHeaders = new ReplyHeaders(response.getHeaders());
@@ -290,7 +298,8 @@ final class ApiRequest {
 
     /**
      * Tells whether the connection can carry another request after this reply as far as the request
-     * body goes: it had none, it was read, or what is left of it has arrived and is discarded now.
+     * body goes: it had none, it was read, or what is left of it (up to the drain limit) is read and
+     * discarded now.
      */
     private boolean requestBodyDone() {
         if (requestBody.failed()) {
@@ -298,7 +307,7 @@ final class ApiRequest {
         }
         boolean hasBody = request.getLength() > 0
                 || request.getLength() < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        return !hasBody || requestBody.atEnd() || requestBody.drainArrived(DRAIN_LIMIT);
+        return !hasBody || requestBody.atEnd() || requestBody.drain(drainLimit);
     }
 
     /**

@@ -42,10 +42,12 @@ final class Dispatcher extends Handler.Abstract {
     private final AdminRoutes admin;
     private final ExchangeRoutes exchanges;
     private final AtomicLong requests;
+    private final long drainLimit;
 
     Dispatcher(String baseUrl, String httpsBaseUrl, Router v2, Router v3, Authenticator authenticator, Faults faults,
-            OAuthRoutes oauth, AdminRoutes admin, ExchangeRoutes exchanges, AtomicLong requests) {
+            OAuthRoutes oauth, AdminRoutes admin, ExchangeRoutes exchanges, AtomicLong requests, long drainLimit) {
         super(InvocationType.BLOCKING);
+        this.drainLimit = drainLimit;
         this.baseUrl = baseUrl;
         this.httpsBaseUrl = httpsBaseUrl;
         this.v2 = v2;
@@ -60,7 +62,7 @@ final class Dispatcher extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        ApiRequest req = new ApiRequest(request, response, request.isSecure() ? httpsBaseUrl : baseUrl);
+        ApiRequest req = new ApiRequest(request, response, request.isSecure() ? httpsBaseUrl : baseUrl, drainLimit);
         try {
             handle(req);
             req.finish();

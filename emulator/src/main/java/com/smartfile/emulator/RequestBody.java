@@ -83,20 +83,21 @@ final class RequestBody extends InputStream {
     }
 
     /**
-     * Discards what is left of the body as far as it has already arrived, without waiting.
+     * Reads and discards what is left of the body, waiting for it as a read would (so the idle
+     * timeout applies), up to a number of bytes.
      *
      * @param maxBytes the most bytes to discard
      * @return true when the body's end was reached
      */
-    boolean drainArrived(long maxBytes) {
+    boolean drain(long maxBytes) {
         long discarded = 0;
         try {
-            while (!atEnd() && !failed && discarded <= maxBytes) {
+            while (!atEnd() && discarded <= maxBytes) {
                 if (chunk != null) {
                     discarded += chunk.getByteBuffer().remaining();
                     releaseChunk();
-                } else if (!lastSeen && !next(false)) {
-                    break;
+                } else {
+                    next(true);
                 }
             }
         } catch (IOException e) {

@@ -155,7 +155,7 @@ public final class SmartFileEmulator implements AutoCloseable {
         Authenticator authenticator = new Authenticator(config.key, config.password, config.username, tokens,
                 sessions);
         server.start(new Dispatcher(baseUrl, httpsBaseUrl, v2, v3, authenticator, faults,
-                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges, requests));
+                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges, requests, config.drainLimit));
         LOG.log(Level.INFO, "SmartFile emulator listening on " + baseUrl
                 + (httpsBaseUrl == null ? "" : " and " + httpsBaseUrl) + " (root " + root + ")");
     }
@@ -365,6 +365,7 @@ public final class SmartFileEmulator implements AutoCloseable {
         private Duration headerTimeout = Duration.ofSeconds(10);
         private Duration idleTimeout = Duration.ofSeconds(30);
         private int maxConnections = 512;
+        private long drainLimit = ApiRequest.DRAIN_LIMIT;
         private ZoneId zone = ZoneId.systemDefault();
         private Consumer<Faults> faultSetup;
 
@@ -390,6 +391,7 @@ public final class SmartFileEmulator implements AutoCloseable {
             b.headerTimeout = headerTimeout;
             b.idleTimeout = idleTimeout;
             b.maxConnections = maxConnections;
+            b.drainLimit = drainLimit;
             b.zone = zone;
             b.faultSetup = faultSetup;
             return b;
@@ -575,6 +577,12 @@ public final class SmartFileEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnections must be at least 1");
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        /** For tests: the most bytes of an unread request body discarded before an early reply. */
+        Builder drainLimit(long bytes) {
+            this.drainLimit = bytes;
             return this;
         }
 
