@@ -31,7 +31,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -76,6 +75,18 @@ final class EmulatorServer {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong noDelay = new AtomicLong();
     private final Map<Connection, HeaderClock> open = new ConcurrentHashMap<>();
+    /** Tracks the HTTP/1.1 connections (added to the HTTP connection factories, so not the TLS layer). */
+    private final Connection.Listener tracker = new Connection.Listener() {
+        @Override
+        public void onOpened(Connection connection) {
+            open.put(connection, new HeaderClock());
+        }
+
+        @Override
+        public void onClosed(Connection connection) {
+            open.remove(connection);
+        }
+    };
     private Scheduler.Task watchdog;
 
     /**
@@ -111,6 +122,7 @@ final class EmulatorServer {
         config.setIdleTimeout(idleTimeout.toMillis());
         HttpConnectionFactory h1 = new HttpConnectionFactory(config);
         h1.setInputBufferSize(INPUT_BUFFER);
+        h1.addEventListener(tracker);
 
         http = connector(bind, port, idleTimeout, h1);
         if (httpsPort >= 0) {
@@ -120,6 +132,7 @@ final class EmulatorServer {
             HttpConfiguration secure = new HttpConfiguration(config);
             HttpConnectionFactory h1s = new HttpConnectionFactory(secure);
             h1s.setInputBufferSize(INPUT_BUFFER);
+            h1s.addEventListener(tracker);
             https = connector(bind, httpsPort, idleTimeout, new SslConnectionFactory(ssl, h1s.getProtocol()), h1s);
         } else {
             https = null;
@@ -134,17 +147,6 @@ final class EmulatorServer {
         c.setPort(port);
         c.setIdleTimeout(idleTimeout.toMillis());
         c.setAcceptQueueSize(64);
-        c.addEventListener(new Connection.Listener() {
-            @Override
-            public void onOpened(Connection connection) {
-                open.put(connection, new HeaderClock());
-            }
-
-            @Override
-            public void onClosed(Connection connection) {
-                open.remove(connection);
-            }
-        });
         server.addConnector(c);
         return c;
     }
@@ -181,7 +183,7 @@ final class EmulatorServer {
      * @throws IOException when the server cannot start
      */
     void start(Handler handler) throws IOException {
-        server.setHandler(handler);
+        server.setHandler(new Handling(handler));
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
@@ -249,29 +251,71 @@ final class EmulatorServer {
         }
     }
 
-    /** When the request headers now arriving on one connection were first seen unfinished. */
+    /**
+     * When the request headers now arriving on one HTTP/1.1 connection were first seen unfinished.
+     * From public counters only: bytes read since the connection was last at rest (its last request
+     * handled, or a request's headers just parsed) and no new request parsed, while no request is
+     * being handled, are the next request's unfinished headers.
+     */
     private static final class HeaderClock {
-        private long request = -1;
+        private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile long requests;
+        private volatile long bytesAtRest;
         private long since;
 
-        /** Only the watchdog's thread calls this; the parser's state may be read a little late. */
+        /** A request on this connection was handled: what it read is not the next request's headers. */
+        void rested(Connection connection) {
+            requests = connection.getMessagesIn();
+            bytesAtRest = connection.getBytesIn();
+        }
+
+        /** Only the watchdog's thread calls this; a counter read a little late only delays the verdict. */
         boolean overdue(Connection connection, long now, long limit) {
-            if (!(connection instanceof HttpConnection)) {
-                return false; // TLS handshake or another protocol: the idle timeout applies
-            }
-            HttpConnection h = (HttpConnection) connection;
-            boolean inHeaders = !h.getParser().isStart() && h.getParser().inHeaderState();
-            if (!inHeaders) {
-                request = -1;
+            long in = connection.getMessagesIn();
+            long bytes = connection.getBytesIn();
+            if (busy.get() > 0) {
+                since = 0;
                 return false;
             }
-            long n = h.getMessagesIn();
-            if (request != n) {
-                request = n;
+            if (in != requests) {
+                requests = in;
+                bytesAtRest = bytes;
+                since = 0;
+                return false;
+            }
+            if (bytes == bytesAtRest) {
+                since = 0; // idle between requests: the idle timeout's job
+                return false;
+            }
+            if (since == 0) {
                 since = now;
                 return false;
             }
             return now - since > limit;
+        }
+    }
+
+    /** Marks a connection busy while one of its requests is handled (the handler blocks until done). */
+    private final class Handling extends Handler.Wrapper {
+        Handling(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, org.eclipse.jetty.server.Response response,
+                org.eclipse.jetty.util.Callback callback) throws Exception {
+            Connection connection = request.getConnectionMetaData().getConnection();
+            HeaderClock clock = open.get(connection);
+            if (clock == null) {
+                return super.handle(request, response, callback);
+            }
+            clock.busy.incrementAndGet();
+            try {
+                return super.handle(request, response, callback);
+            } finally {
+                clock.rested(connection);
+                clock.busy.decrementAndGet();
+            }
         }
     }
 

@@ -199,6 +199,29 @@ class HttpLayerTest {
         }
     }
 
+    /**
+     * The header timeout is about headers only: an upload whose body takes longer than it (here after
+     * {@code Expect: 100-continue}, whose interim reply Jetty counts as a response) is not cut.
+     */
+    @Test
+    void aSlowBodyIsNotMistakenForSlowHeaders() throws Exception {
+        try (SmartFileEmulator strict = SmartFileEmulator.builder().headerTimeout(Duration.ofMillis(300)).build().start();
+                Conn c = new Conn(strict.port())) {
+            EmulatorCredentials cr = strict.credentials();
+            c.write("PUT /api/3/path/data/slow.bin HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                    + TestClient.basicHeader(cr.key(), cr.password())
+                    + "\r\nExpect: 100-continue\r\nContent-Length: 20\r\n\r\n", new byte[0]);
+            Conn.Reply interim = c.readReply();
+            assertEquals(100, interim.status);
+            for (int i = 0; i < 10; i++) { // ten pieces spread over about three header timeouts
+                c.write("", new byte[] {'0', '1'});
+                Thread.sleep(100);
+            }
+            assertEquals(200, c.readReply().status);
+            assertEquals(20, Files.size(strict.root().resolve("slow.bin")));
+        }
+    }
+
     private static int send(HttpClient client, HttpRequest request) throws IOException {
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
