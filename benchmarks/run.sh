@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the SmartFile SDK benchmark suite (see benchmarks/README.md).
 #
-#   benchmarks/run.sh [--quick] [--size BYTES] [--reps N] [--only jmh,latency,calls,transfers,listing]
+#   benchmarks/run.sh [--quick] [--size BYTES] [--reps N] [--only jmh,latency,calls,transfers,listing,startup]
 #                     [--out DIR] [--name NAME] [--work-dir DIR] [--no-build]
 #
 #   --quick      about two minutes; figures are smoke, not claims. Results go to benchmarks/target/results.

@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar benchmarks/target/smartfile-benchmarks.jar [--quick] [--size 1GiB] [--reps N]
- *      [--only jmh,latency,calls,transfers,listing] [--out DIR] [--name NAME] [--work-dir DIR]
+ *      [--only jmh,latency,calls,transfers,listing,startup] [--out DIR] [--name NAME] [--work-dir DIR]
  * java -jar benchmarks/target/smartfile-benchmarks.jar --render benchmarks/results/DATE-results.json
  * </pre>
  */
@@ -71,6 +71,7 @@ public final class Suite {
         section(results, failures, o, "calls", "throughput", () -> SmallCallThroughput.run(o));
         section(results, failures, o, "transfers", "transfers", () -> TransferComparison.run(o));
         section(results, failures, o, "listing", "listing", () -> ListingScaling.run(o));
+        section(results, failures, o, "startup", "startup", () -> StartupComparison.run(o));
         results.put("goals", Goals.evaluate(results));
         results.put("failures", failures);
         results.put("durationSeconds", (System.nanoTime() - started) / 1e9);

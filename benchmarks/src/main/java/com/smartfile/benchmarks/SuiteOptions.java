@@ -14,7 +14,7 @@ import java.util.Set;
  *                    one repetition of each transfer (128 MiB unless --size), smaller listings
  * --size BYTES       transfer size: a number with an optional KiB/MiB/GiB suffix (default 1GiB, quick 128MiB)
  * --reps N           repetitions of each transfer, each in a fresh JVM (default 3, quick 1)
- * --only LIST        comma-separated sections: jmh,latency,calls,transfers,listing (default all)
+ * --only LIST        comma-separated sections: jmh,latency,calls,transfers,listing,startup (default all)
  * --name NAME        results are written as {@code <date>-NAME-results.json} (e.g. jdk25), default {@code <date>-results.json}
  * --out DIR          where results go (default benchmarks/results; quick: benchmarks/target/results)
  * --work-dir DIR     where the transfer files are made (default the system temp folder)
@@ -23,7 +23,7 @@ import java.util.Set;
 public final class SuiteOptions {
 
     /** All sections, in the order they run. */
-    public static final List<String> SECTIONS = List.of("jmh", "latency", "calls", "transfers", "listing");
+    public static final List<String> SECTIONS = List.of("jmh", "latency", "calls", "transfers", "listing", "startup");
 
     boolean quick;
     long sizeBytes = -1;
@@ -76,7 +76,7 @@ public final class SuiteOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (options: --quick --size BYTES --reps N --only jmh,latency,calls,transfers,listing --out DIR --name NAME --work-dir DIR)");
+                            + " (options: --quick --size BYTES --reps N --only jmh,latency,calls,transfers,listing,startup --out DIR --name NAME --work-dir DIR)");
             }
         }
         if (o.sizeBytes < 0) {
