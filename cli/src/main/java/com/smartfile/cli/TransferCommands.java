@@ -78,6 +78,10 @@ final class TransferCommands {
         @Option(names = "--sha256", paramLabel = "HEX", description = "Fail unless the file's SHA-256 is this.")
         String sha256;
 
+        @Option(names = "--fsync", description = {"Force the file to disk before it appears under its name, so that it survives",
+            "a power failure right after the command ends (slower; off by default, as in curl and wget)."})
+        boolean fsync;
+
         @Override
         public Integer call() {
             Path target = Files.isDirectory(local) ? local.resolve(remoteName(remote)) : local;
@@ -85,7 +89,7 @@ final class TransferCommands {
                 throw new UsageException("No such local folder: " + target.getParent());
             }
             ProgressBar bar = root.progressBar("download");
-            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update);
+            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update).durable(fsync);
             if (sha256 != null) {
                 options.checksum("SHA-256", sha256);
             }
