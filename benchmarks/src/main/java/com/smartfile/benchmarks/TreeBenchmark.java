@@ -17,7 +17,7 @@ import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.tree.Comparison;
 import com.smartfile.sdk.tree.SyncOptions;
 import com.smartfile.sdk.tree.SyncPlan;
-import com.smartfile.sdk.tree.SyncResult;
+import com.smartfile.sdk.tree.TreeResult;
 import com.smartfile.sdk.tree.TreeLocation;
 
 /**
@@ -215,7 +215,7 @@ public final class TreeBenchmark {
                     }
                     r.put("skipped", plan.skipped().size());
                 } else {
-                    SyncResult done = mode.equals("upload")
+                    TreeResult done = mode.equals("upload")
                             ? client.trees().copyTree(local, remote, options.build(), null)
                             : client.trees().copyTree(remote, local, options.build(), null);
                     r.put("files", done.transferred().size());

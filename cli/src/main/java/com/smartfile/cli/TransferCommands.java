@@ -90,6 +90,10 @@ final class TransferCommands {
         @Option(names = {"-r", "--recursive"}, description = "Download a folder into LOCAL, under its name (see sync for options).")
         boolean recursive;
 
+        @Option(names = "--fsync", description = {"Force the file to disk before it appears under its name, so that it survives",
+            "a power failure right after the command ends (slower; off by default, as in curl and wget)."})
+        boolean fsync;
+
         @Override
         public Integer call() {
             if (recursive) {
@@ -100,7 +104,7 @@ final class TransferCommands {
                 throw new UsageException("No such local folder: " + target.getParent());
             }
             ProgressBar bar = root.progressBar("download");
-            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update);
+            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update).durable(fsync);
             if (sha256 != null) {
                 options.checksum("SHA-256", sha256);
             }

@@ -16,7 +16,7 @@ import com.smartfile.sdk.model.SmartFileJson;
 import com.smartfile.sdk.tree.Comparison;
 import com.smartfile.sdk.tree.SyncOptions;
 import com.smartfile.sdk.tree.SyncPlan;
-import com.smartfile.sdk.tree.SyncResult;
+import com.smartfile.sdk.tree.TreeResult;
 import com.smartfile.sdk.tree.TreeListener;
 import com.smartfile.sdk.tree.TreeLocation;
 import com.smartfile.sdk.tree.TreeProgress;
@@ -178,7 +178,7 @@ final class TreeCommands {
             // the root's rule for progress (--progress/--no-progress, -q, a terminal), and never beside --json
             boolean show = !root.json && (root.progress != null ? root.progress : !root.quiet && root.console.stderrTerminal());
             Line line = new Line(err, show);
-            SyncResult result;
+            TreeResult result;
             try {
                 result = client.trees().execute(plan, line);
             } catch (TreeSyncException failed) {
@@ -196,7 +196,7 @@ final class TreeCommands {
         }
     }
 
-    private static void report(SmartFileCommand root, SyncResult result) {
+    private static void report(SmartFileCommand root, TreeResult result) {
         if (root.json) {
             json(root.console.out(), resultJson(result));
         } else {
@@ -252,7 +252,7 @@ final class TreeCommands {
         return m;
     }
 
-    private static Map<String, Object> resultJson(SyncResult r) {
+    private static Map<String, Object> resultJson(TreeResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("summary", r.summary());
         m.put("complete", r.isComplete());

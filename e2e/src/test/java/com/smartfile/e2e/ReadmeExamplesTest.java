@@ -33,6 +33,7 @@ import com.smartfile.sdk.NotFoundException;
 import com.smartfile.sdk.PathsService;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.SmartFileException;
+import com.smartfile.sdk.SyncResult;
 import com.smartfile.sdk.ThrottledException;
 import com.smartfile.sdk.UploadOptions;
 import com.smartfile.sdk.UploadSource;
@@ -41,7 +42,7 @@ import com.smartfile.sdk.model.PathInfo;
 import com.smartfile.sdk.model.Task;
 import com.smartfile.sdk.tree.SyncOptions;
 import com.smartfile.sdk.tree.SyncPlan;
-import com.smartfile.sdk.tree.SyncResult;
+import com.smartfile.sdk.tree.TreeResult;
 import com.smartfile.sdk.tree.TreeLocation;
 import com.smartfile.sdk.tree.TreeSyncException;
 import com.smartfile.sdk.tree.Trees;
@@ -175,7 +176,7 @@ class ReadmeExamplesTest {
         plan.transfers().forEach(t -> System.out.println(t.reason() + " " + t.relativePath()));
         System.out.println(plan.summary());               // a dry run is a plan you print
         try {
-            SyncResult done = trees.execute(plan, p -> System.out.println(p.filesDone() + "/" + p.filesTotal()));
+            TreeResult done = trees.execute(plan, p -> System.out.println(p.filesDone() + "/" + p.filesTotal()));
             System.out.println(done.summary());
         } catch (TreeSyncException partial) {             // the others were transferred
             partial.result().failures().forEach((file, why) -> System.out.println(file.relativePath() + ": " + why));
@@ -185,6 +186,24 @@ class ReadmeExamplesTest {
         assertEquals("ice", Files.readString(dir.resolve("copy/2026/snow.jpg")));
         assertFalse(Files.exists(dir.resolve("copy/thumbs.tmp")));
         assertTrue(trees.plan(TreeLocation.local(photos), TreeLocation.remote("/photos"), options).isInSync());
+    }
+
+    @Test
+    void sync(SmartFile client) throws Exception {
+        byte[] v1 = new byte[1 << 20];
+        new java.util.Random(15).nextBytes(v1);
+        byte[] v2 = v1.clone();
+        v2[500_000] ^= 1;
+        client.paths().uploadAs("/big.bin", UploadSource.of(v1));
+        Path local = Files.write(dir.resolve("big.bin"), v2);
+        // snippet:sync
+        SyncResult up = client.paths().syncUpload(local, "/big.bin");      // sends only the changed blocks
+        System.out.println(up.usedDelta() + ": " + up.bytesSent() + " bytes sent for " + up.fileBytes());
+        SyncResult down = client.paths().syncDownload("/big.bin", local);  // patches the local copy
+        System.out.println(down.bytesSaved() + " bytes saved" + (down.usedDelta() ? "" : ": " + down.fallbackReason()));
+        // end:sync
+        assertTrue(up.usedDelta() && up.bytesSent() < 10_000, up.toString());
+        assertArrayEquals(v2, Files.readAllBytes(local));
     }
 
     @Test

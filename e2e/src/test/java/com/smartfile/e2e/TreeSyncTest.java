@@ -33,7 +33,7 @@ import com.smartfile.sdk.UploadSource;
 import com.smartfile.sdk.tree.Comparison;
 import com.smartfile.sdk.tree.SyncOptions;
 import com.smartfile.sdk.tree.SyncPlan;
-import com.smartfile.sdk.tree.SyncResult;
+import com.smartfile.sdk.tree.TreeResult;
 import com.smartfile.sdk.tree.TreeListener;
 import com.smartfile.sdk.tree.TreeLocation;
 import com.smartfile.sdk.tree.TreeProgress;
@@ -112,7 +112,7 @@ class TreeSyncTest {
         }
 
         @Override
-        public void onFinished(SyncResult result) {
+        public void onFinished(TreeResult result) {
             finished.countDown();
         }
     }
@@ -125,7 +125,7 @@ class TreeSyncTest {
         SyncPlan plan = trees.plan(TreeLocation.local(local), TreeLocation.remote("/round trip"), SyncOptions.defaults());
         assertEquals(8, plan.transfers().size(), plan.transfers().toString());
         assertTrue(plan.foldersToCreate().stream().anyMatch(f -> f.relativePath().equals("empty folder")), "empty folders are created");
-        SyncResult up = trees.execute(plan, progress);
+        TreeResult up = trees.execute(plan, progress);
         assertEquals(8, up.transferred().size());
         assertEquals(8, progress.last.get().filesDone());
         assertEquals(plan.bytesToTransfer(), progress.last.get().bytesDone(), "every byte counted once");
@@ -139,7 +139,7 @@ class TreeSyncTest {
         SyncPlan again = trees.plan(TreeLocation.local(local), TreeLocation.remote("/round trip"), SyncOptions.defaults());
         assertTrue(again.isInSync(), again.summary());
         assertEquals(8, again.skipped().stream().filter(s -> s.reason() == SyncPlan.Reason.SAME_CONTENT).count());
-        SyncResult nothing = trees.execute(again, null);
+        TreeResult nothing = trees.execute(again, null);
         assertTrue(nothing.summary().startsWith("already in sync"), nothing.summary());
         assertEquals(0, nothing.transferred().size());
 
@@ -200,7 +200,7 @@ class TreeSyncTest {
         assertEquals(0, failed.result().deleted().size());
         assertEquals(1L, client.paths().info("/del/extra.txt").getSize(), "still there after a failed transfer");
 
-        SyncResult done = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/del"), delete, null);
+        TreeResult done = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/del"), delete, null);
         assertEquals(2, done.deleted().size());
         List<String> left = new ArrayList<>();
         client.paths().list("/del").forEach(e -> left.add(e.getName()));
@@ -258,7 +258,7 @@ class TreeSyncTest {
                 faults.delayResponses(Duration.ofMillis(100));
             }
         };
-        CompletableFuture<SyncResult> running = client.trees().executeAsync(plan, rec);
+        CompletableFuture<TreeResult> running = client.trees().executeAsync(plan, rec);
         while (rec.last.get() == null || rec.last.get().filesDone() == 0) {
             Thread.sleep(5);
         }
@@ -380,7 +380,7 @@ class TreeSyncTest {
             Files.delete(local.resolve("d0/f" + (i * 5)));
         }
         long removes = tasksOfType(client, "Remove");
-        SyncResult done = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/batched"),
+        TreeResult done = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/batched"),
                 SyncOptions.builder().delete(true).comparison(Comparison.SIZE_ONLY).build(), null);
         assertEquals(3, done.deleted().size());
         assertEquals(1, tasksOfType(client, "Remove") - removes, "one remove task for the three files");
@@ -404,7 +404,7 @@ class TreeSyncTest {
         write(down.resolve("extra/inside.txt"), "x");
         write(down.resolve("extra.txt"), "x");
         write(down.resolve("keep.log"), "x");
-        SyncResult done = client.trees().sync(TreeLocation.remote("/dl"), TreeLocation.local(down),
+        TreeResult done = client.trees().sync(TreeLocation.remote("/dl"), TreeLocation.local(down),
                 SyncOptions.builder().delete(true).exclude("*.log").build(), null);
         assertEquals(List.of("extra", "extra.txt"), done.deleted().stream().map(SyncPlan.Entry::relativePath).sorted().collect(Collectors.toList()));
         Map<String, String> expected = snapshot(src);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.smartfile.sdk.api.PathsApi;
 import com.smartfile.sdk.api.PathsV3Api;
@@ -303,9 +304,16 @@ final class Transfers {
                 restart);
     }
 
-    /** To a file: a temporary file beside it, moved over it once complete and verified. */
+    /** Downloads forced to disk before their move, counted for the tests of {@link DownloadOptions.Builder#durable}. */
+    static final AtomicLong FORCED = new AtomicLong();
+
+    /**
+     * To a file: a temporary file beside it, moved over it once complete and verified (and, when
+     * {@link DownloadOptions#durable} asks, forced to disk first).
+     */
     long download(String path, Path localFile, DownloadOptions options) {
         DownloadSession.fileId(path);
+        boolean durable = options != null && options.durable;
         Path target = checkTarget(localFile);
         Path temp = createTemp(target);
         boolean moved = false;
@@ -327,7 +335,10 @@ final class Transfers {
                     }
                     received = session.received();
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                    FORCED.incrementAndGet();
+                }
             }
             move(temp, target);
             moved = true;
@@ -412,7 +423,7 @@ final class Transfers {
         };
     }
 
-    private static Path checkTarget(Path localFile) {
+    static Path checkTarget(Path localFile) {
         if (localFile == null) {
             throw new InvalidInputException("The local file to download into must not be null.");
         }
@@ -429,7 +440,7 @@ final class Transfers {
     }
 
     /** An empty file beside the target, hidden, named after it; created before any request. */
-    private static Path createTemp(Path target) {
+    static Path createTemp(Path target) {
         String name = target.getFileName().toString();
         int keep = Math.min(name.length(), 100);
         if (keep > 0 && Character.isHighSurrogate(name.charAt(keep - 1))) {
@@ -451,7 +462,7 @@ final class Transfers {
         }
     }
 
-    private static void move(Path temp, Path target) throws IOException {
+    static void move(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

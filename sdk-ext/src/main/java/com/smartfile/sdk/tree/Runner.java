@@ -71,7 +71,7 @@ final class Runner {
         cancelled = true;
     }
 
-    SyncResult run() {
+    TreeResult run() {
         SyncOptions options = plan.options();
         if (plan.deletesEverything() && !options.allowDeletingEverything()) {
             throw new InvalidInputException("This sync would delete everything in " + plan.destination()
@@ -102,7 +102,7 @@ final class Runner {
         } finally {
             pool.shutdown();
         }
-        SyncResult result = new SyncResult(plan, inPlanOrder(transferred, plan.transfers()),
+        TreeResult result = new TreeResult(plan, inPlanOrder(transferred, plan.transfers()),
                 inPlanOrder(created, plan.foldersToCreate()), deleted, orderedFailures(), bytesDone, cancelled,
                 deletionsSkipped);
         synchronized (progressLock) {

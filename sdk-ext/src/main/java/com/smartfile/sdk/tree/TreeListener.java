@@ -33,6 +33,6 @@ public interface TreeListener {
      *
      * @param result what was done
      */
-    default void onFinished(SyncResult result) {
+    default void onFinished(TreeResult result) {
     }
 }

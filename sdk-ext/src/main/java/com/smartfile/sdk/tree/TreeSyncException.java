@@ -13,14 +13,14 @@ public class TreeSyncException extends SmartFileException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient SyncResult result;
+    private final transient TreeResult result;
 
-    TreeSyncException(SyncResult result) {
+    TreeSyncException(TreeResult result) {
         super(message(result));
         this.result = result;
     }
 
-    private static String message(SyncResult r) {
+    private static String message(TreeResult r) {
         StringBuilder m = new StringBuilder(r.failures().size() + " of " + (r.plan().transfers().size()
                 + r.plan().conflicts().size()) + " files failed (" + r.summary() + ")");
         int shown = 0;
@@ -39,7 +39,7 @@ public class TreeSyncException extends SmartFileException {
      *
      * @return the result
      */
-    public SyncResult result() {
+    public TreeResult result() {
         return result;
     }
 }

@@ -30,7 +30,7 @@ import com.smartfile.sdk.SmartFile;
  * SyncPlan plan = client.trees().plan(TreeLocation.local(Paths.get("photos")), TreeLocation.remote("/photos"),
  *         SyncOptions.builder().delete(true).exclude("*.tmp").build());
  * System.out.println(plan.summary());                     // a dry run
- * SyncResult done = client.trees().execute(plan, progress -> System.out.println(progress));
+ * TreeResult done = client.trees().execute(plan, progress -> System.out.println(progress));
  * }</pre>
  */
 public final class Trees {
@@ -82,7 +82,7 @@ public final class Trees {
      * @throws InvalidInputException before any request, for a plan that would delete everything
      *     at the destination without {@link SyncOptions.Builder#allowDeletingEverything}
      */
-    public SyncResult execute(SyncPlan plan, TreeListener listener) {
+    public TreeResult execute(SyncPlan plan, TreeListener listener) {
         if (plan == null) {
             throw new InvalidInputException("The plan must not be null.");
         }
@@ -99,12 +99,12 @@ public final class Trees {
      * @param listener progress, or null
      * @return a future of the result; it fails with {@link TreeSyncException} when some files failed
      */
-    public CompletableFuture<SyncResult> executeAsync(SyncPlan plan, TreeListener listener) {
+    public CompletableFuture<TreeResult> executeAsync(SyncPlan plan, TreeListener listener) {
         if (plan == null) {
             throw new InvalidInputException("The plan must not be null.");
         }
         Runner runner = new Runner(client, plan, listener);
-        CompletableFuture<SyncResult> future = new CompletableFuture<>();
+        CompletableFuture<TreeResult> future = new CompletableFuture<>();
         future.whenComplete((r, e) -> {
             if (future.isCancelled()) {
                 runner.cancel();
@@ -130,7 +130,7 @@ public final class Trees {
      * @return what was done
      * @throws TreeSyncException when some files failed
      */
-    public SyncResult sync(TreeLocation source, TreeLocation destination, SyncOptions options, TreeListener listener) {
+    public TreeResult sync(TreeLocation source, TreeLocation destination, SyncOptions options, TreeListener listener) {
         return execute(plan(source, destination, options), listener);
     }
 
@@ -144,7 +144,7 @@ public final class Trees {
      * @return what was done
      * @throws TreeSyncException when some files failed
      */
-    public SyncResult copyTree(TreeLocation source, TreeLocation destination, SyncOptions options, TreeListener listener) {
+    public TreeResult copyTree(TreeLocation source, TreeLocation destination, SyncOptions options, TreeListener listener) {
         SyncOptions o = (options == null ? SyncOptions.defaults() : options).toBuilder().delete(false).build();
         return sync(source, destination, o, listener);
     }
@@ -157,7 +157,7 @@ public final class Trees {
      * @return what was done
      * @throws TreeSyncException when some files failed
      */
-    public SyncResult upload(Path localFolder, String remoteFolder) {
+    public TreeResult upload(Path localFolder, String remoteFolder) {
         return copyTree(TreeLocation.local(localFolder), TreeLocation.remote(remoteFolder), SyncOptions.defaults(), null);
     }
 
@@ -169,11 +169,11 @@ public final class Trees {
      * @return what was done
      * @throws TreeSyncException when some files failed
      */
-    public SyncResult download(String remoteFolder, Path localFolder) {
+    public TreeResult download(String remoteFolder, Path localFolder) {
         return copyTree(TreeLocation.remote(remoteFolder), TreeLocation.local(localFolder), SyncOptions.defaults(), null);
     }
 
-    private static SyncResult finish(SyncResult result) {
+    private static TreeResult finish(TreeResult result) {
         if (!result.failures().isEmpty()) {
             throw new TreeSyncException(result);
         }

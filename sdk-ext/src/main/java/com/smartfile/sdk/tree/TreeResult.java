@@ -10,7 +10,7 @@ import com.smartfile.sdk.SmartFileException;
  * What {@link Trees#execute} did: the files transferred, the folders created, the entries deleted,
  * and every failure with its typed exception. Immutable.
  */
-public final class SyncResult {
+public final class TreeResult {
 
     private final SyncPlan plan;
     private final List<SyncPlan.Entry> transferred;
@@ -21,7 +21,7 @@ public final class SyncResult {
     private final boolean cancelled;
     private final boolean deletionsSkipped;
 
-    SyncResult(SyncPlan plan, List<SyncPlan.Entry> transferred, List<SyncPlan.Entry> created, List<SyncPlan.Entry> deleted,
+    TreeResult(SyncPlan plan, List<SyncPlan.Entry> transferred, List<SyncPlan.Entry> created, List<SyncPlan.Entry> deleted,
                Map<SyncPlan.Entry, SmartFileException> failures, long bytesTransferred, boolean cancelled,
                boolean deletionsSkipped) {
         this.plan = plan;
@@ -102,6 +102,6 @@ public final class SyncResult {
 
     @Override
     public String toString() {
-        return "SyncResult{" + summary() + "}";
+        return "TreeResult{" + summary() + "}";
     }
 }
