@@ -21,6 +21,7 @@ import java.util.Random;
 
 import com.smartfile.emulator.EmulatorCredentials;
 import com.smartfile.emulator.Faults;
+import com.smartfile.emulator.SmartFileEmulator;
 import com.smartfile.emulator.SmartFileEmulatorExtension;
 import com.smartfile.sdk.RetryPolicy;
 import com.smartfile.sdk.model.SmartFileJson;
@@ -149,6 +150,18 @@ class CliTest {
 
         ok(run("rm", "/cli/work", "/cli/dest"));
         assertEquals(ExitCodes.NOT_FOUND, run("info", "/cli/work").code);
+    }
+
+    @Test
+    void theRootIsNeverRemovedMovedOrCopiedAndNothingIsSent(SmartFileEmulator server) {
+        for (String[] args : List.of(new String[] {"rm", ""}, new String[] {"rm", "/"}, new String[] {"rm", "/a", "//"},
+                new String[] {"mv", "/", "/x"}, new String[] {"cp", "/", "/x"}, new String[] {"rename", "/", "/x"})) {
+            long before = server.requestCount();
+            Run r = run(args);
+            assertEquals(ExitCodes.USAGE, r.code, String.join(" ", args) + ": " + r);
+            assertTrue(r.err.contains("root folder"), r.err);
+            assertEquals(before, server.requestCount(), String.join(" ", args) + " sent nothing");
+        }
     }
 
     @Test
