@@ -116,14 +116,7 @@ final class ReplyWatch implements Interceptor {
         }
 
         static NoReply of(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                for (Throwable s : t.getSuppressed()) {
-                    if (s instanceof NoReply) {
-                        return (NoReply) s;
-                    }
-                }
-            }
-            return null;
+            return RetryInterceptor.suppressed(failure, NoReply.class);
         }
     }
 
@@ -136,31 +129,30 @@ final class ReplyWatch implements Interceptor {
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            Socket s = createSocket();
-            s.connect(new InetSocketAddress(host, port));
-            return s;
+            return connected(null, new InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket s = createSocket();
-            s.bind(new InetSocketAddress(localHost, localPort));
-            s.connect(new InetSocketAddress(host, port));
-            return s;
+            return connected(new InetSocketAddress(localHost, localPort), new InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket s = createSocket();
-            s.connect(new InetSocketAddress(host, port));
-            return s;
+            return connected(null, new InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return connected(new InetSocketAddress(localAddress, localPort), new InetSocketAddress(address, port));
+        }
+
+        private Socket connected(SocketAddress local, SocketAddress remote) throws IOException {
             Socket s = createSocket();
-            s.bind(new InetSocketAddress(localAddress, localPort));
-            s.connect(new InetSocketAddress(address, port));
+            if (local != null) {
+                s.bind(local);
+            }
+            s.connect(remote);
             return s;
         }
     }

@@ -180,14 +180,7 @@ final class RetryInterceptor implements Interceptor {
          * call whose call timeout ran out), or null.
          */
         static Outcome of(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                for (Throwable s : t.getSuppressed()) {
-                    if (s instanceof Outcome) {
-                        return (Outcome) s;
-                    }
-                }
-            }
-            return null;
+            return suppressed(failure, Outcome.class);
         }
     }
 
@@ -224,6 +217,18 @@ final class RetryInterceptor implements Interceptor {
         public String toString() {
             return delegate.toString();
         }
+    }
+
+    /** The first note of this type suppressed by a failure or one of its causes, or null. */
+    static <T extends Throwable> T suppressed(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable s : t.getSuppressed()) {
+                if (type.isInstance(s)) {
+                    return type.cast(s);
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether OkHttp can send this body again: no body, or one that is neither one-shot nor duplex. */
