@@ -223,7 +223,7 @@ final class Transfers {
         String said = e.detail() != null && !e.detail().isEmpty() ? e.detail().replaceAll("[.\\s]+$", "") : null;
         String summary = (said == null ? note : said + ". " + note).replaceAll("\\.$", ""); // the message adds ". <hint>"
         ErrorReply reply = new ErrorReply(e.statusCode(), e.method(), e.url(), e.detail(), e.fieldErrors(), e.requestId(),
-                e.rawBody(), summary);
+                e.rawBody(), summary, e instanceof ConflictException);
         ApiException out;
         if (e instanceof ThrottledException) {
             out = new ThrottledException(reply, ((ThrottledException) e).retryAfter());
