@@ -7,8 +7,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
@@ -101,9 +102,7 @@ final class SmartFileCommand implements Runnable {
 
     /** The client the options, the environment and netrc describe. */
     SmartFile client() {
-        if (verbose) {
-            enableWireLog();
-        }
+        logTo(console.err(), verbose);
         SmartFile.Builder b = SmartFile.builder();
         if (url != null) {
             b.baseUrl(url);
@@ -124,16 +123,43 @@ final class SmartFileCommand implements Runnable {
         return console.configure(b).logLevel(verbose ? LogLevel.HEADERS : LogLevel.NONE).build();
     }
 
-    private void enableWireLog() {
-        Logger sdk = Logger.getLogger("com.smartfile.sdk");
-        if (sdk.getHandlers().length == 0) {
-            ConsoleHandler handler = new ConsoleHandler(); // stderr, so --json output stays clean
-            handler.setLevel(Level.ALL);
-            handler.setFormatter(new SimpleFormatter());
-            sdk.addHandler(handler);
-            sdk.setUseParentHandlers(false);
+    /** Held so that its level and handler are not lost when the logger is garbage-collected. */
+    private static final Logger SDK_LOG = Logger.getLogger("com.smartfile.sdk");
+    private static Handler installed;
+
+    /**
+     * The SDK's log goes to this command's stderr: warnings always; with -v also the exchanges
+     * and the retry lines (FINE). One handler, replaced on every run, so runs in one JVM (the
+     * tests) do not pile them up.
+     */
+    private static synchronized void logTo(PrintWriter err, boolean verbose) {
+        if (installed != null) {
+            SDK_LOG.removeHandler(installed);
         }
-        sdk.setLevel(Level.FINE);
+        installed = new Handler() {
+            private final SimpleFormatter format = new SimpleFormatter();
+
+            @Override
+            public void publish(LogRecord record) {
+                if (isLoggable(record)) {
+                    err.print(format.format(record));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        installed.setLevel(Level.ALL);
+        SDK_LOG.addHandler(installed);
+        SDK_LOG.setUseParentHandlers(false);
+        SDK_LOG.setLevel(verbose ? Level.FINE : Level.WARNING);
     }
 
     /** Where a command reads and writes, and how its client is set up: the real terminal, or a test's. */
