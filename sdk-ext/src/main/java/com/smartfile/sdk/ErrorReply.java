@@ -52,6 +52,8 @@ final class ErrorReply {
         String hint = hinted ? null : hint(statusCode, !fieldErrors.isEmpty(), rawBody.contains(ErrorMapper.OAUTH_NOT_VERIFIED));
         if (hint != null) {
             m.append(". ").append(hint);
+        } else if (hinted && m.charAt(m.length() - 1) != '.') {
+            m.append('.');
         }
         if (requestId != null) {
             m.append(" (request id ").append(requestId).append(')');

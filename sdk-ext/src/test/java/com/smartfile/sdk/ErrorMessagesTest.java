@@ -42,7 +42,7 @@ class ErrorMessagesTest {
     void anUploadConflictSaysItsHintOnce() {
         SmartFileException e = Transfers.explain(reply(409, "{\"detail\": \"Conflict\"}"), "/in", false, false);
         String m = e.getMessage();
-        assertTrue(m.contains("create it with paths().mkdir(\"/in\")"), m);
+        assertTrue(m.contains("create it with paths().mkdir(\"/in\")") && m.endsWith("."), m);
         assertEquals(1, m.split("state", -1).length - 1, "the conflict is explained once: " + m);
     }
 }
