@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -21,6 +22,12 @@ import okhttp3.Request;
 final class Redaction {
 
     static final String MASK = "██";
+
+    /**
+     * An exchange URL ({@code …/exchange/<token>/<name>}): it fetches a file without credentials
+     * until it expires, so everything after {@code /exchange/} is masked.
+     */
+    private static final Pattern EXCHANGE_URL = Pattern.compile("(https?://[^\\s\"'<>]*?/exchange/)[^\\s\"'<>]+");
 
     private static final Set<String> SECRET_HEADERS = Set.of(
             "authorization", "proxy-authorization", "cookie", "set-cookie", "x-csrftoken", "x-csrf-token");
@@ -58,10 +65,10 @@ final class Redaction {
      * that came from elsewhere, such as a server's error message echoing a request.
      */
     static String scrub(String text, java.util.Collection<String> secrets) {
-        if (text == null || secrets.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        String out = text;
+        String out = EXCHANGE_URL.matcher(text).replaceAll("$1" + MASK);
         for (String s : secrets) {
             if (!s.isEmpty()) {
                 out = out.replace(s, MASK);
