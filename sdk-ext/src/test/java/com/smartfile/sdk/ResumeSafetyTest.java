@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +187,21 @@ class ResumeSafetyTest {
 
         assertArrayEquals(a, Files.readAllBytes(target));
         assertEquals(Arrays.asList((String) null), files.ranges());
+    }
+
+    @Test
+    void aSecondDownloadToTheSameTargetWritesATemporaryFileOfItsOwn() throws Exception {
+        serve(new FileServer(a));
+        Path target = dir.resolve("big.bin");
+        try (PartFile first = PartFile.open(target)) { // a download to the target, still running
+            first.channel.write(ByteBuffer.wrap(new byte[] {7, 7, 7}));
+
+            client.paths().download("/big.bin", target);
+
+            assertArrayEquals(a, Files.readAllBytes(target));
+            assertEquals(3, Files.size(first.path), "the running download's file was not touched");
+            assertEquals(List.of(first.path.getFileName().toString(), "big.bin"), filesIn(dir));
+        }
     }
 
     @Test
