@@ -113,11 +113,8 @@ final class RetryInterceptor implements Interceptor {
                 Duration wait = policy.backoff(attempt, random);
                 String stop = attempt >= max ? "the retry policy allows " + max + " attempt" + (max == 1 ? "" : "s")
                         : !replayable ? "its body can be sent only once"
-                        : !idempotent && !notReceived ? request.method() + " is not idempotent and "
-                                + (noReply != null ? "it was sent in full, then the connection closed before any byte of "
-                                        + "a reply, so whether the server received it and acted on it is unknown"
-                                        : "it was sent in full before the connection failed, so the server may have "
-                                        + "received it and acted on it") + "; check before repeating it"
+                        : !idempotent && !notReceived ? request.method() + " is not idempotent and " + whatIsKnown(e, noReply)
+                                + "; check before repeating it"
                         : cannot != null ? cannot
                         : outlasts(wait, timeoutNanos, deadline) ? "the call timeout leaves less time than the "
                                 + wait.toMillis() + " ms wait before another attempt"
@@ -255,6 +252,19 @@ final class RetryInterceptor implements Interceptor {
             default:
                 return false;
         }
+    }
+
+    /** What the failure of a request sent in full says about whether the server got it. */
+    private static String whatIsKnown(IOException e, ReplyWatch.NoReply noReply) {
+        if (e instanceof SocketTimeoutException) {
+            return "it was sent in full and no reply came within the read timeout, so the server may have received it "
+                    + "and acted on it";
+        }
+        if (noReply != null) {
+            return "it was sent in full, then the connection closed before any byte of a reply, so whether the server "
+                    + "received it and acted on it is unknown";
+        }
+        return "it was sent in full before the connection failed, so the server may have received it and acted on it";
     }
 
     /** Whether waiting {@code wait} would run past the call timeout (none when {@code timeoutNanos} is 0). */
