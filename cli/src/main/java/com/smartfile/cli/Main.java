@@ -41,6 +41,8 @@ public final class Main {
      */
     static final class Interruption extends Thread {
         private static final long WAIT_MILLIS = 5_000;
+        /** Set once a signal stopped the command, so its failure is reported as that. */
+        static volatile boolean signalled;
         private final Thread command;
         private final java.util.concurrent.atomic.AtomicBoolean state = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -59,6 +61,7 @@ public final class Main {
             if (!state.compareAndSet(false, true)) {
                 return; // the command ended and is exiting: nothing to stop
             }
+            signalled = true;
             command.interrupt();
             try {
                 command.join(WAIT_MILLIS);
@@ -87,6 +90,11 @@ public final class Main {
             c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (Interruption.signalled) {
+                console.err().println("smartfile: stopped by a signal" + (e instanceof InterruptedException ? "" : "; " + oneLine(e)));
+                console.err().flush();
+                return ExitCodes.of(e);
+            }
             console.err().println("smartfile: " + oneLine(e));
             if (root.verbose) {
                 e.printStackTrace(console.err());
