@@ -51,7 +51,9 @@ final class ErrorReply {
         }
         String hint = hinted ? null : hint(statusCode, !fieldErrors.isEmpty(), rawBody.contains(ErrorMapper.OAUTH_NOT_VERIFIED));
         if (hint != null) {
-            m.append(". ").append(hint);
+            // The server's words often end a sentence already ("Not found."): one full stop, not two.
+            char end = m.charAt(m.length() - 1);
+            m.append(end == '.' || end == '!' || end == '?' ? " " : ". ").append(hint);
         } else if (hinted && m.charAt(m.length() - 1) != '.') {
             m.append('.');
         }
