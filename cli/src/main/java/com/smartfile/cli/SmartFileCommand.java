@@ -237,33 +237,6 @@ final class SmartFileCommand implements Runnable {
         sdkLog.setLevel(Level.FINE);
     }
 
-        }
-        installed = new Handler() {
-            private final SimpleFormatter format = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord record) {
-                if (isLoggable(record)) {
-                    err.print(format.format(record));
-                    err.flush();
-                }
-            }
-
-            @Override
-            public void flush() {
-                err.flush();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        installed.setLevel(Level.ALL);
-        SDK_LOG.addHandler(installed);
-        SDK_LOG.setUseParentHandlers(false);
-        SDK_LOG.setLevel(verbose ? Level.FINE : Level.WARNING);
-    }
-
     /** Where a command reads and writes, and how its client is set up: the real terminal, or a test's. */
     static final class Console {
         private final OutputStream rawOut;
