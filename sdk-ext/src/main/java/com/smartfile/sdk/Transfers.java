@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.smartfile.sdk.api.PathsApi;
@@ -446,7 +448,7 @@ final class Transfers {
         };
     }
 
-    private static Path checkTarget(Path localFile) {
+    static Path checkTarget(Path localFile) {
         if (localFile == null) {
             throw new InvalidInputException("The local file to download into must not be null.");
         }
@@ -462,7 +464,29 @@ final class Transfers {
         return target;
     }
 
-    private static void move(Path temp, Path target) throws IOException {
+    /**
+     * An empty, hidden, randomly named file beside the target, created before any request, for a
+     * writer that cannot use the target's {@link PartFile} (a delta sync reads the target while it
+     * writes).
+     */
+    static Path createTemp(Path target) {
+        String prefix = "." + PartFile.cutToBytes(target.getFileName().toString(), 200) + ".";
+        for (int attempt = 0; ; attempt++) {
+            Path temp = target.resolveSibling(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 32)
+                    + PartFile.SUFFIX);
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw PartFile.cannotWrite(target, e);
+                }
+            } catch (IOException e) {
+                throw PartFile.cannotWrite(target, e);
+            }
+        }
+    }
+
+    static void move(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
