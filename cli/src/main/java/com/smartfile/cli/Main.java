@@ -23,8 +23,52 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(args, new SmartFileCommand.Console(System.out, System.err, System.in, Function.identity(),
-                SmartFileCommand.Console.Terminals.system())));
+        Interruption interruption = new Interruption(Thread.currentThread());
+        Runtime.getRuntime().addShutdownHook(interruption);
+        int code = run(args, new SmartFileCommand.Console(System.out, System.err, System.in, Function.identity(),
+                SmartFileCommand.Console.Terminals.system()));
+        if (!interruption.finished()) {
+            return; // SIGINT or SIGTERM: the JVM is already exiting, with the signal's code
+        }
+        System.exit(code);
+    }
+
+    /**
+     * On SIGINT or SIGTERM, interrupts the command and waits (a few seconds at most) for it to
+     * clean up as on any failure: a download deletes its temporary file, an upload stops. What a
+     * command blocked in a read cannot clean up in time (and what {@code kill -9} leaves) is one
+     * temporary file per target, under a fixed name that the next download of it resumes or replaces.
+     */
+    static final class Interruption extends Thread {
+        private static final long WAIT_MILLIS = 5_000;
+        /** Set once a signal stopped the command, so its failure is reported as that. */
+        static volatile boolean signalled;
+        private final Thread command;
+        private final java.util.concurrent.atomic.AtomicBoolean state = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Interruption(Thread command) {
+            super("smartfile-interrupt");
+            this.command = command;
+        }
+
+        /** The command ended by itself; false when a signal got there first. */
+        boolean finished() {
+            return state.compareAndSet(false, true);
+        }
+
+        @Override
+        public void run() {
+            if (!state.compareAndSet(false, true)) {
+                return; // the command ended and is exiting: nothing to stop
+            }
+            signalled = true;
+            command.interrupt();
+            try {
+                command.join(WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Runs the command in this JVM (what tests do) and returns its exit code. */
@@ -40,6 +84,11 @@ public final class Main {
         SmartFileCommand root = new SmartFileCommand(console);
         CommandLine cli = commandLine(root, args);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (Interruption.signalled) {
+                console.err().println("smartfile: stopped by a signal" + (e instanceof InterruptedException ? "" : "; " + oneLine(e)));
+                console.err().flush();
+                return ExitCodes.of(e);
+            }
             console.err().println("smartfile: " + oneLine(e));
             if (root.verbose) {
                 e.printStackTrace(console.err());

@@ -7,8 +7,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
@@ -129,9 +130,7 @@ final class SmartFileCommand implements Runnable {
 
     /** The client the options, the environment and netrc describe. */
     SmartFile client() {
-        if (verbose) {
-            enableWireLog();
-        }
+        logTo(console.err(), verbose);
         SmartFile.Builder b = SmartFile.builder();
         if (url != null) {
             b.baseUrl(url);
@@ -192,16 +191,51 @@ final class SmartFileCommand implements Runnable {
         return quiet ? new PrintWriter(OutputStream.nullOutputStream()) : console.out();
     }
 
-    private void enableWireLog() {
-        Logger sdk = Logger.getLogger("com.smartfile.sdk");
-        if (sdk.getHandlers().length == 0) {
-            ConsoleHandler handler = new ConsoleHandler(); // stderr, so --json output stays clean
-            handler.setLevel(Level.ALL);
-            handler.setFormatter(new SimpleFormatter());
-            sdk.addHandler(handler);
-            sdk.setUseParentHandlers(false);
+    /** Held once set up, so that its level and handler are not lost when the logger is garbage-collected. */
+    private static Logger sdkLog;
+    private static Handler installed;
+
+    /**
+     * With -v the SDK's log (the exchanges and the retry lines, FINE) goes to this command's
+     * stderr through one handler, replaced on every run so runs in one JVM (the tests) do not pile
+     * them up; without -v java.util.logging is left alone (start-up time), and a previous -v
+     * run's handler is removed.
+     */
+    private static synchronized void logTo(PrintWriter err, boolean verbose) {
+        if (installed != null) {
+            sdkLog.removeHandler(installed);
+            sdkLog.setLevel(null);
+            sdkLog.setUseParentHandlers(true);
+            installed = null;
         }
-        sdk.setLevel(Level.FINE);
+        if (!verbose) {
+            return;
+        }
+        sdkLog = Logger.getLogger("com.smartfile.sdk");
+        installed = new Handler() {
+            private final SimpleFormatter format = new SimpleFormatter();
+
+            @Override
+            public void publish(LogRecord record) {
+                if (isLoggable(record)) {
+                    err.print(format.format(record));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        installed.setLevel(Level.ALL);
+        sdkLog.addHandler(installed);
+        sdkLog.setUseParentHandlers(false);
+        sdkLog.setLevel(Level.FINE);
     }
 
     /** Where a command reads and writes, and how its client is set up: the real terminal, or a test's. */

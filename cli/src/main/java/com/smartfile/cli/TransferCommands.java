@@ -81,7 +81,7 @@ final class TransferCommands {
         @Parameters(index = "0", paramLabel = "REMOTE", description = "The remote file.")
         String remote;
 
-        @Parameters(index = "1", paramLabel = "LOCAL", description = "The local file, or an existing folder to put it in.")
+        @Parameters(index = "1", paramLabel = "LOCAL", description = "The local file, an existing folder to put it in, or - for standard output.")
         Path local;
 
         @Option(names = "--sha256", paramLabel = "HEX", description = "Fail unless the file's SHA-256 is this.")
@@ -98,6 +98,9 @@ final class TransferCommands {
         public Integer call() {
             if (recursive) {
                 return TreeCommands.downloadFolder(root, remote, local, new TreeCommands.TreeOptions());
+            }
+            if (local.toString().equals("-")) {
+                return toStandardOutput();
             }
             Path target = Files.isDirectory(local) ? local.resolve(remoteName(remote)) : local;
             if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
@@ -117,6 +120,20 @@ final class TransferCommands {
                 } else {
                     root.status().println("downloaded " + remote + " to " + target + " (" + Output.human(bytes) + ")");
                 }
+            }
+            return ExitCodes.OK;
+        }
+
+        /** {@code download REMOTE -}: the bytes to standard output, nothing else there. */
+        private Integer toStandardOutput() {
+            ProgressBar bar = root.progressBar("download");
+            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update);
+            if (sha256 != null) {
+                options.checksum("SHA-256", sha256);
+            }
+            try (SmartFile client = root.client()) {
+                client.paths().download(remote, root.console.outStream(), options.build());
+                bar.finish();
             }
             return ExitCodes.OK;
         }

@@ -165,7 +165,7 @@ class CliPolishTest {
         assertFalse(r.out.contains(emulator.password()) || r.err.contains(emulator.password()), r.toString());
 
         Result noTerminal = withKey(new Tty(), "", "ping");
-        assertEquals(3, noTerminal.code, noTerminal.toString());
+        assertEquals(ExitCodes.CONFIG, noTerminal.code, "missing credentials: configuration, nothing sent; " + noTerminal);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Random;
 
 import com.smartfile.emulator.EmulatorCredentials;
 import com.smartfile.emulator.Faults;
+import com.smartfile.emulator.SmartFileEmulator;
 import com.smartfile.emulator.SmartFileEmulatorExtension;
 import com.smartfile.sdk.RetryPolicy;
 import com.smartfile.sdk.model.SmartFileJson;
@@ -152,6 +153,52 @@ class CliTest {
     }
 
     @Test
+    void theRootIsNeverRemovedMovedOrCopiedAndNothingIsSent(SmartFileEmulator server) {
+        for (String[] args : List.of(new String[] {"rm", ""}, new String[] {"rm", "/"}, new String[] {"rm", "/a", "//"},
+                new String[] {"mv", "/", "/x"}, new String[] {"cp", "/", "/x"}, new String[] {"rename", "/", "/x"})) {
+            long before = server.requestCount();
+            Run r = run(args);
+            assertEquals(ExitCodes.USAGE, r.code, String.join(" ", args) + ": " + r);
+            assertTrue(r.err.contains("root folder"), r.err);
+            assertEquals(before, server.requestCount(), String.join(" ", args) + " sent nothing");
+        }
+    }
+
+    @Test
+    void downloadToDashWritesTheBytesToStandardOutput() throws IOException {
+        Path a = file("dash.bin", 70_000);
+        ok(run("upload", a.toString(), "/cli/dash", "--parents"));
+
+        Run r = run("download", "/cli/dash/dash.bin", "-");
+
+        ok(r);
+        assertArrayEquals(Files.readAllBytes(a), r.outBytes, "only the file's bytes on stdout");
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
+    }
+
+    @Test
+    void aLocalFileThatCannotBeWrittenHasItsOwnExitCode() throws IOException {
+        ok(run("upload", file("l.bin", 1000).toString(), "/cli/local", "--parents"));
+
+        Run r = run("download", "/cli/local/l.bin", local.resolve("n".repeat(300)).toString());
+
+        assertEquals(ExitCodes.LOCAL_IO, r.code, r.toString());
+        assertTrue(r.err.contains("File name too long"), r.err);
+    }
+
+    @Test
+    void verboseShowsTheRetryLines(Faults faults) {
+        faults.throttle503(1, 0.01);
+
+        Run r = run("-v", "ping");
+
+        ok(r);
+        assertTrue(r.err.contains("retrying GET"), r.err);
+        Run quiet = run("ping");
+        assertFalse(quiet.err.contains("retrying"), quiet.err);
+    }
+
+    @Test
     void taskShowsAndWaits() throws IOException {
         ok(run("upload", file("t.bin", 1000).toString(), "/cli/t", "--parents"));
         Run call = run("call", "POST", "/path/oper/checksum", "path=/cli/t/t.bin", "algorithm=md5");
@@ -211,7 +258,10 @@ class CliTest {
         assertEquals(ExitCodes.AUTH, wrong.code, wrong.toString());
         assertFalse(wrong.err.contains("wrong-password"), wrong.err);
         Run noCredentials = raw(InputStream.nullInputStream(), "--url", emulator.baseUrl(), "--netrc", local.resolve("none").toString(), "whoami");
-        assertEquals(ExitCodes.AUTH, noCredentials.code, noCredentials.toString());
+        assertEquals(ExitCodes.CONFIG, noCredentials.code, noCredentials.toString());
+        Run badUrl = raw(InputStream.nullInputStream(), "--url", "ftp://files.example.com/", "--key", emulator.key(),
+                "--password", emulator.password(), "ping");
+        assertEquals(ExitCodes.CONFIG, badUrl.code, badUrl.toString());
 
         Run unreachable = raw(InputStream.nullInputStream(), "--url", "http://127.0.0.1:9/", "--key", emulator.key(),
                 "--password", emulator.password(), "ping");

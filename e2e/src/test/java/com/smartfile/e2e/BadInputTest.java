@@ -94,6 +94,17 @@ class BadInputTest {
                 row("download of the root folder", InvalidInputException.class,
                         (s, c) -> s.paths().download("/", tmp.resolve("root"))),
                 row("download into a folder", InvalidInputException.class, (s, c) -> s.paths().download("/f", tmp)),
+                // the root folder, as an empty variable would give it
+                row("remove of \"\"", InvalidInputException.class, (s, c) -> s.paths().remove("")),
+                row("remove of /", InvalidInputException.class, (s, c) -> s.paths().remove("/a", "/")),
+                row("remove of //", InvalidInputException.class, (s, c) -> s.paths().removeAsync("//").join()),
+                row("remove of a null array", InvalidInputException.class, (s, c) -> s.paths().remove((String[]) null)),
+                row("remove of nothing", InvalidInputException.class, (s, c) -> s.paths().remove()),
+                row("checksum of a null array", InvalidInputException.class,
+                        (s, c) -> s.paths().checksum("sha256", (String[]) null)),
+                row("move of /", InvalidInputException.class, (s, c) -> s.paths().move(List.of("/"), "/x")),
+                row("copy of \"\"", InvalidInputException.class, (s, c) -> s.paths().copy(List.of(""), "/x")),
+                row("rename of /", InvalidInputException.class, (s, c) -> s.paths().rename("/", "/x")),
                 // numbers
                 row("negative write offset", InvalidInputException.class,
                         (s, c) -> s.paths().writeAt("/f.bin", -1, UploadSource.of(new byte[1]), null)),

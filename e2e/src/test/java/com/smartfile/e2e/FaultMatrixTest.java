@@ -79,6 +79,15 @@ class FaultMatrixTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 
+    /**
+     * A download resumes only with a strong validator: without an ETag, a Last-Modified at least a
+     * second older than the reply's Date. A file written this very second would be fetched again
+     * from byte 0 after a cut instead.
+     */
+    private static void writtenAMinuteAgo(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+    }
+
     private static List<String> leftovers(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".smartfile-part")).toList();
@@ -91,7 +100,7 @@ class FaultMatrixTest {
     void aDownloadCutTwiceIsResumedToAByteIdenticalFile(EmulatorCredentials c, SmartFileEmulator e, Faults faults)
             throws Exception {
         byte[] data = random(3_000_000, 1);
-        Files.write(e.root().resolve("cut-twice.bin"), data);
+        writtenAMinuteAgo(Files.write(e.root().resolve("cut-twice.bin"), data));
         Path target = local.resolve("cut-twice.bin");
         try (SmartFile client = client(c)) {
             faults.cutDownloads(2, 700_000);
@@ -119,7 +128,7 @@ class FaultMatrixTest {
     void resumesThatRunOutFailClearlyAndLeaveTheOldFileAlone(EmulatorCredentials c, SmartFileEmulator e, Faults faults)
             throws Exception {
         byte[] data = random(500_000, 2);
-        Files.write(e.root().resolve("always-cut.bin"), data);
+        writtenAMinuteAgo(Files.write(e.root().resolve("always-cut.bin"), data));
         Path target = Files.writeString(local.resolve("always-cut.bin"), "the previous version");
         try (SmartFile client = client(c)) {
             faults.cutDownloads(10, 100_000);

@@ -10,6 +10,7 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
 import okio.BufferedSink;
+import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
 
@@ -23,6 +24,11 @@ final class Bodies {
 
     /** The most bytes moved (and reported to a progress listener) in one step. */
     static final int CHUNK = 64 * 1024;
+
+    private static LocalFileException cannotRead(Path file, IOException e) {
+        return new LocalFileException("Could not read " + file + " to upload it (" + e + "), so the upload was stopped and not retried. "
+                + "Check that the file exists and is readable, then upload again.", e);
+    }
 
     private Bodies() {
     }
@@ -130,7 +136,7 @@ final class Bodies {
                     }
                     switch (source.kind) {
                         case FILE:
-                            try (Source in = Okio.source(source.file)) {
+                            try (Source in = localFile(source.file)) {
                                 copy(in, sink, length, source);
                                 if (in.read(new Buffer(), 1) != -1) {
                                     throw new InvalidInputException("The file " + source.file + " grew while it was being "
@@ -158,6 +164,29 @@ final class Bodies {
                     // Not a network failure: carried through OkHttp unretried, unwrapped for the caller.
                     throw new SmartFileIOException(e);
                 }
+            }
+
+            /**
+             * The file to upload, whose read failures (deleted, unreadable, a disk error) come out as
+             * a {@link LocalFileException}: not the connection's fault, so never retried or blamed on it.
+             */
+            private Source localFile(Path file) throws IOException {
+                Source in;
+                try {
+                    in = Okio.source(file);
+                } catch (IOException e) {
+                    throw new SmartFileIOException(cannotRead(file, e));
+                }
+                return new ForwardingSource(in) {
+                    @Override
+                    public long read(Buffer sink, long byteCount) throws IOException {
+                        try {
+                            return super.read(sink, byteCount);
+                        } catch (IOException e) {
+                            throw new SmartFileIOException(cannotRead(file, e));
+                        }
+                    }
+                };
             }
 
             private void copy(Source in, BufferedSink sink, long length, UploadSource source) throws IOException {

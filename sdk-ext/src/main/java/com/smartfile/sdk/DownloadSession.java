@@ -3,10 +3,12 @@ package com.smartfile.sdk;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,19 +26,27 @@ import okio.BufferedSource;
 
 /**
  * One download, read by the caller chunk by chunk, that resumes by itself after a dropped
- * connection:
+ * connection, and never joins two versions of a file:
  * <ol>
  *   <li>The first request has no {@code Range}. Its reply gives the size ({@code Content-Length})
- *       and the validators ({@code ETag}, {@code Last-Modified}).</li>
+ *       and the validators ({@code ETag}, {@code Last-Modified}, {@code Date}).</li>
+ *   <li>A resume needs a <em>strong</em> validator, as RFC 9110 13.1.5 asks of {@code If-Range}: a
+ *       strong {@code ETag} (not {@code W/…}), else a {@code Last-Modified} at least one second
+ *       before the first reply's {@code Date} (a date within the same second as the reply can be
+ *       shared by two versions written in that second). Without one there is no resume: a download
+ *       to a file starts again from byte 0, a download to a caller's stream fails with
+ *       {@link IncompleteDownloadException}.</li>
  *   <li>When reading fails (connection dropped, read timeout, body shorter than announced), it
- *       waits the retry policy's backoff and asks again with {@code Range: bytes=N-}, N being the
- *       bytes already received; at most {@link DownloadOptions#maxResumes} times per download.</li>
+ *       waits the retry policy's backoff and asks again with {@code Range: bytes=N-} and
+ *       {@code If-Range: <validator>}, N being the bytes already received; at most
+ *       {@link DownloadOptions#maxResumes} times per download.</li>
  *   <li>It goes on only with a 206 whose {@code Content-Range} starts at N and names the same size,
- *       and whose validators, when sent, are unchanged. Otherwise the server did not honour the
- *       range: with a {@link Restart} (a local file that can be truncated) the download starts
- *       again from byte 0; without one (bytes already handed to a caller's stream) it skips the
- *       first N bytes of a full reply of the same size and validators, and gives up with an
- *       {@link IncompleteDownloadException} when the file may have changed.</li>
+ *       and that carries the same validator (so a server that ignores {@code If-Range} cannot
+ *       splice either). Otherwise (a 200, a 416, a 206 of another version): with a
+ *       {@link Restart} (a local file that can be truncated) the download starts again from byte 0
+ *       with the full reply; without one (bytes already handed to a caller's stream) it skips the
+ *       first N bytes of a full reply only when it carries the same strong validator and size, and
+ *       else gives up with an {@link IncompleteDownloadException}.</li>
  *   <li>At the end it checks the size and the expected digest, if any.</li>
  * </ol>
  * Requests go through the client's interceptors (auth, retries, error mapping) and ask for
@@ -47,6 +57,10 @@ final class DownloadSession implements Closeable {
     /** Throws away what was received so far, for a download that starts again from byte 0. */
     interface Restart {
         void restart() throws IOException;
+
+        /** Hears the validator of the version being received (null: none), to resume it in a later run. */
+        default void validator(String ifRange) {
+        }
     }
 
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)", Pattern.CASE_INSENSITIVE);
@@ -71,8 +85,8 @@ final class DownloadSession implements Closeable {
     private long received;
     private long total = -1;
     private long skip;
-    private String etag;
-    private String lastModified;
+    /** The strong validator of the version being received, sent as {@code If-Range}; null when there is none. */
+    private String validator;
     private int resumes;
     private boolean finished;
 
@@ -104,7 +118,37 @@ final class DownloadSession implements Closeable {
 
     /** Sends the first request; the reply's status and kind are checked here, before any byte is read. */
     void open() {
-        adoptFull(request(null));
+        adoptFull(request(null, null));
+    }
+
+    /**
+     * Continues a download an earlier run left in a local file: asks for the bytes after
+     * {@code have} with {@code If-Range: validator}, and starts again from byte 0 (through the
+     * {@link Restart}) unless the server sends exactly the rest of that version.
+     *
+     * @param existing the {@code have} bytes already on disk, read for the digest when one is checked
+     */
+    void openFrom(long have, String validator, InputStream existing) throws IOException {
+        if (have <= 0 || validator == null || restart == null) {
+            open();
+            return;
+        }
+        if (digest != null) {
+            byte[] buffer = new byte[Bodies.CHUNK];
+            long left = have;
+            for (int n; left > 0 && (n = existing.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1; left -= n) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        this.received = have;
+        this.validator = validator;
+        progress.seek(have);
+        reopen();
+    }
+
+    /** The strong validator of the version being received, or null. */
+    String validator() {
+        return validator;
     }
 
     /** Bytes of the file received so far (in order, from byte 0). */
@@ -212,15 +256,19 @@ final class DownloadSession implements Closeable {
         }
     }
 
-    /** Asks for the rest of the file after a failure. */
+    /** Asks for the rest of the file after a failure, if the version can be pinned. */
     private void reopen() {
         if (received == 0) {
-            adoptFull(request(null));
+            adoptFull(request(null, null));
+            return;
+        }
+        if (validator == null) {
+            notHonoured(null); // nothing proves a later reply is the same version: no resume
             return;
         }
         Response r;
         try {
-            r = request("bytes=" + received + "-");
+            r = request("bytes=" + received + "-", validator);
         } catch (ApiException e) {
             if (e.statusCode() != 416) {
                 throw e;
@@ -244,13 +292,13 @@ final class DownloadSession implements Closeable {
      * was the whole file (200), else null.
      */
     private void notHonoured(Response full) {
-        Response r = full != null ? full : request(null);
+        Response r = full != null ? full : request(null, null);
         if (restart != null) {
             try {
                 restart.restart();
             } catch (IOException e) {
                 r.close();
-                throw new SmartFileException("Could not start the download of " + path + " again: the local copy could "
+                throw new LocalFileException("Could not start the download of " + path + " again: the local copy could "
                         + "not be truncated (" + e.getMessage() + ").", e);
             }
             received = 0;
@@ -262,13 +310,15 @@ final class DownloadSession implements Closeable {
             return;
         }
         long length = r.body().contentLength();
-        boolean sameFile = total >= 0 && length == total && sameValidators(r) && r.code() == 200;
+        boolean sameFile = total >= 0 && length == total && sameVersion(r) && r.code() == 200;
         if (!sameFile) {
             r.close();
             throw new IncompleteDownloadException("SmartFile did not resume the download of " + path + " at byte " + received
-                    + " and the file may have changed since the download began (size or version differ), so the "
-                    + received + " bytes already written to your stream cannot be completed. Discard them and download "
-                    + "again from the start.", received, total, null);
+                    + (validator == null ? " and sends no strong validator (an ETag, or a Last-Modified a second older than "
+                            + "its Date) that would prove the rest comes from the same version of the file"
+                            : " and the file may have changed since the download began (size or version differ)")
+                    + ", so the " + received + " bytes already written to your stream cannot be completed. Discard them and "
+                    + "download again from the start.", received, total, null);
         }
         adopt(r);
         skip = received;
@@ -288,8 +338,10 @@ final class DownloadSession implements Closeable {
             total = r.body().contentLength();
         }
         checkNotAFolder(r);
-        etag = r.header("ETag");
-        lastModified = r.header("Last-Modified");
+        validator = strongValidator(r);
+        if (restart != null) {
+            restart.validator(validator);
+        }
         progress.total(total);
         adopt(r);
     }
@@ -301,7 +353,7 @@ final class DownloadSession implements Closeable {
 
     private boolean rangeMatches(Response r) {
         ContentRange cr = ContentRange.parse(r.header("Content-Range"));
-        if (cr == null || cr.start != received || cr.end < cr.start || !sameValidators(r)) {
+        if (cr == null || cr.start != received || cr.end < cr.start || !sameVersion(r)) {
             return false;
         }
         if (cr.total >= 0 && total >= 0 && cr.total != total) {
@@ -314,11 +366,35 @@ final class DownloadSession implements Closeable {
         return true;
     }
 
-    /** False when a validator the first reply had comes back different (the file changed). */
-    private boolean sameValidators(Response r) {
-        String e = r.header("ETag");
-        String m = r.header("Last-Modified");
-        return (etag == null || e == null || etag.equals(e)) && (lastModified == null || m == null || lastModified.equals(m));
+    /**
+     * True only when the reply carries the strong validator of the version being received: the
+     * same strong ETag, or the same Last-Modified when that is the validator.
+     */
+    private boolean sameVersion(Response r) {
+        if (validator == null) {
+            return false;
+        }
+        String v = validator.startsWith("\"") ? r.header("ETag") : r.header("Last-Modified");
+        return v != null && validator.equals(v.trim());
+    }
+
+    /**
+     * The reply's strong validator, as {@code If-Range} may carry it (RFC 9110 13.1.5): a strong
+     * ETag; else a Last-Modified at least one second before the reply's Date (RFC 9110 8.8.2.2);
+     * else null.
+     */
+    static String strongValidator(Response r) {
+        String etag = r.header("ETag");
+        if (etag != null && etag.trim().startsWith("\"") && etag.trim().length() >= 2 && etag.trim().endsWith("\"")) {
+            return etag.trim();
+        }
+        String modified = r.header("Last-Modified");
+        Date lm = r.headers().getDate("Last-Modified");
+        Date date = r.headers().getDate("Date");
+        if (modified != null && lm != null && date != null && date.getTime() / 1000 - lm.getTime() / 1000 >= 1) {
+            return modified;
+        }
+        return null;
     }
 
     /** A JSON reply describing a folder, where file bytes were expected. */
@@ -341,8 +417,12 @@ final class DownloadSession implements Closeable {
     }
 
     /** Sends one GET through the client's interceptors, without compression so byte offsets hold. */
-    private Response request(String range) {
-        Request request = api.downloadFile(id, range).request().newBuilder().header("Accept-Encoding", "identity").build();
+    private Response request(String range, String ifRange) {
+        Request.Builder b = api.downloadFile(id, range).request().newBuilder().header("Accept-Encoding", "identity");
+        if (ifRange != null) {
+            b.header("If-Range", ifRange);
+        }
+        Request request = b.build();
         Response r;
         try {
             r = http.newCall(request).execute();

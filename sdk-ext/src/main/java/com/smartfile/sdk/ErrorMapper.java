@@ -44,7 +44,7 @@ final class ErrorMapper {
 
     /** As {@link #fromResponse(Response)}, with known secrets scrubbed from everything kept. */
     static ApiException fromResponse(Response response, List<String> secrets) {
-        String body = Redaction.scrub(readCapped(response.body()), secrets);
+        String body = Redaction.scrub(readCapped(response.body()), Redaction.secretsOf(response.request(), secrets));
         Request request = response.request();
         okhttp3.HttpUrl target = response.isRedirect() && response.header("Location") != null
                 ? request.url().resolve(response.header("Location")) : null;

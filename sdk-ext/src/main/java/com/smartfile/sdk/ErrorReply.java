@@ -18,9 +18,17 @@ final class ErrorReply {
     final String requestId;
     final String rawBody;
     private final String summary;
+    /** The summary already says what to do, so the status's generic hint is left out. */
+    private final boolean hinted;
 
     ErrorReply(int statusCode, String method, String url, String detail,
                Map<String, List<String>> fieldErrors, String requestId, String rawBody, String summary) {
+        this(statusCode, method, url, detail, fieldErrors, requestId, rawBody, summary, false);
+    }
+
+    ErrorReply(int statusCode, String method, String url, String detail,
+               Map<String, List<String>> fieldErrors, String requestId, String rawBody, String summary, boolean hinted) {
+        this.hinted = hinted;
         this.statusCode = statusCode;
         this.method = method;
         this.url = url;
@@ -41,11 +49,13 @@ final class ErrorReply {
         for (Map.Entry<String, List<String>> e : fieldErrors.entrySet()) {
             m.append(e.getKey().isEmpty() ? "; " : "; " + e.getKey() + ": ").append(String.join(" ", e.getValue()));
         }
-        String hint = hint(statusCode);
+        String hint = hinted ? null : hint(statusCode, !fieldErrors.isEmpty(), rawBody.contains(ErrorMapper.OAUTH_NOT_VERIFIED));
         if (hint != null) {
             // The server's words often end a sentence already ("Not found."): one full stop, not two.
             char end = m.charAt(m.length() - 1);
             m.append(end == '.' || end == '!' || end == '?' ? " " : ". ").append(hint);
+        } else if (hinted && m.charAt(m.length() - 1) != '.') {
+            m.append('.');
         }
         if (requestId != null) {
             m.append(" (request id ").append(requestId).append(')');
@@ -53,18 +63,20 @@ final class ErrorReply {
         return m.toString();
     }
 
-    private static String hint(int status) {
+    private static String hint(int status, boolean fieldsNamed, boolean oauthNotVerified) {
         switch (status) {
             case 400:
-                return "Check the parameters named above.";
+                return fieldsNamed ? "Check the parameters named above." : "Check the request's parameters.";
             case 401:
                 return "Check the API key and password, or the OAuth tokens and secrets.";
             case 403:
-                return "The credentials may not do this; ask the account administrator for the right.";
+                return oauthNotVerified
+                        ? "The OAuth signature did not verify: check the client and access secrets and the signature method."
+                        : "The credentials may not do this; ask the account administrator for the right.";
             case 404:
                 return "Check that the path or object exists and that the API version is right.";
             case 409:
-                return "The target's state does not allow this (for uploads: create the folder first).";
+                return "The target's state does not allow this; check it with paths().info(…) and try again.";
             case 429:
             case 503:
                 return "The server is busy or throttling; wait and try again.";

@@ -43,6 +43,8 @@ import java.util.Set;
  */
 final class Netrc {
 
+    private static final System.Logger LOG = System.getLogger("com.smartfile.sdk");
+
     private static final Netrc EMPTY = new Netrc(Collections.emptyMap(), null);
 
     private final Map<String, Entry> machines;
@@ -103,8 +105,14 @@ final class Netrc {
                     + e.getClass().getSimpleName() + ". Check that it is a readable file.", e);
         }
         Netrc netrc = parse(decode(bytes), file.toString());
-        if (isDefaultFile && netrc.hasNonAnonymousLogin()) {
-            checkPermissions(file);
+        if (netrc.hasNonAnonymousLogin() && !ownerOnly(file)) {
+            if (isDefaultFile) {
+                throw new ConfigurationException("The netrc file " + file + " can be accessed by "
+                        + "other users, and it holds passwords. Restrict it to its owner: chmod 600 " + file);
+            }
+            // A file the caller named is used, as curl does, with a warning.
+            LOG.log(System.Logger.Level.WARNING, "The netrc file " + file + " can be read by other users, and it "
+                    + "holds passwords. Restrict it to its owner: chmod 600 " + file);
         }
         return netrc;
     }
@@ -151,19 +159,20 @@ final class Netrc {
         return false;
     }
 
-    private static void checkPermissions(Path file) {
+    /** False when group or others may access the file (true where permissions are not POSIX, as in Python). */
+    private static boolean ownerOnly(Path file) {
         Set<PosixFilePermission> perms;
         try {
             perms = Files.getPosixFilePermissions(file);
         } catch (UnsupportedOperationException | IOException e) {
-            return; // not a POSIX file system: nothing to check, as in Python
+            return true;
         }
         for (PosixFilePermission p : perms) {
             if (!p.name().startsWith("OWNER_")) {
-                throw new ConfigurationException("The netrc file " + file + " can be accessed by "
-                        + "other users, and it holds passwords. Restrict it to its owner: chmod 600 " + file);
+                return false;
             }
         }
+        return true;
     }
 
     private static String decode(byte[] bytes) {

@@ -2,6 +2,8 @@ package com.smartfile.sdk;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -65,6 +67,59 @@ final class PathIds {
     static String formValue(String path) {
         List<String> segments = segments(path);
         return "/" + String.join("/", segments);
+    }
+
+    /** The form values of a non-empty list of paths, none null. */
+    static List<String> formValues(String field, Collection<String> paths) {
+        if (paths == null || paths.isEmpty()) {
+            throw new InvalidInputException("Give at least one path in " + field + ".");
+        }
+        List<String> values = new ArrayList<>(paths.size());
+        for (String p : paths) {
+            values.add(formValue(p));
+        }
+        return values;
+    }
+
+    /** {@link #formValues(String, Collection)} for an array, which may itself be null. */
+    static List<String> formValues(String field, String... paths) {
+        return formValues(field, paths == null ? null : Arrays.asList(paths));
+    }
+
+    /**
+     * The form values of the paths an operation acts on, none of them the root: the one check for
+     * {@code remove}, {@code move}, {@code copy} and their kin, so an empty variable never becomes
+     * "delete everything".
+     *
+     * @param field the form field, for the message ({@code paths}, {@code sources})
+     * @param operation what would be done to them ({@code delete}, {@code move}, {@code copy})
+     * @param paths the paths; null, empty, a null element or the root is refused
+     */
+    static List<String> nonRootFormValues(String field, String operation, Collection<String> paths) {
+        List<String> values = formValues(field, paths);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).equals("/")) {
+                nonRootFormValue(operation, new ArrayList<>(paths).get(i));
+            }
+        }
+        return values;
+    }
+
+    /** {@link #nonRootFormValues(String, String, Collection)} for an array, which may itself be null. */
+    static List<String> nonRootFormValues(String field, String operation, String... paths) {
+        return nonRootFormValues(field, operation, paths == null ? null : Arrays.asList(paths));
+    }
+
+    /** The form value of one path an operation acts on, refused when it is the root folder. */
+    static String nonRootFormValue(String operation, String path) {
+        String value = formValue(path);
+        if (value.equals("/")) {
+            throw new InvalidInputException("path " + echo(path) + " is the root folder"
+                    + (path.trim().isEmpty() ? " (an empty path, perhaps an unset variable)" : "")
+                    + "; the SDK refuses to " + operation + " the root. Name the files or folders in it instead. "
+                    + "Nothing was sent.");
+        }
+        return value;
     }
 
     private static List<String> segments(String path) {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -475,7 +474,7 @@ public final class PathsService {
     }
 
     private Call<PathInfo> renameCall(String path, String newPath) {
-        return api.renamePath(PathIds.formValue(path), PathIds.formValue(newPath));
+        return api.renamePath(PathIds.nonRootFormValue("rename", path), PathIds.nonRootFormValue("rename onto", newPath));
     }
 
     /**
@@ -501,7 +500,7 @@ public final class PathsService {
     }
 
     private Call<Task> moveCall(Collection<String> sources, String destinationFolder) {
-        return api.movePaths(formValues("sources", sources), PathIds.formValue(destinationFolder));
+        return api.movePaths(PathIds.nonRootFormValues("sources", "move", sources), PathIds.formValue(destinationFolder));
     }
 
     /**
@@ -527,7 +526,7 @@ public final class PathsService {
     }
 
     private Call<Task> copyCall(Collection<String> sources, String destinationFolder) {
-        return api.copyPaths(formValues("sources", sources), PathIds.formValue(destinationFolder));
+        return api.copyPaths(PathIds.nonRootFormValues("sources", "copy", sources), PathIds.formValue(destinationFolder));
     }
 
     /**
@@ -537,7 +536,7 @@ public final class PathsService {
      * @return the started task; {@code await()} it for the outcome
      */
     public PendingTask remove(String... paths) {
-        return pending(invoker.sync(removeCall(Arrays.asList(paths))));
+        return pending(invoker.sync(removeCall(PathIds.nonRootFormValues("paths", "delete", paths))));
     }
 
     /**
@@ -547,11 +546,11 @@ public final class PathsService {
      * @return a future of the started task
      */
     public CompletableFuture<PendingTask> removeAsync(String... paths) {
-        return invoker.async(removeCall(Arrays.asList(paths))).thenApply(this::pending);
+        return invoker.async(removeCall(PathIds.nonRootFormValues("paths", "delete", paths))).thenApply(this::pending);
     }
 
     private Call<Task> removeCall(List<String> paths) {
-        return api.removePaths(formValues("paths", paths));
+        return api.removePaths(paths);
     }
 
     /**
@@ -563,7 +562,7 @@ public final class PathsService {
      * @return the started task; {@code await()} it for the outcome
      */
     public PendingTask checksum(String algorithm, String... paths) {
-        return pending(invoker.sync(checksumCall(algorithm, Arrays.asList(paths))));
+        return pending(invoker.sync(checksumCall(algorithm, PathIds.formValues("paths", paths))));
     }
 
     /**
@@ -574,7 +573,7 @@ public final class PathsService {
      * @return a future of the started task
      */
     public CompletableFuture<PendingTask> checksumAsync(String algorithm, String... paths) {
-        return invoker.async(checksumCall(algorithm, Arrays.asList(paths))).thenApply(this::pending);
+        return invoker.async(checksumCall(algorithm, PathIds.formValues("paths", paths))).thenApply(this::pending);
     }
 
     private Call<Task> checksumCall(String algorithm, List<String> paths) {
@@ -582,7 +581,7 @@ public final class PathsService {
         if (!a.matches("md5|sha1|sha256|sha512")) {
             throw new InvalidInputException("Unknown checksum algorithm '" + algorithm + "'; use md5, sha1, sha256 or sha512.");
         }
-        return api.computeChecksums(formValues("paths", paths), a);
+        return api.computeChecksums(paths, a);
     }
 
     /**
@@ -611,7 +610,7 @@ public final class PathsService {
     }
 
     private Call<Task> compressCall(Collection<String> paths, String destinationFolder, String zipName) {
-        return api.compressPaths(formValues("paths", paths), PathIds.formValue(destinationFolder),
+        return api.compressPaths(PathIds.formValues("paths", paths), PathIds.formValue(destinationFolder),
                 Ids.name("zip file name", zipName));
     }
 
@@ -680,17 +679,5 @@ public final class PathsService {
 
     private PendingTask pending(Task task) {
         return new PendingTask(task, tasks);
-    }
-
-    /** Normalises a non-empty list of paths for a form field. */
-    static List<String> formValues(String what, Collection<String> paths) {
-        if (paths == null || paths.isEmpty()) {
-            throw new InvalidInputException("Give at least one path in " + what + ".");
-        }
-        List<String> values = new ArrayList<>(paths.size());
-        for (String p : paths) {
-            values.add(PathIds.formValue(p));
-        }
-        return values;
     }
 }

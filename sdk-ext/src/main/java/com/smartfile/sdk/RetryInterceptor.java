@@ -60,15 +60,21 @@ final class RetryInterceptor implements Interceptor {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
+    private final Runnable evictIdle;
 
-    RetryInterceptor(RetryPolicy policy) {
-        this(policy, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    RetryInterceptor(RetryPolicy policy, Runnable evictIdle) {
+        this(policy, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), evictIdle);
     }
 
     RetryInterceptor(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+        this(policy, sleeper, random, () -> { });
+    }
+
+    RetryInterceptor(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, Runnable evictIdle) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.random = random;
+        this.evictIdle = evictIdle;
     }
 
     @Override
@@ -78,6 +84,9 @@ final class RetryInterceptor implements Interceptor {
         boolean replayable = isReplayable(request.body());
         boolean idempotent = isIdempotent(request);
         int max = policy.maxAttempts();
+        long timeoutNanos = chain.call().timeout().timeoutNanos();
+        long deadline = System.nanoTime() + timeoutNanos;
+        boolean freshConnectionTried = false;
         for (int attempt = 1; ; attempt++) {
             Response response;
             SendTracking tracked = SendTracking.of(request.body(), replayable);
@@ -85,18 +94,35 @@ final class RetryInterceptor implements Interceptor {
                 response = sending.proceed(tracked == null ? request
                         : request.newBuilder().method(request.method(), tracked).build());
             } catch (IOException e) {
-                // Never received whole: no connection was made, or the body broke off while being written.
-                boolean notReceived = e instanceof ConnectException || (tracked != null && tracked.writeFailed);
+                ReplyWatch.NoReply noReply = ReplyWatch.NoReply.of(e);
+                String cannot = whyNotRetryable(e, chain);
+                if (noReply != null && noReply.reused && !freshConnectionTried && replayable && cannot == null) {
+                    // A pooled connection the server had given up on: the pool's failure, not the
+                    // request's. Once per call, on a new connection, whatever the method.
+                    freshConnectionTried = true;
+                    evictIdle.run();
+                    log(request, "a reused connection failed before any reply", attempt, max, Duration.ZERO);
+                    attempt--;
+                    continue;
+                }
+                // Never received whole: no connection was made, the body broke off while being
+                // written, or the server reset the connection before answering (TCP resets when
+                // the receiving side closes with bytes of the request unread).
+                boolean notReceived = e instanceof ConnectException || (tracked != null && tracked.writeFailed)
+                        || (noReply != null && noReply.reset);
+                Duration wait = policy.backoff(attempt, random);
                 String stop = attempt >= max ? "the retry policy allows " + max + " attempt" + (max == 1 ? "" : "s")
                         : !replayable ? "its body can be sent only once"
-                        : !idempotent && !notReceived ? request.method() + " is not idempotent and it reached the "
-                                + "server whole, so the server may have acted on it; check before repeating it"
-                        : whyNotRetryable(e, chain);
+                        : !idempotent && !notReceived ? request.method() + " is not idempotent and " + whatIsKnown(e, noReply)
+                                + "; check before repeating it"
+                        : cannot != null ? cannot
+                        : outlasts(wait, timeoutNanos, deadline) ? "the call timeout leaves less time than the "
+                                + wait.toMillis() + " ms wait before another attempt"
+                        : null;
                 if (stop != null) {
                     e.addSuppressed(new Outcome(attempt, stop));
                     throw e;
                 }
-                Duration wait = policy.backoff(attempt, random);
                 log(request, e.getClass().getSimpleName(), attempt, max, wait);
                 pause(wait, chain, request);
                 continue;
@@ -106,15 +132,16 @@ final class RetryInterceptor implements Interceptor {
             String reason;
             if (throttle.isPresent()) {
                 wait = throttle.get();
-                if (attempt >= max || !replayable || wait.compareTo(policy.maxServerWait()) > 0) {
+                if (attempt >= max || !replayable || wait.compareTo(policy.maxServerWait()) > 0
+                        || outlasts(wait, timeoutNanos, deadline)) {
                     return response;
                 }
                 reason = response.code() + " throttled";
             } else if (isRetryableStatus(response.code())) {
-                if (attempt >= max || !replayable || !idempotent) {
+                wait = policy.backoff(attempt, random);
+                if (attempt >= max || !replayable || !idempotent || outlasts(wait, timeoutNanos, deadline)) {
                     return response;
                 }
-                wait = policy.backoff(attempt, random);
                 reason = String.valueOf(response.code());
             } else {
                 return response;
@@ -150,14 +177,7 @@ final class RetryInterceptor implements Interceptor {
          * call whose call timeout ran out), or null.
          */
         static Outcome of(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                for (Throwable s : t.getSuppressed()) {
-                    if (s instanceof Outcome) {
-                        return (Outcome) s;
-                    }
-                }
-            }
-            return null;
+            return suppressed(failure, Outcome.class);
         }
     }
 
@@ -196,6 +216,18 @@ final class RetryInterceptor implements Interceptor {
         }
     }
 
+    /** The first note of this type suppressed by a failure or one of its causes, or null. */
+    static <T extends Throwable> T suppressed(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable s : t.getSuppressed()) {
+                if (type.isInstance(s)) {
+                    return type.cast(s);
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether OkHttp can send this body again: no body, or one that is neither one-shot nor duplex. */
     static boolean isReplayable(RequestBody body) {
         return body == null || (!body.isOneShot() && !body.isDuplex());
@@ -220,6 +252,24 @@ final class RetryInterceptor implements Interceptor {
             default:
                 return false;
         }
+    }
+
+    /** What the failure of a request sent in full says about whether the server got it. */
+    private static String whatIsKnown(IOException e, ReplyWatch.NoReply noReply) {
+        if (e instanceof SocketTimeoutException) {
+            return "it was sent in full and no reply came within the read timeout, so the server may have received it "
+                    + "and acted on it";
+        }
+        if (noReply != null) {
+            return "it was sent in full, then the connection closed before any byte of a reply, so whether the server "
+                    + "received it and acted on it is unknown";
+        }
+        return "it was sent in full before the connection failed, so the server may have received it and acted on it";
+    }
+
+    /** Whether waiting {@code wait} would run past the call timeout (none when {@code timeoutNanos} is 0). */
+    private static boolean outlasts(Duration wait, long timeoutNanos, long deadline) {
+        return timeoutNanos > 0 && wait.toNanos() >= deadline - System.nanoTime();
     }
 
     private static boolean isRetryableStatus(int code) {

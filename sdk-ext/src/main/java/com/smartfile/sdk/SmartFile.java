@@ -25,6 +25,7 @@ import com.smartfile.sdk.model.SmartFileJson;
 import com.smartfile.sdk.model.WhoAmI;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -90,9 +91,12 @@ public final class SmartFile implements AutoCloseable {
         // Outermost first: errors are mapped after retries; every attempt is re-authenticated
         // (fresh OAuth nonce); the wire log sees the final headers, with secrets masked.
         hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
-        hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy));
+        ConnectionPool pool = ownsHttp ? new ConnectionPool() : b.httpClient.connectionPool();
+        hb.connectionPool(pool);
+        hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, pool::evictAll));
         hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
         hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
+        ReplyWatch.install(hb, ownsHttp ? javax.net.SocketFactory.getDefault() : b.httpClient.socketFactory());
         if (b.logLevel != LogLevel.NONE) {
             hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
         }

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,9 +40,6 @@ import retrofit2.Response;
  * that is moved over the target only when complete and verified.
  */
 final class Transfers {
-
-    /** Temporary download files end with this, so a stray one (after a crash) is recognisable. */
-    static final String PART_SUFFIX = ".smartfile-part";
 
     /** RFC 7231 IMF-fixdate, e.g. {@code Sun, 03 Feb 2013 03:49:30 GMT} (two-digit day, always GMT). */
     private static final DateTimeFormatter HTTP_DATE =
@@ -227,7 +225,7 @@ final class Transfers {
         String said = e.detail() != null && !e.detail().isEmpty() ? e.detail().replaceAll("[.\\s]+$", "") : null;
         String summary = (said == null ? note : said + ". " + note).replaceAll("\\.$", ""); // the message adds ". <hint>"
         ErrorReply reply = new ErrorReply(e.statusCode(), e.method(), e.url(), e.detail(), e.fieldErrors(), e.requestId(),
-                e.rawBody(), summary);
+                e.rawBody(), summary, e instanceof ConflictException);
         ApiException out;
         if (e instanceof ThrottledException) {
             out = new ThrottledException(reply, ((ThrottledException) e).retryAfter());
@@ -308,53 +306,80 @@ final class Transfers {
     static final AtomicLong FORCED = new AtomicLong();
 
     /**
-     * To a file: a temporary file beside it, moved over it once complete and verified (and, when
+     * To a file: the target's {@link PartFile} (resumed when a previous run left one of the same
+     * version), moved over the target once complete and verified (and, when
      * {@link DownloadOptions#durable} asks, forced to disk first).
      */
     long download(String path, Path localFile, DownloadOptions options) {
         DownloadSession.fileId(path);
-        boolean durable = options != null && options.durable;
+        DownloadOptions o = options == null ? DownloadOptions.defaults() : options;
         Path target = checkTarget(localFile);
-        Path temp = createTemp(target);
+        PartFile part = PartFile.open(target);
         boolean moved = false;
         try {
-            long received;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                DownloadSession.Restart truncate = () -> {
+            FileChannel channel = part.channel;
+            DownloadSession.Restart truncate = new DownloadSession.Restart() {
+                @Override
+                public void restart() throws IOException {
                     channel.truncate(0);
                     channel.position(0);
-                };
-                try (DownloadSession session = session(path, options, truncate)) {
+                }
+
+                @Override
+                public void validator(String ifRange) {
+                    part.validator(ifRange);
+                }
+            };
+            long received;
+            try (DownloadSession session = session(path, o, truncate)) {
+                if (part.existing > 0 && o.maxResumes > 0) {
+                    channel.position(0);
+                    session.openFrom(part.existing, part.existingValidator, Channels.newInputStream(channel));
+                    channel.position(session.received());
+                } else {
+                    channel.truncate(0);
                     session.open();
-                    byte[] buffer = new byte[Bodies.CHUNK];
-                    for (int n; (n = session.read(buffer, 0, buffer.length)) != -1; ) {
-                        ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
-                        while (bb.hasRemaining()) {
-                            channel.write(bb);
-                        }
+                }
+                byte[] buffer = new byte[Bodies.CHUNK];
+                for (int n; (n = session.read(buffer, 0, buffer.length)) != -1; ) {
+                    ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
+                    while (bb.hasRemaining()) {
+                        channel.write(bb);
                     }
-                    received = session.received();
                 }
-                if (durable) {
-                    channel.force(true);
-                    FORCED.incrementAndGet();
-                }
+                received = session.received();
             }
-            move(temp, target);
+            if (o.durable) {
+                channel.force(true);
+                FORCED.incrementAndGet();
+            }
+            part.forget();
+            part.permissionsOf(target);
+            move(part.path, target);
             moved = true;
             return received;
         } catch (IOException e) {
-            throw new SmartFileException("Could not write the download of " + PathIds.formValue(path) + " to " + temp + " ("
-                    + e + "). Nothing was left under " + target + ".", e);
+            throw new LocalFileException("Could not write the download of " + PathIds.formValue(path) + " to " + part.path
+                    + " (" + localReason(e) + "). Nothing was left under " + target + ".", e);
         } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort; the name ends in PART_SUFFIX so it can be found
-                }
+            if (moved) {
+                part.close();
+            } else {
+                part.delete();
             }
         }
+    }
+
+    /** What a local I/O failure says, in words: a full disk is named as such. */
+    static String localReason(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+            return "the disk is full: " + m;
+        }
+        if (e instanceof ClosedByInterruptException) {
+            return "the thread was interrupted";
+        }
+        return e.toString();
     }
 
     /** To a caller's stream, which is flushed but not closed. */
@@ -372,7 +397,7 @@ final class Transfers {
                 }
                 out.flush();
             } catch (IOException e) {
-                throw new SmartFileException("Could not write the download of " + PathIds.formValue(path)
+                throw new LocalFileException("Could not write the download of " + PathIds.formValue(path)
                         + " to the given stream after " + session.received() + " bytes (" + e + ").", e);
             }
             return session.received();
@@ -439,25 +464,24 @@ final class Transfers {
         return target;
     }
 
-    /** An empty file beside the target, hidden, named after it; created before any request. */
+    /**
+     * An empty, hidden, randomly named file beside the target, created before any request, for a
+     * writer that cannot use the target's {@link PartFile} (a delta sync reads the target while it
+     * writes).
+     */
     static Path createTemp(Path target) {
-        String name = target.getFileName().toString();
-        int keep = Math.min(name.length(), 100);
-        if (keep > 0 && Character.isHighSurrogate(name.charAt(keep - 1))) {
-            keep--;
-        }
-        String prefix = "." + name.substring(0, keep) + ".";
+        String prefix = "." + PartFile.cutToBytes(target.getFileName().toString(), 200) + ".";
         for (int attempt = 0; ; attempt++) {
-            Path temp = target.resolveSibling(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + PART_SUFFIX);
+            Path temp = target.resolveSibling(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 32)
+                    + PartFile.SUFFIX);
             try {
                 return Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 10) {
-                    throw new SmartFileException("Could not create a temporary file beside " + target + ".", e);
+                    throw PartFile.cannotWrite(target, e);
                 }
             } catch (IOException e) {
-                throw new SmartFileException("Cannot write in " + target.getParent() + " (" + e
-                        + "); check the folder's permissions and free space. Nothing was downloaded.", e);
+                throw PartFile.cannotWrite(target, e);
             }
         }
     }

@@ -77,7 +77,8 @@ final class WireLogger implements Interceptor {
             return chain.proceed(request);
         }
         Consumer<String> raw = sink != null ? sink : line -> LOG.log(System.Logger.Level.INFO, line);
-        Consumer<String> out = line -> raw.accept(Redaction.scrub(line, secrets));
+        java.util.List<String> masked = Redaction.secretsOf(request, secrets);
+        Consumer<String> out = line -> raw.accept(Redaction.scrub(line, masked));
         String target = request.method() + " " + Redaction.url(request.url());
         RequestBody body = request.body();
         out.accept("--> " + target + (body == null ? "" : " (" + size(contentLength(body)) + " body)"));

@@ -27,6 +27,9 @@ final class FileServer extends Dispatcher {
     private volatile boolean honourRange = true;
     private volatile boolean wrongContentRange;
     private volatile String etag = "\"v1\"";
+    private volatile String lastModified;
+    private volatile String date;
+    private volatile boolean honourIfRange;
     final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
     FileServer(byte[] data) {
@@ -57,6 +60,35 @@ final class FileServer extends Dispatcher {
         return this;
     }
 
+    /** The ETag sent (null: none; {@code W/"…"}: a weak one, which a change of content need not alter). */
+    FileServer etag(String etag) {
+        this.etag = etag;
+        return this;
+    }
+
+    /** Sends {@code Last-Modified} and {@code Date} (null: not sent). */
+    FileServer dates(String lastModified, String date) {
+        this.lastModified = lastModified;
+        this.date = date;
+        return this;
+    }
+
+    /** Answers a ranged request whose {@code If-Range} names another version with the whole file (200). */
+    FileServer honourIfRange() {
+        this.honourIfRange = true;
+        return this;
+    }
+
+    List<String> headers(String name) {
+        List<String> out = new ArrayList<>();
+        synchronized (requests) {
+            for (RecordedRequest r : requests) {
+                out.add(r.getHeaders().get(name));
+            }
+        }
+        return out;
+    }
+
     List<String> ranges() {
         List<String> out = new ArrayList<>();
         synchronized (requests) {
@@ -79,8 +111,20 @@ final class FileServer extends Dispatcher {
                 start = Long.parseLong(m.group(1));
             }
         }
-        MockResponse.Builder b = new MockResponse.Builder().addHeader("Content-Type", "application/octet-stream")
-                .addHeader("ETag", etag);
+        String ifRange = request.getHeaders().get("If-Range");
+        if (honourIfRange && ifRange != null && !ifRange.equals(etag) && !ifRange.equals(lastModified)) {
+            start = 0;
+        }
+        MockResponse.Builder b = new MockResponse.Builder().addHeader("Content-Type", "application/octet-stream");
+        if (etag != null) {
+            b.addHeader("ETag", etag);
+        }
+        if (lastModified != null) {
+            b.addHeader("Last-Modified", lastModified);
+        }
+        if (date != null) {
+            b.addHeader("Date", date);
+        }
         if (start > 0 && wrongContentRange) {
             b.code(206).addHeader("Content-Range", "bytes 0-" + (file.length - 1) + "/" + file.length)
                     .body(new Buffer().write(file));
@@ -92,7 +136,9 @@ final class FileServer extends Dispatcher {
         }
         if (changeTo != null) {
             data = changeTo;
-            etag = "\"v2\"";
+            if (etag != null && !etag.startsWith("W/")) {
+                etag = "\"v2\"";
+            }
             changeTo = null;
         }
         synchronized (this) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -204,9 +205,18 @@ class NetrcTest {
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertEntry(Netrc.load(file, true).machine("a"), "key", "", "pw");
-        // A named file is the caller's choice: no permission check, as in Python.
+        // A named file is the caller's choice: used, with a warning (as curl warns).
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        assertEntry(Netrc.load(file, false).machine("a"), "key", "", "pw");
+        try (LogCapture log = LogCapture.of("com.smartfile.sdk")) {
+            assertEntry(Netrc.load(file, false).machine("a"), "key", "", "pw");
+            assertEquals(1, log.records().stream().filter(r -> r.getLevel() == java.util.logging.Level.WARNING
+                    && r.getMessage().contains("chmod 600 " + file)).count(), log.messages().toString());
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        try (LogCapture log = LogCapture.of("com.smartfile.sdk")) {
+            Netrc.load(file, false);
+            assertEquals(List.of(), log.messages(), "no warning for a private file");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -20,6 +21,7 @@ import com.smartfile.sdk.api.SmartFileOperation;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -64,11 +66,20 @@ class RetryInterceptorTest {
         server.close();
     }
 
+    private final ConnectionPool pool = new ConnectionPool();
+
     private OkHttpClient client(RetryPolicy policy) {
+        return client(policy, 0);
+    }
+
+    /** As SmartFile builds it: the retry interceptor, the reply watch, one pool. */
+    private OkHttpClient client(RetryPolicy policy, long callTimeoutMillis) {
         // The jitter source returns 1.0, so a backoff wait equals its ceiling and can be asserted.
-        return new OkHttpClient.Builder()
-                .addInterceptor(new RetryInterceptor(policy, waits::add, () -> 1.0))
-                .build();
+        OkHttpClient.Builder b = new OkHttpClient.Builder().connectionPool(pool)
+                .callTimeout(callTimeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .addInterceptor(new RetryInterceptor(policy, waits::add, () -> 1.0, pool::evictAll));
+        ReplyWatch.install(b, javax.net.SocketFactory.getDefault());
+        return b.build();
     }
 
     private Response execute(RetryPolicy policy, Request request) throws IOException {
@@ -300,8 +311,9 @@ class RetryInterceptorTest {
         server.enqueue(dropConnection());
         IOException e = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), post(RequestBody.create("x", TEXT))));
         RetryInterceptor.Outcome outcome = RetryInterceptor.Outcome.of(e);
-        assertEquals("It was tried once and not again: POST is not idempotent and it reached the server whole, "
-                + "so the server may have acted on it; check before repeating it.", outcome.getMessage());
+        assertEquals("It was tried once and not again: POST is not idempotent and it was sent in full, then the "
+                + "connection closed before any byte of a reply, so whether the server received it and acted on it is "
+                + "unknown; check before repeating it.", outcome.getMessage());
         for (int i = 0; i < 3; i++) {
             server.enqueue(dropConnection());
         }
@@ -329,14 +341,96 @@ class RetryInterceptorTest {
     }
 
     @Test
-    void connectionDropOnPostOverAPooledConnectionIsNotResentByOkHttp() throws IOException {
+    void aPostOnAPooledConnectionThatFailsBeforeAnyReplyIsSentOnceMoreOnANewConnection() throws Exception {
+        // Connection 0 answers a GET and stays open, then gives up on the POST that follows: it
+        // closes its side (FIN) without a byte of reply, as a server closing an idle connection does.
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            srv.read(socket.getInputStream());
+            RawServer.reply(socket.getOutputStream(), 200, "{}", false);
+            socket.getInputStream().read();
+            socket.shutdownOutput();
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+        }, (socket, srv) -> {
+            srv.read(socket.getInputStream());
+            RawServer.reply(socket.getOutputStream(), 200, "{\"ok\":true}", true);
+        })) {
+            OkHttpClient client = client(RetryPolicy.defaults());
+            client.newCall(new Request.Builder().url(raw.url("/api/2/ping/")).build()).execute().close();
+
+            try (Response r = client.newCall(new Request.Builder().url(raw.url("/api/2/path/oper/mkdir/"))
+                    .post(RequestBody.create("path=%2Fa", TEXT)).build()).execute()) {
+                assertEquals(200, r.code());
+            }
+            assertEquals(2, raw.connections(), "the POST was sent again on a new connection");
+            assertEquals("POST /api/2/path/oper/mkdir/ HTTP/1.1", raw.received.get(raw.received.size() - 1).line);
+            assertEquals(List.of(), waits, "no backoff: the pool failed, not the request");
+        }
+    }
+
+    @Test
+    void aPooledConnectionFailureIsRetriedOnlyOnce() throws IOException {
         OkHttpClient client = client(RetryPolicy.defaults());
         server.enqueue(ok());
-        server.enqueue(dropConnection());
+        server.enqueue(dropConnection()); // reused: sent once more
+        server.enqueue(dropConnection()); // a new connection that the server closes too: not again
         server.enqueue(ok());
         client.newCall(get()).execute().close();
-        assertThrows(IOException.class, () -> client.newCall(post(RequestBody.create("x", TEXT))).execute());
-        assertEquals(2, server.getRequestCount());
+
+        IOException e = assertThrows(IOException.class, () -> client.newCall(post(RequestBody.create("x", TEXT))).execute());
+
+        assertEquals(3, server.getRequestCount());
+        assertTrue(RetryInterceptor.Outcome.of(e).getMessage().contains("whether the server received it"),
+                RetryInterceptor.Outcome.of(e).getMessage());
+    }
+
+    @Test
+    void aPostWhoseConnectionIsResetBeforeAnyReplyIsResentAsTheServerLeftItUnread() throws Exception {
+        // Connection 0 reads the head only and resets the connection with the body unread (as a
+        // server's TCP does when it closes with request bytes unread; the JDK's own close sends a
+        // FIN instead, hence SO_LINGER 0 here). The 20 KB fit the socket buffers, so the write
+        // succeeded and only the read of the reply fails.
+        byte[] body = new byte[20_000];
+        java.util.Arrays.fill(body, (byte) 'b');
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            RawServer.readHead(socket.getInputStream());
+            Thread.sleep(50); // let the client finish writing
+            socket.setSoLinger(true, 0);
+        }, (socket, srv) -> {
+            srv.read(socket.getInputStream());
+            RawServer.reply(socket.getOutputStream(), 200, "[]", true);
+        })) {
+            try (Response r = execute(RetryPolicy.defaults(), new Request.Builder().url(raw.url("/api/2/path/data/in/"))
+                    .post(RequestBody.create(body, TEXT)).build())) {
+                assertEquals(200, r.code());
+            }
+            assertEquals(2, raw.connections());
+            assertEquals(20_000, raw.received.get(0).body.length, "the whole body on the attempt that succeeded");
+        }
+    }
+
+    @Test
+    void aThrottleWaitLongerThanTheCallTimeoutLeftIsNotSlept() throws IOException {
+        server.enqueue(status(503, "Retry-After", "5"));
+        server.enqueue(ok());
+
+        try (Response r = client(RetryPolicy.defaults(), 500).newCall(get()).execute()) {
+            assertEquals(503, r.code(), "the throttle reply comes back at once, for a ThrottledException");
+        }
+        assertEquals(List.of(), waits, "no wait was started");
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aBackoffLongerThanTheCallTimeoutLeftEndsTheRetries() {
+        server.enqueue(dropConnection());
+        server.enqueue(ok());
+        RetryPolicy slow = RetryPolicy.builder().initialBackoff(Duration.ofSeconds(10)).maxBackoff(Duration.ofSeconds(10)).build();
+
+        IOException e = assertThrows(IOException.class, () -> client(slow, 500).newCall(get()).execute());
+
+        assertEquals(List.of(), waits);
+        assertTrue(RetryInterceptor.Outcome.of(e).getMessage().contains("the call timeout leaves less time"),
+                RetryInterceptor.Outcome.of(e).getMessage());
     }
 
     @Test

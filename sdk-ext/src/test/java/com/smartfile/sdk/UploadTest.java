@@ -82,6 +82,30 @@ class UploadTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsALocalErrorNotRetriedNorBlamedOnTheNetwork() throws Exception {
+        Path file = Files.write(dir.resolve("gone.bin"), new byte[50_000]);
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("X-Throttle", "throttled; next=0.01 sec").build());
+        reply(200, "[]");
+        reply(200, "[]");
+        java.util.concurrent.atomic.AtomicBoolean deleted = new java.util.concurrent.atomic.AtomicBoolean();
+        UploadOptions deleteWhileSending = UploadOptions.builder().progress((sent, total) -> {
+            if (deleted.compareAndSet(false, true)) {
+                try {
+                    Files.delete(file); // gone before the throttled request is sent again
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }).build();
+
+        LocalFileException e = assertThrows(LocalFileException.class,
+                () -> client.paths().upload("/in", UploadSource.of(file), deleteWhileSending));
+
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("not retried"), e.getMessage());
+        assertEquals(1, server.getRequestCount(), "the throttled attempt; the next found the file gone before sending a byte");
+    }
+
+    @Test
     void severalFilesGoInOneMultipartRequestWithFieldFileAndTheirNames() throws Exception {
         reply(200, "[{\"path\":\"/in box/a.txt\",\"name\":\"a.txt\",\"size\":5},"
                 + "{\"path\":\"/in box/naïve résumé \\\"q\\\".txt\",\"size\":3}]");

@@ -122,6 +122,26 @@ class WireLoggerTest {
     }
 
     @Test
+    void anExchangeUrlIsMaskedInTheLogAndInToString() throws Exception {
+        String url = "https://app.smartfile.com/exchange/3f9a2c1b7d8e4f60a1b2c3d4e5f6a7/report.pdf";
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"url\": \"" + url + "\"}").build());
+        Request request = new Request.Builder().url(server.url("/api/2/path/exchange/"))
+                .post(new FormBody.Builder().add("path", "/report.pdf").build()).build();
+
+        String reply;
+        try (Response response = client(LogLevel.BODY).newCall(request).execute()) {
+            reply = response.body().string();
+        }
+
+        assertTrue(reply.contains(url), "the caller gets it whole");
+        assertFalse(log().contains("3f9a2c1b7d8e"), log());
+        assertTrue(log().contains("https://app.smartfile.com/exchange/██"), log());
+        String shown = com.smartfile.sdk.model.ExchangeUrl.builder().url(url).build().toString();
+        assertFalse(shown.contains("3f9a2c1b7d8e"), shown);
+    }
+
+    @Test
     void jsonRequestBodyIsWrittenOnceAndLoggedMasked() throws Exception {
         server.enqueue(new MockResponse.Builder().build());
         CountingBody body = new CountingBody("{\"name\":\"key1\",\"password\":\"" + PASSWORD + "\"}",
