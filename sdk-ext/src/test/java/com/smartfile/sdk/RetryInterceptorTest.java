@@ -426,7 +426,7 @@ class RetryInterceptorTest {
         server.enqueue(ok());
         RetryPolicy slow = RetryPolicy.builder().initialBackoff(Duration.ofSeconds(10)).maxBackoff(Duration.ofSeconds(10)).build();
 
-        IOException e = assertThrows(IOException.class, () -> client(slow, 500).newCall(get()).execute());
+        IOException e = assertThrows(IOException.class, () -> client(slow, 3000).newCall(get()).execute());
 
         assertEquals(List.of(), waits);
         assertTrue(RetryInterceptor.Outcome.of(e).getMessage().contains("the call timeout leaves less time"),
