@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code path/oper/*} routes. {@code mkdir} and {@code rename} act at once and answer the
@@ -182,6 +183,14 @@ final class OperationRoutes {
             throw params.invalid("name", e.getMessage());
         }
         req.json(200, tasks.submit("Compress", req.apiVersion(), apiPaths(targets),
-                () -> operations.compress(targets, dst, name)));
+                () -> {
+                    try {
+                        return operations.compress(targets, dst, name);
+                    } catch (IOException e) {
+                        // said without the server's own file-system paths
+                        return TaskManager.Outcome.failure(Map.of(PathGuard.apiPath(PathRoutes.concat(dst, name)),
+                                store.describe(e)));
+                    }
+                }));
     }
 }
