@@ -62,6 +62,39 @@ class ValidatorsTest {
         assertNotEquals(etagB, client.get("api/2/path/data/etag/same.bin").header("ETag"));
     }
 
+    /** The scenario of issue 17 item 1, byte for byte over a socket: a cut download, a new version, a resume. */
+    @Test
+    void aResumeAfterTheFileWasReplacedGetsTheWholeNewVersionNeverAMix(EmulatorCredentials c, SmartFileEmulator e,
+            Faults faults) throws Exception {
+        TestClient client = TestClient.basic(c);
+        Files.createDirectories(e.root().resolve("mix"));
+        int size = 2 * 1024 * 1024;
+        Checks.json(client.put("api/3/path/data/mix/big.bin", filled('A', size)), 200);
+        String auth = "Authorization: " + TestClient.basicHeader(c.key(), c.password()) + "\r\n";
+        String get = "GET /api/2/path/data/mix/big.bin/ HTTP/1.1\r\nHost: 127.0.0.1:" + e.port() + "\r\n" + auth;
+
+        faults.cutNextDownload(400_000);
+        RawHttp.RawReply cut = RawHttp.sendRaw(e.port(), get, new byte[0]);
+        assertEquals(200, cut.status);
+        assertEquals(400_000, cut.body.length, "the cut fault sent part of the body");
+        String etag = cut.header("ETag");
+        assertNotNull(etag, "the first reply carries the validator a resume needs");
+
+        // another writer replaces the file with one of the same size
+        Checks.json(client.put("api/3/path/data/mix/big.bin", filled('B', size)), 200);
+        RawHttp.RawReply resumed = RawHttp.sendRaw(e.port(), get + "Range: bytes=400000-\r\nIf-Range: " + etag
+                + "\r\n", new byte[0]);
+        assertEquals(200, resumed.status, "a resume across versions must restart");
+        assertArrayEquals(filled('B', size), resumed.body);
+        assertNotEquals(etag, resumed.header("ETag"));
+
+        // unchanged, the same resume is a 206 with the rest
+        RawHttp.RawReply rest = RawHttp.sendRaw(e.port(), get + "Range: bytes=400000-\r\nIf-Range: "
+                + resumed.header("ETag") + "\r\n", new byte[0]);
+        assertEquals(206, rest.status);
+        assertEquals(size - 400_000, rest.body.length);
+    }
+
     @Test
     void everyDownloadRouteSendsTheSameEtag(EmulatorCredentials c, SmartFileEmulator e) throws Exception {
         TestClient client = TestClient.basic(c);
