@@ -107,7 +107,7 @@ class NoReplaceTest {
             throws Exception {
         TestClient client = TestClient.basic(c);
         for (String op : new String[] {"move", "copy"}) {
-            int rounds = 25;
+            int rounds = 15;
             int lost = 0;
             int wrongWinners = 0;
             for (int round = 0; round < rounds; round++) {
