@@ -251,6 +251,13 @@ final class FileStore {
                         moveReplacing(staged.get(i), target);
                         done++;
                     }
+                    for (Path target : targets) {
+                        try {
+                            changed(target); // for file systems without file keys, where versions go by path
+                        } catch (java.nio.file.NoSuchFileException deletedSince) {
+                            // a concurrent DELETE: nothing to version
+                        }
+                    }
                 } catch (IOException | RuntimeException e) {
                     for (int i = done - 1; i >= 0; i--) {
                         Path backup = backups.get(i);
