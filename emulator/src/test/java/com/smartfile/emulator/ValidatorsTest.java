@@ -95,6 +95,48 @@ class ValidatorsTest {
         assertEquals(size - 400_000, rest.body.length);
     }
 
+    /** Under concurrent replacement, one ETag never stands for two different contents. */
+    @Test
+    void anEtagNeverNamesTwoContentsUnderConcurrentWrites(EmulatorCredentials c, SmartFileEmulator e)
+            throws Exception {
+        TestClient client = TestClient.basic(c);
+        Files.createDirectories(e.root().resolve("race"));
+        Checks.json(client.put("api/3/path/data/race/r.bin", filled('@', 65536)), 200);
+        java.util.Map<String, java.util.Set<Integer>> contentsByTag = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        Checks.json(client.put("api/3/path/data/race/r.bin", filled((char) ('A' + (writer * 40 + i) % 50),
+                                65536)), 200);
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 4; r++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        Reply got = client.get("api/2/path/data/race/r.bin");
+                        assertEquals(200, got.status);
+                        contentsByTag.computeIfAbsent(got.header("ETag"), k -> java.util.concurrent.ConcurrentHashMap
+                                .newKeySet()).add(Arrays.hashCode(got.body));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(contentsByTag.size() > 1, "the readers saw several versions");
+        contentsByTag.forEach((tag, contents) -> assertEquals(1, contents.size(), tag + " named several contents"));
+    }
+
     @Test
     void everyDownloadRouteSendsTheSameEtag(EmulatorCredentials c, SmartFileEmulator e) throws Exception {
         TestClient client = TestClient.basic(c);
