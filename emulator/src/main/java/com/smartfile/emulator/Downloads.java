@@ -16,9 +16,12 @@ import java.time.format.DateTimeParseException;
 /**
  * Streams a file to the client: 200 with the whole file, 206 with {@code Content-Range} for a
  * satisfiable {@code Range}, 416 with {@code Content-Range: bytes *}{@code /size} (and no body) for a range
- * past the end. Every reply carries a strong {@code ETag} and {@code Last-Modified}; {@code If-Range}
- * (RFC 9110), {@code If-None-Match} (304) and {@code If-Match} (412) are honoured. The body is copied through a small buffer with the real {@code Content-Length};
+ * past the end. The body is copied through a small buffer with the real {@code Content-Length};
  * the {@link Faults} download cut closes the connection after the configured number of bytes.
+ *
+ * <p>Every reply carries a strong {@code ETag} and {@code Last-Modified} ({@link FileStore#validators});
+ * {@code If-Range} (RFC 9110 section 13.1.5), {@code If-None-Match} (304) and {@code If-Match} (412)
+ * are honoured.
  */
 final class Downloads {
 
@@ -65,8 +68,7 @@ final class Downloads {
                     throw ApiException.detail(412, "The file does not match If-Match (it changed).");
                 }
                 if (matchesAny(req.header("If-None-Match"), validators.etag, false)) {
-                    req.send(304, -1);
-                    req.exchange().close();
+                    req.send(304, -1); // the dispatcher ends the exchange
                     return;
                 }
             }
