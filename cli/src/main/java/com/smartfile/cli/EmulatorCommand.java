@@ -29,7 +29,7 @@ final class EmulatorCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     SmartFileCommand rootCommand;
 
-    /** Released to stop a running emulator (the JVM's shutdown, or a test). */
+    /** Released to stop a running emulator (the JVM's shutdown hook, after closing it, or a test). */
     final CountDownLatch stop = new CountDownLatch(1);
 
     @Override
@@ -44,9 +44,21 @@ final class EmulatorCommand implements Callable<Integer> {
             b.root(root);
         }
         if (key != null) {
-            b.basicCredentials(key, password);
+            try {
+                b.basicCredentials(key, password);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
-        try (SmartFileEmulator emulator = b.build().start()) {
+        SmartFileEmulator emulator = b.build().start();
+        // Ctrl-C and SIGTERM end the JVM once the shutdown hooks are done, without waiting for this
+        // thread: the hook itself closes the emulator, which deletes a temporary root.
+        Thread hook = new Thread(() -> {
+            emulator.close();
+            stop.countDown();
+        }, "smartfile-emulator-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
             EmulatorCredentials c = emulator.credentials();
             rootCommand.console.out().println("SmartFile emulator running at " + emulator.baseUrl());
             rootCommand.console.out().println("  files in:                " + emulator.root());
@@ -55,21 +67,18 @@ final class EmulatorCommand implements Callable<Integer> {
             rootCommand.console.out().println("  SMARTFILE_API_PASSWORD=" + c.password());
             rootCommand.console.out().println("Press Ctrl-C to stop.");
             rootCommand.console.out().flush();
-            Thread hook = new Thread(stop::countDown, "smartfile-emulator-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                if (stopAfter == null) {
-                    stop.await();
-                } else {
-                    stop.await(stopAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                }
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting: the hook has run already
-                }
+            if (stopAfter == null) {
+                stop.await();
+            } else {
+                stop.await(stopAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook has run or is running
+            }
+            emulator.close();
         }
         return ExitCodes.OK;
     }

@@ -2,13 +2,18 @@ package com.smartfile.emulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The emulator's own control endpoint, {@code /__emulator/faults}: GET shows the pending faults,
  * POST sets them from JSON, DELETE clears them. No authentication, but only loopback callers are
- * served (others get 403). The POST body's keys (all optional):
+ * served (others get 403), and only requests addressed to a loopback name without a foreign
+ * {@code Origin} (403); a POST must be {@code application/json} (415). The settings are checked
+ * whole before any is applied: an unknown key or a number out of range (negative, fractional
+ * where a count is expected, {@code 1e400}) answers 400 and changes nothing. The POST body's keys (all optional):
  * <pre>{@code
  * {"reset": true,                                    // clear everything first
  *  "throttle": {"status": 503, "count": 2, "seconds": 0.5},  // 503 + X-Throttle; or
@@ -44,6 +49,7 @@ final class AdminRoutes {
         if (!req.remoteAddress().getAddress().isLoopbackAddress()) {
             throw ApiException.detail(403, "The emulator's admin endpoint only answers loopback callers.");
         }
+        checkBrowserSafety(req);
         String endpoint = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
         if (!endpoint.equals("faults")) {
             throw ApiException.notFound();
@@ -64,6 +70,80 @@ final class AdminRoutes {
         req.json(200, faults.snapshot());
     }
 
+    /**
+     * Keeps web pages out: a page the user visits can send a cross-site {@code text/plain} POST to
+     * a loopback port, or reach it under its own host name through DNS rebinding. So the Host must
+     * be a loopback name, an Origin (sent by browsers) must be a loopback origin, and a POST must
+     * declare JSON (which a cross-site page cannot do without a CORS preflight this endpoint never
+     * approves).
+     */
+    private static void checkBrowserSafety(ApiRequest req) throws ApiException {
+        String host = req.header("Host");
+        if (host == null || !isLoopbackName(stripPort(host.trim()))) {
+            throw ApiException.detail(403, "The emulator's admin endpoint only answers requests addressed to a"
+                    + " loopback name (localhost, 127.0.0.1, [::1]); the Host header was "
+                    + (host == null ? "missing" : "\"" + host + "\"") + ".");
+        }
+        String origin = req.header("Origin");
+        if (origin != null && !isLoopbackOrigin(origin.trim())) {
+            throw ApiException.detail(403, "The emulator's admin endpoint does not answer requests from web pages"
+                    + " (Origin \"" + origin + "\").");
+        }
+        if (req.method().equals("POST")) {
+            String type = req.header("Content-Type");
+            String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (!mediaType.equals("application/json")) {
+                throw ApiException.detail(415, "Send the fault settings as JSON with Content-Type: application/json"
+                        + (type == null ? "" : " (got \"" + type + "\")") + ".");
+            }
+        }
+    }
+
+    private static boolean isLoopbackOrigin(String origin) {
+        String lower = origin.toLowerCase(java.util.Locale.ROOT);
+        String rest;
+        if (lower.startsWith("http://")) {
+            rest = lower.substring(7);
+        } else if (lower.startsWith("https://")) {
+            rest = lower.substring(8);
+        } else {
+            return false;
+        }
+        return !rest.contains("/") && isLoopbackName(stripPort(rest));
+    }
+
+    /** {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port} → the host. */
+    private static String stripPort(String hostAndPort) {
+        if (hostAndPort.startsWith("[")) {
+            int close = hostAndPort.indexOf(']');
+            return close < 0 ? hostAndPort : hostAndPort.substring(0, close + 1);
+        }
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+    }
+
+    private static boolean isLoopbackName(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]")) {
+            return true;
+        }
+        // a dotted IPv4 literal in 127.0.0.0/8
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void apply(ApiRequest req) throws IOException, ApiException {
         byte[] bytes = req.body().readNBytes(64 * 1024);
         Object parsed;
@@ -82,54 +162,100 @@ final class AdminRoutes {
             }
         }
         try {
-            if (Boolean.TRUE.equals(body.get("reset"))) {
-                faults.reset();
+            if (body.get("reset") != null && !(body.get("reset") instanceof Boolean)) {
+                throw new IllegalArgumentException("reset must be true or false");
             }
-            if (body.get("throttle") instanceof Map) {
-                Map<?, ?> t = (Map<?, ?>) body.get("throttle");
-                int status = intOf(t.get("status"), 429);
-                int count = intOf(t.get("count"), 1);
-                double seconds = t.get("seconds") == null ? 1 : ((Number) t.get("seconds")).doubleValue();
+            List<Runnable> actions = new ArrayList<>();
+            if (Boolean.TRUE.equals(body.get("reset"))) {
+                actions.add(faults::reset);
+            }
+            if (body.get("throttle") != null) {
+                Map<?, ?> t = object(body, "throttle");
+                int status = intOf(t.get("status"), 429, "throttle.status");
+                int count = intOf(t.get("count"), 1, "throttle.count");
+                double seconds = numberOf(t.get("seconds"), 1, MAX_SECONDS, "throttle.seconds");
                 Object header = t.get("header");
                 if (status == 503) {
-                    faults.throttle(Faults.ThrottleStyle.X_THROTTLE_503, count, seconds);
+                    actions.add(() -> faults.throttle(Faults.ThrottleStyle.X_THROTTLE_503, count, seconds));
                 } else if (status == 429) {
-                    faults.throttle("X-Throttle-Wait-Seconds".equalsIgnoreCase(String.valueOf(header))
-                            ? Faults.ThrottleStyle.WAIT_SECONDS_429 : Faults.ThrottleStyle.RETRY_AFTER_429,
-                            count, seconds);
+                    Faults.ThrottleStyle style = "X-Throttle-Wait-Seconds".equalsIgnoreCase(String.valueOf(header))
+                            ? Faults.ThrottleStyle.WAIT_SECONDS_429 : Faults.ThrottleStyle.RETRY_AFTER_429;
+                    actions.add(() -> faults.throttle(style, count, seconds));
                 } else {
                     throw ApiException.detail(400, "throttle.status must be 503 or 429.");
                 }
             }
-            if (body.get("cutDownload") instanceof Map) {
-                Map<?, ?> c = (Map<?, ?>) body.get("cutDownload");
-                faults.cutDownloads(intOf(c.get("count"), 1), (long) intOf(c.get("afterBytes"), 0));
+            if (body.get("cutDownload") != null) {
+                Map<?, ?> c = object(body, "cutDownload");
+                int count = intOf(c.get("count"), 1, "cutDownload.count");
+                long after = longOf(c.get("afterBytes"), "cutDownload.afterBytes");
+                actions.add(() -> faults.cutDownloads(count, after));
             }
-            if (body.get("cutUpload") instanceof Map) {
-                Map<?, ?> c = (Map<?, ?>) body.get("cutUpload");
-                faults.cutUploads(intOf(c.get("count"), 1), (long) intOf(c.get("afterBytes"), 0));
+            if (body.get("cutUpload") != null) {
+                Map<?, ?> c = object(body, "cutUpload");
+                int count = intOf(c.get("count"), 1, "cutUpload.count");
+                long after = longOf(c.get("afterBytes"), "cutUpload.afterBytes");
+                actions.add(() -> faults.cutUploads(count, after));
             }
             if (body.get("failRequests") != null) {
-                faults.failRequests(intOf(body.get("failRequests"), 0));
+                int n = intOf(body.get("failRequests"), 0, "failRequests");
+                actions.add(() -> faults.failRequests(n));
             }
             if (body.get("delayMillis") != null) {
-                faults.delayResponses(java.time.Duration.ofMillis(intOf(body.get("delayMillis"), 0)));
+                java.time.Duration delay = java.time.Duration.ofMillis(intOf(body.get("delayMillis"), 0, "delayMillis"));
+                actions.add(() -> faults.delayResponses(delay));
             }
             if (body.get("failTasks") != null) {
-                faults.failTasks(intOf(body.get("failTasks"), 0));
+                int n = intOf(body.get("failTasks"), 0, "failTasks");
+                actions.add(() -> faults.failTasks(n));
             }
-        } catch (ClassCastException | IllegalArgumentException e) {
-            throw ApiException.detail(400, "Invalid fault settings: " + e.getMessage());
+            actions.forEach(Runnable::run);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.detail(400, "Invalid fault settings: " + e.getMessage() + "; nothing was changed.");
         }
     }
 
-    private static int intOf(Object value, int fallback) {
+    private static Map<?, ?> object(Map<?, ?> body, String key) {
+        if (!(body.get(key) instanceof Map)) {
+            throw new IllegalArgumentException(key + " must be a JSON object");
+        }
+        return (Map<?, ?>) body.get(key);
+    }
+
+    /** Whole numbers from 0 up to this are exact in a JSON (double) number. */
+    private static final double MAX_EXACT = 9_007_199_254_740_991d;
+
+    /** The longest throttle wait accepted: a day. */
+    private static final double MAX_SECONDS = 86_400;
+
+    private static int intOf(Object value, int fallback, String name) {
+        return value == null ? fallback : (int) whole(value, Integer.MAX_VALUE, name);
+    }
+
+    private static long longOf(Object value, String name) {
+        return value == null ? 0 : (long) whole(value, MAX_EXACT, name);
+    }
+
+    private static double whole(Object value, double max, String name) {
+        double d = numberOf(value, 0, max, name);
+        if (d != Math.rint(d)) {
+            throw new IllegalArgumentException(name + " must be a whole number, got " + value);
+        }
+        return d;
+    }
+
+    private static double numberOf(Object value, double fallback, double max, String name) {
         if (value == null) {
             return fallback;
         }
         if (!(value instanceof Number)) {
-            throw new IllegalArgumentException("expected a number, got " + value);
+            throw new IllegalArgumentException(name + " must be a number, got " + value);
         }
-        return ((Number) value).intValue();
+        double d = ((Number) value).doubleValue();
+        if (Double.isNaN(d) || d < 0 || d > max) {
+            throw new IllegalArgumentException(name + " must be from 0 to "
+                    + java.math.BigDecimal.valueOf(max).toPlainString() + ", got " + value);
+        }
+        return d;
     }
 }

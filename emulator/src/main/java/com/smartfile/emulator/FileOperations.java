@@ -64,8 +64,10 @@ final class FileOperations {
                 }
                 FileStore.deleteTree(p);
                 store.forgetMetadata(apiPath);
-            } catch (PathGuard.BadPathException | IOException e) {
+            } catch (PathGuard.BadPathException e) {
                 errors.put(apiPath, String.valueOf(e.getMessage()));
+            } catch (IOException e) {
+                errors.put(apiPath, store.describe(e));
             }
         }
         return TaskManager.Outcome.of(paths.size(), errors, null);
@@ -105,24 +107,49 @@ final class FileOperations {
                 }
                 String name = segments.get(segments.size() - 1);
                 Path target = folder.resolve(name);
-                if (Files.isDirectory(source) && folder.toAbsolutePath().normalize()
-                        .startsWith(source.toAbsolutePath().normalize())) {
+                // real paths: a symbolic link inside the root may lead back into the source
+                if (Files.isDirectory(source) && folder.toRealPath().startsWith(source.toRealPath())) {
                     errors.put(apiPath, "Cannot " + (move ? "move" : "copy") + " a folder into itself.");
                     continue;
                 }
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    errors.put(apiPath, "An item named \"" + name + "\" already exists in " + dstPath + ".");
-                    continue;
-                }
+                String exists = "An item named \"" + name + "\" already exists in " + dstPath + ".";
                 String targetPath = PathGuard.apiPath(guard.segmentsOf(target));
                 if (move) {
-                    Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-                    store.moveMetadata(apiPath, targetPath);
-                } else {
-                    store.copyTree(source, target);
+                    synchronized (store.namespace()) {
+                        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                            errors.put(apiPath, MISSING);
+                        } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                            errors.put(apiPath, exists);
+                        } else {
+                            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                            store.moveMetadata(apiPath, targetPath);
+                        }
+                    }
+                    continue;
                 }
-            } catch (PathGuard.BadPathException | IOException e) {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    errors.put(apiPath, exists);
+                    continue;
+                }
+                // built in the staging folder, then put in place in one rename: all or nothing
+                Path staged = store.newStagingFolder();
+                try {
+                    Path copy = staged.resolve("item");
+                    store.copyTree(source, copy);
+                    synchronized (store.namespace()) {
+                        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                            errors.put(apiPath, exists);
+                        } else {
+                            Files.move(copy, target, StandardCopyOption.ATOMIC_MOVE);
+                        }
+                    }
+                } finally {
+                    FileStore.deleteTree(staged);
+                }
+            } catch (PathGuard.BadPathException e) {
                 errors.put(apiPath, String.valueOf(e.getMessage()));
+            } catch (IOException e) {
+                errors.put(apiPath, store.describe(e));
             }
         }
         return TaskManager.Outcome.of(sources.size(), errors, null);
@@ -149,8 +176,10 @@ final class FileOperations {
                 } else {
                     checksums.put(apiPath, digest(p, algorithm));
                 }
-            } catch (PathGuard.BadPathException | IOException e) {
+            } catch (PathGuard.BadPathException e) {
                 errors.put(apiPath, String.valueOf(e.getMessage()));
+            } catch (IOException e) {
+                errors.put(apiPath, store.describe(e));
             }
         }
         return TaskManager.Outcome.of(paths.size(), errors, checksums);

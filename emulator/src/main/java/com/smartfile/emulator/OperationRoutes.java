@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code path/oper/*} routes. {@code mkdir} and {@code rename} act at once and answer the
@@ -88,7 +89,9 @@ final class OperationRoutes {
             }
         }
         try {
-            Files.createDirectories(dir);
+            synchronized (store.namespace()) {
+                Files.createDirectories(dir);
+            }
         } catch (FileAlreadyExistsException e) {
             throw ApiException.detail(409, "A file is in the way: " + PathGuard.apiPath(segments));
         }
@@ -113,14 +116,19 @@ final class OperationRoutes {
         if (dst.size() > src.size() && dst.subList(0, src.size()).equals(src)) {
             throw params.invalid("dst", "Cannot move a folder into itself.");
         }
-        if (!Files.isDirectory(to.getParent())) {
-            throw ApiException.detail(409, "The destination folder does not exist.");
+        synchronized (store.namespace()) {
+            if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+                throw ApiException.notFound();
+            }
+            if (!Files.isDirectory(to.getParent())) {
+                throw ApiException.detail(409, "The destination folder does not exist.");
+            }
+            if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+                throw ApiException.detail(409, "The destination already exists.");
+            }
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            store.moveMetadata(PathGuard.apiPath(src), PathGuard.apiPath(dst));
         }
-        if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
-            throw ApiException.detail(409, "The destination already exists.");
-        }
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        store.moveMetadata(PathGuard.apiPath(src), PathGuard.apiPath(dst));
         req.json(200, store.info(to, dst, req.baseUrl(), req.apiVersion()));
     }
 
@@ -175,6 +183,14 @@ final class OperationRoutes {
             throw params.invalid("name", e.getMessage());
         }
         req.json(200, tasks.submit("Compress", req.apiVersion(), apiPaths(targets),
-                () -> operations.compress(targets, dst, name)));
+                () -> {
+                    try {
+                        return operations.compress(targets, dst, name);
+                    } catch (IOException e) {
+                        // said without the server's own file-system paths
+                        return TaskManager.Outcome.failure(Map.of(PathGuard.apiPath(PathRoutes.concat(dst, name)),
+                                store.describe(e)));
+                    }
+                }));
     }
 }

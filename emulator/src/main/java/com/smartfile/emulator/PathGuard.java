@@ -1,6 +1,7 @@
 package com.smartfile.emulator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,16 +12,23 @@ import java.util.List;
  *
  * <p>Path ids arrive percent-encoded per segment; they are split on {@code /}, each segment is
  * decoded by hand ({@link PercentCodec}) and checked: {@code .} and {@code ..} (in any encoding),
- * an encoded {@code /} or {@code \}, NUL and other control characters are refused, and so is the
- * emulator's own staging folder. Resolution then follows the segments one by one and refuses any
- * symbolic link whose target lies outside the root (or does not exist). Empty segments
- * ({@code a//b}, a leading or trailing {@code /}) are ignored, which is how the API's trailing
- * slashes and form paths with a leading {@code /} are read.
+ * an encoded {@code /} or {@code \}, NUL and other control characters, names longer than
+ * {@value #MAX_NAME_BYTES} UTF-8 bytes are refused, and so is the emulator's own staging folder.
+ * Resolution then follows the segments one by one and refuses any symbolic link whose target lies
+ * outside the root (or does not exist), and paths longer than {@value #MAX_PATH_BYTES} bytes.
+ * Empty segments ({@code a//b}, a leading or trailing {@code /}) are ignored, which is how the
+ * API's trailing slashes and form paths with a leading {@code /} are read.
  */
 final class PathGuard {
 
     /** The hidden folder under the root where uploads are staged before their atomic move. */
     static final String STAGING = ".smartfile-emulator-staging";
+
+    /** The longest name of one file or folder, in UTF-8 bytes (what Linux, macOS and Windows file systems allow). */
+    static final int MAX_NAME_BYTES = 255;
+
+    /** The longest file-system path, root included, in UTF-8 bytes (Linux's PATH_MAX less one). */
+    static final int MAX_PATH_BYTES = 4095;
 
     private final Path root;
 
@@ -127,6 +135,11 @@ final class PathGuard {
                 throw new BadPathException("Control characters are not allowed in paths.");
             }
         }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new BadPathException("A file or folder name may be at most " + MAX_NAME_BYTES
+                    + " bytes long in UTF-8; this one has " + bytes + " (" + name.length() + " characters).");
+        }
         if (first && name.equals(STAGING)) {
             throw new BadPathException("This name is reserved by the emulator.");
         }
@@ -158,6 +171,10 @@ final class PathGuard {
         }
         if (!path.normalize().startsWith(root)) {
             throw new BadPathException("The path leads outside the root.");
+        }
+        if (path.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+            throw new BadPathException("The path is too long: the emulator stores files under a folder of its own,"
+                    + " and the whole path may be at most " + MAX_PATH_BYTES + " bytes long in UTF-8.");
         }
         return path;
     }

@@ -1,10 +1,12 @@
 package com.smartfile.emulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +170,7 @@ final class PathRoutes {
         if (Files.isDirectory(p)) {
             throw ApiException.detail(400, "You cannot download folders; use path/oper/compress/ to zip them.");
         }
-        downloads.send(req, p);
+        downloads.send(req, p, store);
     }
 
     private void upload(ApiRequest req, List<String> vars) throws IOException, ApiException {
@@ -183,48 +185,62 @@ final class PathRoutes {
             throw ApiException.detail(400, "Expected a multipart/form-data body with a boundary.");
         }
         MultipartParser parser = new MultipartParser(req.body(), boundary);
-        List<PathInfo> stored = new ArrayList<>();
-        MultipartParser.Part part;
+        // Every part is staged first; the files are put in place together once the whole body
+        // has been read, so a cut or malformed request stores none of them.
+        List<Path> staged = new ArrayList<>();
+        List<Path> targets = new ArrayList<>();
+        List<List<String>> names = new ArrayList<>();
         try {
-            while ((part = parser.next()) != null) {
-                String filename = part.filename();
-                if (filename == null) {
-                    continue;
-                }
-                String name = baseName(filename);
-                try {
-                    PathGuard.check(name, segments.isEmpty());
-                } catch (PathGuard.BadPathException e) {
-                    throw ApiException.fieldList(part.name() == null ? "file" : part.name(), e.getMessage());
-                }
-                Path staged = store.newStagingFile();
-                try {
-                    try (OutputStream out = Files.newOutputStream(staged)) {
-                        part.transferTo(out);
+            MultipartParser.Part part;
+            try {
+                while ((part = parser.next()) != null) {
+                    String filename = part.filename();
+                    if (filename == null) {
+                        continue;
                     }
-                    Path target = resolve(concat(segments, name), 400);
+                    String name = baseName(filename);
+                    try {
+                        PathGuard.check(name, segments.isEmpty());
+                    } catch (PathGuard.BadPathException e) {
+                        throw ApiException.fieldList(part.name() == null ? "file" : part.name(), e.getMessage());
+                    }
+                    List<String> fileSegments = concat(segments, name);
+                    Path target = resolve(fileSegments, 400);
                     if (Files.isDirectory(target)) {
                         throw ApiException.detail(409, "A folder named \"" + name + "\" already exists.");
                     }
-                    try {
-                        store.commit(staged, target);
-                    } catch (NoSuchFileException e) {
-                        throw ApiException.detail(409, "The destination folder does not exist.");
+                    Path file = store.newStagingFile();
+                    staged.add(file);
+                    try (FileSink out = new FileSink(FileChannel.open(file, StandardOpenOption.WRITE))) {
+                        part.transferTo(out);
                     }
-                } finally {
-                    Files.deleteIfExists(staged);
+                    targets.add(target);
+                    names.add(fileSegments);
                 }
-                List<String> fileSegments = concat(segments, name);
-                stored.add(store.info(resolve(fileSegments, 400), fileSegments, req.baseUrl(), req.apiVersion()));
+            } catch (IOException e) {
+                if (e instanceof ConnectionCut) {
+                    throw e;
+                }
+                throw ApiException.detail(400, "Malformed or incomplete multipart body: " + e.getMessage());
             }
-        } catch (IOException e) {
-            if (e instanceof NoSuchFileException || e instanceof ConnectionCut) {
-                throw e;
+            if (targets.isEmpty()) {
+                throw ApiException.fieldList("file", "No file was submitted.");
             }
-            throw ApiException.detail(400, "Malformed or incomplete multipart body: " + e.getMessage());
+            try {
+                store.commitAll(staged, targets);
+            } catch (NoSuchFileException e) {
+                throw ApiException.detail(409, "The destination folder does not exist.");
+            } catch (FileAlreadyExistsException e) {
+                throw ApiException.detail(409, "A folder named \"" + e.getFile() + "\" already exists.");
+            }
+        } finally {
+            for (Path file : staged) {
+                Files.deleteIfExists(file);
+            }
         }
-        if (stored.isEmpty()) {
-            throw ApiException.fieldList("file", "No file was submitted.");
+        List<PathInfo> stored = new ArrayList<>();
+        for (List<String> fileSegments : names) {
+            stored.add(store.info(resolve(fileSegments, 400), fileSegments, req.baseUrl(), req.apiVersion()));
         }
         req.json(200, stored);
     }

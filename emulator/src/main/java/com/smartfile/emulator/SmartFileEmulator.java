@@ -443,41 +443,52 @@ public final class SmartFileEmulator implements AutoCloseable {
         }
 
         /**
-         * The Basic credentials (API key and password) to accept.
+         * The Basic credentials (API key and password) to accept. They must be usable by SmartFile
+         * clients, which refuse shorter values: at least 30 characters each, no white space at
+         * either end, no {@code :} in the key.
          *
          * @param key the API key
          * @param password the API password
          * @return this builder
+         * @throws IllegalArgumentException when a value is one that clients refuse (the message
+         *     says why, never the value)
          */
         public Builder basicCredentials(String key, String password) {
-            this.key = requireText(key, "key");
-            this.password = requireText(password, "password");
+            String k = CredentialRules.key(key);
+            this.password = CredentialRules.require(password, "The API password");
+            this.key = k;
             return this;
         }
 
         /**
-         * The OAuth client (consumer) token and secret.
+         * The OAuth client (consumer) token and secret (at least 30 characters each, no white space
+         * at either end, as for {@link #basicCredentials}).
          *
          * @param token the client token
          * @param secret the client secret
          * @return this builder
+         * @throws IllegalArgumentException when a value is one that clients refuse
          */
         public Builder oauthClient(String token, String secret) {
-            this.clientToken = requireText(token, "token");
-            this.clientSecret = requireText(secret, "secret");
+            String t = CredentialRules.require(token, "The OAuth client token");
+            this.clientSecret = CredentialRules.require(secret, "The OAuth client secret");
+            this.clientToken = t;
             return this;
         }
 
         /**
-         * An OAuth access token and secret accepted from the start (more are issued by the token flow).
+         * An OAuth access token and secret accepted from the start (more are issued by the token
+         * flow); at least 30 characters each, no white space at either end.
          *
          * @param token the access token
          * @param secret the access secret
          * @return this builder
+         * @throws IllegalArgumentException when a value is one that clients refuse
          */
         public Builder oauthAccess(String token, String secret) {
-            this.accessToken = requireText(token, "token");
-            this.accessSecret = requireText(secret, "secret");
+            String t = CredentialRules.require(token, "The OAuth access token");
+            this.accessSecret = CredentialRules.require(secret, "The OAuth access secret");
+            this.accessToken = t;
             return this;
         }
 

@@ -2,9 +2,8 @@ package com.smartfile.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,13 +65,16 @@ final class V3Routes {
         }
         Path staged = store.newStagingFile();
         try {
-            try (OutputStream out = Files.newOutputStream(staged); InputStream in = req.body()) {
-                in.transferTo(out);
+            try (FileSink out = new FileSink(FileChannel.open(staged, StandardOpenOption.WRITE));
+                    InputStream in = req.body()) {
+                out.readFrom(in);
             }
             try {
                 store.commit(staged, target);
             } catch (NoSuchFileException e) {
                 throw ApiException.detail(409, "The destination folder does not exist.");
+            } catch (FileAlreadyExistsException e) {
+                throw ApiException.detail(409, "A folder exists at this path.");
             }
         } finally {
             Files.deleteIfExists(staged);
@@ -112,8 +114,11 @@ final class V3Routes {
                             .header("Content-Range", "bytes */" + channel.size());
                 }
                 channel.position(offset);
-                try (InputStream in = req.body()) {
-                    in.transferTo(Channels.newOutputStream(channel));
+                store.changed(target);
+                try (FileSink out = new FileSink(channel); InputStream in = req.body()) {
+                    out.readFrom(in);
+                } finally {
+                    store.changed(target);
                 }
             }
         }

@@ -49,11 +49,12 @@ class LifecycleTest {
     @Test
     void configuredCredentialsAndUsername() {
         try (SmartFileEmulator e = SmartFileEmulator.builder().basicCredentials("k".repeat(30), "p".repeat(30))
-                .oauthClient("ct", "cs").oauthAccess("at", "as").username("jdoe").build().start()) {
+                .oauthClient("t".repeat(30), "s".repeat(30)).oauthAccess("a".repeat(30), "b".repeat(30))
+                .username("jdoe").build().start()) {
             EmulatorCredentials c = e.credentials();
             assertEquals("k".repeat(30), c.key());
-            assertEquals("cs", c.clientSecret());
-            assertEquals("as", c.accessSecret());
+            assertEquals("s".repeat(30), c.clientSecret());
+            assertEquals("b".repeat(30), c.accessSecret());
             assertEquals("jdoe", Checks.json(TestClient.basic(c).get("api/2/whoami/"), 200).get("username"));
             assertEquals(401, TestClient.basic(c).withAuthorization(TestClient.basicHeader("a", "b"))
                     .get("api/2/whoami/").status);
@@ -61,6 +62,36 @@ class LifecycleTest {
         assertThrows(IllegalArgumentException.class, () -> SmartFileEmulator.builder().basicCredentials("", "x"));
         assertThrows(IllegalArgumentException.class, () -> SmartFileEmulator.builder().port(70000));
         assertThrows(IllegalArgumentException.class, () -> SmartFileEmulator.builder().threads(0));
+    }
+
+    /** The SDK's Credentials rules: at least 30 characters after trimming, no ':' in a Basic key. */
+    @Test
+    void credentialsEveryClientWouldRefuseAreRefusedAtBuildTime() {
+        String ok = "x".repeat(30);
+        SmartFileEmulator.Builder b = SmartFileEmulator.builder();
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
+                () -> b.basicCredentials("0123456789", ok));
+        assertEquals("The API key is 10 characters long; SmartFile clients refuse keys, passwords, tokens and"
+                + " secrets shorter than 30 characters, so none could connect. Use at least 30 characters, or leave"
+                + " it out to have one generated.", tooShort.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.basicCredentials(ok, "secret"))
+                .getMessage().startsWith("The API password is 6 characters long"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.basicCredentials(ok.replace('x', ':'), ok))
+                .getMessage().contains("':'"));
+        String padded = " " + ok + " ";
+        IllegalArgumentException spaced = assertThrows(IllegalArgumentException.class,
+                () -> b.basicCredentials(ok, padded));
+        assertTrue(spaced.getMessage().contains("white space"), spaced.getMessage());
+        assertFalse(spaced.getMessage().contains(ok), "never the value");
+        assertThrows(IllegalArgumentException.class, () -> b.oauthClient("ct", ok));
+        assertThrows(IllegalArgumentException.class, () -> b.oauthClient(ok, "cs"));
+        assertThrows(IllegalArgumentException.class, () -> b.oauthAccess("at", ok));
+        assertThrows(IllegalArgumentException.class, () -> b.oauthAccess(ok, null));
+        // a refused pair changes nothing: the generated defaults still work
+        try (SmartFileEmulator e = b.build().start()) {
+            assertEquals(30, e.credentials().key().length());
+            Checks.json(TestClient.basic(e.credentials()).get("api/2/whoami/"), 200);
+        }
     }
 
     @Test

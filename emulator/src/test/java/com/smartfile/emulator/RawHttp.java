@@ -45,13 +45,23 @@ final class RawHttp {
     }
 
     static RawReply send(int port, String method, String rawTarget, String authorization) throws IOException {
+        String head = method + " " + rawTarget + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n");
+        return sendRaw(port, head, new byte[0]);
+    }
+
+    /**
+     * Sends a request head exactly as given (request line and header lines, each ending in CRLF;
+     * the blank line and {@code Content-Length} are added) and a body, then reads until the
+     * connection ends.
+     */
+    static RawReply sendRaw(int port, String headLines, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            String head = method + " " + rawTarget + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                    + "Connection: close\r\nContent-Length: 0\r\n\r\n";
+            String head = headLines + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
