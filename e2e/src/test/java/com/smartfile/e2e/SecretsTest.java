@@ -199,7 +199,7 @@ class SecretsTest {
                     client.paths().mkdir("/oauth-" + method);
                 }
             }
-            Credentials forged = Credentials.oauth1(c.clientToken(), c.clientSecret(), c.accessToken(), "F" + c.accessSecret().substring(1));
+            Credentials forged = Credentials.oauth1(c.clientToken(), c.clientSecret(), c.accessToken(), forge(c.accessSecret()));
             try (SmartFile client = SmartFile.builder().baseUrl(c.baseUrl()).credentials(forged).logLevel(LogLevel.BODY).build()) {
                 sawThrown(AuthenticationException.class, client::whoami); // 403 Could not verify OAuth request.
             }
@@ -244,5 +244,10 @@ class SecretsTest {
         assertTrue(everything.contains("--> body: ") && everything.contains("password=██"), "form bodies were logged, masked");
         assertTrue(everything.contains("Could not verify OAuth request"), "the OAuth failures were seen");
         assertFalse(cookies.isEmpty());
+    }
+
+    /** The secret with its first character changed, so that it is wrong whatever it starts with. */
+    private static String forge(String secret) {
+        return (secret.charAt(0) == 'F' ? "G" : "F") + secret.substring(1);
     }
 }
