@@ -67,6 +67,18 @@ final class PathIds {
         return "/" + String.join("/", segments);
     }
 
+    /** {@link #formValue} of each of a non-empty list of paths, for a repeated form field. */
+    static List<String> formValues(String what, java.util.Collection<String> paths) {
+        if (paths == null || paths.isEmpty()) {
+            throw new InvalidInputException("Give at least one path in " + what + ".");
+        }
+        List<String> values = new ArrayList<>(paths.size());
+        for (String p : paths) {
+            values.add(formValue(p));
+        }
+        return values;
+    }
+
     private static List<String> segments(String path) {
         if (path == null) {
             throw new InvalidInputException("path is null; pass \"/\" for the root folder");

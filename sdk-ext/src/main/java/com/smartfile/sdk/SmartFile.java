@@ -43,6 +43,13 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * {@link SmartFileException}. Typed services cover the API's groups ({@link #paths()},
  * {@link #tasks()}, {@link #users()}, …); {@link #call} reaches anything else.
  * {@link #close()} releases the connections and threads the client owns.
+ *
+ * <p><b>Asynchronous methods.</b> Every method whose name ends in {@code Async}, here and in the
+ * services, returns a {@link CompletableFuture} at once and never throws. A bad argument fails the
+ * future with the same {@link InvalidInputException} the synchronous form throws, and nothing is
+ * sent; any other failure fails it with the exception the synchronous form would throw. Requests
+ * run on OkHttp's dispatcher threads, transfers (uploads, downloads) on the client's worker
+ * threads. Cancelling the future cancels its request.
  */
 public final class SmartFile implements AutoCloseable {
 
@@ -164,7 +171,7 @@ public final class SmartFile implements AutoCloseable {
      * @return a future of the server's reply
      */
     public CompletableFuture<Ping> pingAsync() {
-        return invoker.async(account.ping());
+        return invoker.async(() -> account.ping());
     }
 
     /**
@@ -182,7 +189,7 @@ public final class SmartFile implements AutoCloseable {
      * @return a future of the identity
      */
     public CompletableFuture<WhoAmI> whoamiAsync() {
-        return invoker.async(account.getWhoAmI());
+        return invoker.async(() -> account.getWhoAmI());
     }
 
     /**
@@ -200,7 +207,7 @@ public final class SmartFile implements AutoCloseable {
      * @return a future of the rights
      */
     public CompletableFuture<List<Right>> rightsAsync() {
-        return invoker.async(account.listRights());
+        return invoker.async(() -> account.listRights());
     }
 
     /**

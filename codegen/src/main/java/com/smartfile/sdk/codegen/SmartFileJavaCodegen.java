@@ -2,6 +2,8 @@ package com.smartfile.sdk.codegen;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +12,9 @@ import java.util.function.Predicate;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.openapitools.codegen.CodegenConstants;
+import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
 import org.openapitools.codegen.CodegenProperty;
@@ -69,6 +73,22 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     static final String SF_PATH_ID = "x-sf-path-id";
     static final String SF_API_ROOT = "x-sf-api-root";
 
+    /**
+     * Generator option: {@code true} generates sdk-ext's service layer ({@code templates/service.mustache},
+     * one class per tag, from the operations' {@code x-smartfile-sdk}) instead of Retrofit interfaces and models.
+     */
+    public static final String OPT_SERVICES = "smartfileServices";
+
+    /**
+     * Generator option, with {@link #OPT_SERVICES}: the tags (separated by {@code |}) whose service class is
+     * hand-written; for them the generated class is {@code <Tag>Operations}, the package-private base
+     * the hand-written {@code <Tag>Service} extends.
+     */
+    public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
+
+    private boolean services;
+    private final Set<String> handWritten = new HashSet<>();
+
     private static final Set<String> PAGED_ITEM_FIELDS = Set.of("children", "results");
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
     private static final List<String> FOREIGN_IMPORT_PREFIXES = List.of(
@@ -108,6 +128,22 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         defaultOption(USE_BEANVALIDATION, "false");
         defaultOption(CodegenConstants.SERIALIZABLE_MODEL, "false");
         super.processOpts();
+        services = Boolean.parseBoolean(String.valueOf(additionalProperties.get(OPT_SERVICES)));
+        if (services) {
+            Object hand = additionalProperties.get(OPT_HAND_WRITTEN);
+            if (hand != null) {
+                for (String tag : hand.toString().split("[|,]")) {
+                    if (!tag.trim().isEmpty()) {
+                        handWritten.add(tag.trim());
+                    }
+                }
+            }
+            apiTemplateFiles.clear();
+            apiTemplateFiles.put("service.mustache", ".java");
+            modelTemplateFiles.clear();
+            supportingFiles.clear();
+            return;
+        }
 
         // The stock supporting files (ApiClient, Gson JSON, build scripts…) are replaced by the
         // hand-written sdk-ext layer; we generate only the annotations that carry spec metadata.
@@ -167,6 +203,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     @Override
     public void addOperationToGroup(String tag, String resourcePath, Operation operation, CodegenOperation co,
                                     Map<String, List<CodegenOperation>> operations) {
+        if (services && !co.vendorExtensions.containsKey(ServiceMethods.EXT_SDK)) {
+            return; // not part of the typed services (transfers, account calls: hand-written)
+        }
         super.addOperationToGroup(isV3(resourcePath) ? tag + "V3" : tag, resourcePath, operation, co, operations);
     }
 
@@ -268,6 +307,27 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
         OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
         dropForeignImports(result.getImports());
+        if (services) {
+            Map<String, CodegenModel> models = new HashMap<>();
+            for (ModelMap m : allModels) {
+                models.put(m.getModel().classname, m.getModel());
+            }
+            String tag = null;
+            boolean tasks = false;
+            for (CodegenOperation op : result.getOperations().getOperation()) {
+                op.vendorExtensions.put("x-sf-methods", ServiceMethods.of(op, models));
+                tag = op.tags == null || op.tags.isEmpty() ? tag : op.tags.get(0).getName();
+                tasks |= Boolean.TRUE.equals(op.vendorExtensions.get(SF_TASK));
+            }
+            if (tasks && !handWritten.contains(tag)) {
+                throw new IllegalArgumentException("Tag " + tag + " has task operations in its service: its service must be "
+                        + "hand-written (" + OPT_HAND_WRITTEN + "), to turn the replies into PendingTasks");
+            }
+            result.put("serviceDoc", serviceDoc(tag));
+            result.put("handWritten", handWritten.contains(tag));
+            result.put("hasTasks", tasks);
+            result.put("apiClass", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "Api");
+        }
         return result;
     }
 
@@ -308,6 +368,30 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             String name = entry.get("import");
             return name != null && FOREIGN_IMPORT_PREFIXES.stream().anyMatch(name::startsWith);
         });
+    }
+
+    /** The class Javadoc of a tag's service: the tag's {@code x-smartfile-sdk.doc}. */
+    @SuppressWarnings("unchecked")
+    private String serviceDoc(String tagName) {
+        if (openAPI.getTags() != null) {
+            for (Tag tag : openAPI.getTags()) {
+                Object ext = tag.getExtensions() == null ? null : tag.getExtensions().get(ServiceMethods.EXT_SDK);
+                if (tag.getName().equals(tagName) && ext instanceof Map && ((Map<String, Object>) ext).get("doc") != null) {
+                    return ((Map<String, Object>) ext).get("doc").toString().trim();
+                }
+            }
+        }
+        throw new IllegalArgumentException("Tag " + tagName + " has operations with " + ServiceMethods.EXT_SDK
+                + " but no " + ServiceMethods.EXT_SDK + ".doc for its service class; see spec/README.md");
+    }
+
+    @Override
+    public String toApiName(String name) {
+        if (services) {
+            String tag = StringUtils.camelize(name, CamelizeOption.LOWERCASE_FIRST_CHAR);
+            return ServiceMethods.serviceClassName(tag, handWritten.contains(tag));
+        }
+        return super.toApiName(name);
     }
 
     /** Inner enums are named after their property ({@code Status}), not {@code StatusEnum}. */
