@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-import com.smartfile.sdk.api.PathsApi;
+import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.model.PathInfo;
 import com.smartfile.sdk.model.Task;
 import retrofit2.Call;

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import com.smartfile.sdk.api.TasksApi;
+import com.smartfile.sdk.internal.TasksApi;
 import com.smartfile.sdk.model.Task;
 
 /**

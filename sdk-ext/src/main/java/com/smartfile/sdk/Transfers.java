@@ -22,10 +22,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.smartfile.sdk.api.PathsApi;
-import com.smartfile.sdk.api.PathsV3Api;
+import com.smartfile.sdk.internal.PathsApi;
+import com.smartfile.sdk.internal.PathsV3Api;
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.V3UploadReply;
+import com.smartfile.sdk.internal.V3UploadReply;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import retrofit2.Call;

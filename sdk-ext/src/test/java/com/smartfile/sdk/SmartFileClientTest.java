@@ -509,4 +509,36 @@ class SmartFileClientTest {
         }
         return args;
     }
+
+    /** What users build for their tests is what the client throws for the same reply. */
+    @Test
+    void builtApiExceptionsMatchTheOnesTheClientThrows() {
+        try (SmartFile client = builder().basicAuth(KEY, PASSWORD).retryPolicy(RetryPolicy.none()).build()) {
+            for (int status : new int[] {400, 401, 403, 404, 409, 429, 500, 502}) {
+                String body = status == 400 ? "{\"field_errors\": {\"email\": [\"Enter a valid email.\"]}}"
+                        : "{\"detail\": \"said " + status + "\"}";
+                server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+                        .addHeader("x-unique-id", "r-" + status).body(body).build());
+                ApiException real = assertThrows(ApiException.class, client::whoami);
+                ApiException.Builder b = ApiException.builder(status).request(real.method(), real.url())
+                        .requestId("r-" + status).rawBody(body);
+                if (status == 400) {
+                    b.fieldError("email", "Enter a valid email.");
+                } else {
+                    b.detail("said " + status);
+                }
+                ApiException built = b.build();
+                assertEquals(real.getClass(), built.getClass(), "status " + status);
+                assertEquals(real.getMessage(), built.getMessage());
+                assertEquals(real.fieldErrors(), built.fieldErrors());
+                assertEquals(real.requestId(), built.requestId());
+                assertEquals(real.detail(), built.detail());
+            }
+        }
+        ThrottledException busy = ApiException.builder(503).retryAfter(Duration.ofSeconds(7)).build(ThrottledException.class);
+        assertEquals(Duration.ofSeconds(7), busy.retryAfter());
+        assertInstanceOf(NotFoundException.class, ApiException.builder(404).build());
+        assertThrows(InvalidInputException.class, () -> ApiException.builder(400).build(NotFoundException.class));
+        assertThrows(InvalidInputException.class, () -> ApiException.builder(42));
+    }
 }

@@ -86,7 +86,19 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
      */
     public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
 
+    /**
+     * Generator option: the SDK's internal package. When given, the Retrofit interfaces go there
+     * (it is then the {@code apiPackage}), and so do {@code SmartFileJson} and the models marked
+     * {@code x-smartfile-internal: true} (wire shapes users never see); the model package keeps the
+     * public models only. Without it (the generated-sdk module) everything stays where it was.
+     */
+    public static final String OPT_INTERNAL_PACKAGE = "smartfileInternalPackage";
+
+    static final String EXT_INTERNAL = "x-smartfile-internal";
+
     private boolean services;
+    private String internalPackage;
+    private final Set<String> internalModels = new HashSet<>();
     private final Set<String> handWritten = new HashSet<>();
 
     private static final Set<String> PAGED_ITEM_FIELDS = Set.of("children", "results");
@@ -129,6 +141,10 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         defaultOption(CodegenConstants.SERIALIZABLE_MODEL, "false");
         super.processOpts();
         services = Boolean.parseBoolean(String.valueOf(additionalProperties.get(OPT_SERVICES)));
+        Object internal = additionalProperties.get(OPT_INTERNAL_PACKAGE);
+        internalPackage = internal == null || internal.toString().trim().isEmpty() ? null : internal.toString().trim();
+        additionalProperties.put("smartfileJsonPackage", internalPackage != null ? internalPackage : modelPackage);
+        additionalProperties.put("smartfileRetrofitPackage", internalPackage != null ? internalPackage : apiPackage);
         if (services) {
             Object hand = additionalProperties.get(OPT_HAND_WRITTEN);
             if (hand != null) {
@@ -154,7 +170,39 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         supportingFiles.add(new SupportingFile("apiPackageInfo.mustache", apiFolder, "package-info.java"));
         String modelFolder = (sourceFolder + File.separator + modelPackage).replace('.', File.separatorChar);
         supportingFiles.add(new SupportingFile("modelPackageInfo.mustache", modelFolder, "package-info.java"));
-        supportingFiles.add(new SupportingFile("SmartFileJson.mustache", modelFolder, "SmartFileJson.java"));
+        supportingFiles.add(new SupportingFile("SmartFileJson.mustache", internalPackage != null ? apiFolder : modelFolder,
+                "SmartFileJson.java"));
+    }
+
+    @Override
+    public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
+        super.preprocessOpenAPI(openAPI);
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+                if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_INTERNAL))) {
+                    internalModels.add(toModelName(name));
+                }
+            });
+        }
+    }
+
+    /** Internal models (with {@link #OPT_INTERNAL_PACKAGE}) are imported from the internal package. */
+    @Override
+    public String toModelImport(String name) {
+        if (internalPackage != null && internalModels.contains(name)) {
+            return internalPackage + "." + name;
+        }
+        return super.toModelImport(name);
+    }
+
+    @Override
+    public String modelFilename(String templateName, String modelName) {
+        if (internalPackage != null && internalModels.contains(toModelName(modelName))) {
+            String folder = outputFolder + File.separator + sourceFolder + File.separator
+                    + internalPackage.replace('.', File.separatorChar);
+            return folder + File.separator + toModelFilename(modelName) + modelTemplateFiles.get(templateName);
+        }
+        return super.modelFilename(templateName, modelName);
     }
 
     private void defaultOption(String key, String value) {
@@ -338,6 +386,12 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         // model.mustache imports the java.util types it uses itself.
         result.getImports().removeIf(entry -> String.valueOf(entry.get("import")).startsWith("java.util."));
         for (ModelMap mo : result.getModels()) {
+            if (internalPackage != null && internalModels.contains(mo.getModel().classname)) {
+                // Written to the internal package; it still uses the public models by name.
+                result.put("package", internalPackage);
+                mo.getModel().vendorExtensions.put("x-sf-internal", true);
+                result.getImports().add(Map.of("import", modelPackage + ".*"));
+            }
             for (CodegenProperty var : mo.getModel().vars) {
                 if (var.isEnum && var.allowableValues != null) {
                     checkNoUnknownConstant(mo.getModel().classname, var);
