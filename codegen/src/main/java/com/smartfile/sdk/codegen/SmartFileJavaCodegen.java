@@ -224,7 +224,11 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
         for (CodegenParameter p : allParamLists(op)) {
             classifyParameter(op, p);
+            p.description = JavadocText.of(p.unescapedDescription);
         }
+        // Javadoc, not HTML-escaped Markdown (the templates print these unescaped).
+        op.summary = JavadocText.of(operation.getSummary());
+        op.notes = JavadocText.of(operation.getDescription());
         return op;
     }
 
@@ -386,6 +390,10 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         // model.mustache imports the java.util types it uses itself.
         result.getImports().removeIf(entry -> String.valueOf(entry.get("import")).startsWith("java.util."));
         for (ModelMap mo : result.getModels()) {
+            mo.getModel().description = JavadocText.of(mo.getModel().unescapedDescription);
+            for (CodegenProperty var : mo.getModel().vars) {
+                var.description = JavadocText.of(var.unescapedDescription);
+            }
             if (internalPackage != null && internalModels.contains(mo.getModel().classname)) {
                 // Written to the internal package; it still uses the public models by name.
                 result.put("package", internalPackage);

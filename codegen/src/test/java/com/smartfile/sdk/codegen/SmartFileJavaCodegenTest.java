@@ -206,4 +206,15 @@ class SmartFileJavaCodegenTest {
                 .collect(Collectors.joining(" / "));
         assertTrue(all.contains("getGroup") && all.contains("lists 0 args, but the operation has 1 parameters"), all);
     }
+
+    @Test
+    void markdownBecomesJavadoc() {
+        assertEquals("Answers {@code {\"ping\": \"pong\"}}. <b>Unconfirmed</b>: the rest.",
+                JavadocText.of("Answers `{\"ping\": \"pong\"}`. **Unconfirmed**: the rest."));
+        assertEquals("Two kinds: <ul><li>one {@code a}</li><li>two, continued here</li></ul> <p>Then 1 &lt; 2 &amp;&amp; &#64;x.",
+                JavadocText.of("Two kinds:\n- one `a`\n- two,\n  continued here\n\nThen 1 < 2 && @x."));
+        assertEquals("<b>Hosts</b> Text.", JavadocText.of("## Hosts\nText."));
+        assertEquals("<code>a&#125;</code> and *&#47;", JavadocText.of("`a}` and */"), "an unbalanced brace or a comment end cannot escape");
+        assertEquals(null, JavadocText.of(null));
+    }
 }
