@@ -10,6 +10,8 @@ module com.smartfile.sdk {
 
     // In public signatures: SmartFile.Builder.httpClient(OkHttpClient).
     requires transitive okhttp3;
+    // The nullness annotations of the models' API.
+    requires transitive org.jspecify;
     // The wire layer, all behind com.smartfile.sdk.internal (not exported).
     requires retrofit2;
     requires retrofit2.converter.moshi;

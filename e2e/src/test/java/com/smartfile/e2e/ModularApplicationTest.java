@@ -37,7 +37,7 @@ class ModularApplicationTest {
 
     /** The SDK and what it needs at run time, as they appear on this test's class path. */
     private static final Pattern SDK_RUNTIME = Pattern.compile(
-            "(okhttp-jvm|okio-jvm|retrofit|converter-moshi|converter-scalars|moshi|kotlin-stdlib|annotations)-[0-9][^/]*\\.jar");
+            "(okhttp-jvm|okio-jvm|retrofit|converter-moshi|converter-scalars|moshi|kotlin-stdlib|annotations|jspecify)-[0-9][^/]*\\.jar");
 
     private static final String MODULE_INFO = "module app {\n    requires com.smartfile.sdk;\n}\n";
 

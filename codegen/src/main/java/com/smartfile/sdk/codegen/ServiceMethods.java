@@ -84,8 +84,8 @@ final class ServiceMethods {
                     throw fail(op, "arg " + p.paramName + " takes a request field, but method " + name + " has no request");
                 }
                 if (!requestPlaced) {
-                    Map<String, Object> rp = param(required(op, request, "type"), required(op, request, "name"),
-                            required(op, request, "doc"));
+                    String type = (request.get("default") != null ? "@Nullable " : "") + required(op, request, "type");
+                    Map<String, Object> rp = param(type, required(op, request, "name"), required(op, request, "doc"));
                     params.add(rp);
                     iterParams.add(rp);
                     requestPlaced = true;
@@ -102,6 +102,9 @@ final class ServiceMethods {
             boolean optional = Boolean.TRUE.equals(arg.get("optional"));
             boolean varargs = Boolean.TRUE.equals(arg.get("varargs"));
             String type = arg.get("type") != null ? arg.get("type").toString() : javaType(check, optional, varargs, p);
+            if (optional && !type.startsWith("@")) {
+                type = "@Nullable " + type;
+            }
             String doc = arg.get("doc") != null ? arg.get("doc").toString() : defaultDoc(op, check, argName);
             Map<String, Object> param = param(type, argName, doc);
             params.add(param);
@@ -311,7 +314,8 @@ final class ServiceMethods {
         return params.stream().map(p -> p.get("name").toString()).collect(Collectors.joining(", "));
     }
 
-    private static String erasure(String type) {
+    private static String erasure(String annotated) {
+        String type = annotated.replace("@Nullable ", "");
         int generic = type.indexOf('<');
         return generic < 0 ? type : type.substring(0, generic);
     }
