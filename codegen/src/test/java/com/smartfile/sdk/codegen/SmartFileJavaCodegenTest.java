@@ -127,7 +127,7 @@ class SmartFileJavaCodegenTest {
         Path root = generate("mini-api.yaml");
         String pathInfo = read(root.resolve("model/PathInfo.java"));
         assertTrue(pathInfo.contains("@Json(name = \"secret_note\")"), pathInfo);
-        assertTrue(pathInfo.contains("private LocalDateTime time;"), pathInfo);
+        assertTrue(pathInfo.contains("private @Nullable LocalDateTime time;"), pathInfo);
         assertTrue(pathInfo.contains("import java.time.LocalDateTime;"), pathInfo);
         assertTrue(pathInfo.contains("(secretNote == null ? null : \"***\")"), "secret fields are masked in toString");
         assertFalse(pathInfo.contains("public void set"), "models have no setters");
@@ -135,7 +135,8 @@ class SmartFileJavaCodegenTest {
         String task = read(root.resolve("model/Task.java"));
         assertTrue(task.contains("public enum Status {"), task);
         assertTrue(task.contains("UNKNOWN(null);"), task);
-        assertTrue(task.contains("public String getStatusValue()"), task);
+        assertTrue(task.contains("public @Nullable String getStatusValue()"), "absent values are declared nullable");
+        assertTrue(read(root.resolve("model/package-info.java")).contains("@NullMarked"), "the model package is null-marked");
 
         try (Stream<Path> files = Files.walk(out)) {
             List<Path> java = files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
