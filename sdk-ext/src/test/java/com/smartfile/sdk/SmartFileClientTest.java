@@ -541,4 +541,22 @@ class SmartFileClientTest {
         assertThrows(InvalidInputException.class, () -> ApiException.builder(400).build(NotFoundException.class));
         assertThrows(InvalidInputException.class, () -> ApiException.builder(42));
     }
+
+    /** The six paging envelopes are one generic Page: items decode to their own type, unknown fields are ignored. */
+    @Test
+    void pagesDecodeTheirItemsTyped() throws Exception {
+        server.enqueue(json(200, "{\"page\": 2, \"pages\": 3, \"per_page\": 1, \"total\": 3, \"next\": \"n\", "
+                + "\"brand_new\": {\"x\": 1}, \"results\": [{\"name\": \"staff\", \"users\": [\"ann\"]}]}"));
+        try (SmartFile client = client()) {
+            com.smartfile.sdk.model.Page<com.smartfile.sdk.model.Group> page = client.groups().listPage(2, 1);
+            com.smartfile.sdk.model.Group first = page.getResults().get(0);
+            assertEquals("staff", first.getName());
+            assertEquals(List.of("ann"), first.getUsers());
+            assertEquals(3, page.getPages());
+            assertEquals(1, page.getPerPage());
+            assertEquals("n", page.getNext());
+            assertNull(page.getPrevious());
+        }
+        assertEquals("/api/2/group/?page=2&limit=1", take().getTarget());
+    }
 }

@@ -179,21 +179,29 @@ final class ServiceMethods {
         if (paged.isEmpty()) {
             throw fail(op, "iterate needs an operation marked " + SmartFileJavaCodegen.EXT_PAGED);
         }
-        CodegenModel page = models.get(op.returnBaseType);
-        CodegenProperty items = page == null ? null
-                : page.vars.stream().filter(v -> v.baseName.equals(paged)).findFirst().orElse(null);
-        if (items == null || items.items == null) {
-            throw fail(op, "the reply " + op.returnBaseType + " has no array property " + paged);
-        }
         Map<String, Object> it = new LinkedHashMap<>();
         it.put("name", required(op, spec, "name"));
         it.put("doc", required(op, spec, "doc"));
         it.put("returns", required(op, spec, "returns"));
-        it.put("itemType", items.items.dataType);
-        it.put("pageType", op.returnBaseType);
-        it.put("itemsGetter", items.getter);
-        it.put("pagesGetter", page.vars.stream().filter(v -> v.baseName.equals("pages")).findFirst()
-                .orElseThrow(() -> fail(op, "the reply " + op.returnBaseType + " has no pages property")).getter);
+        Object item = op.vendorExtensions.get(SmartFileJavaCodegen.SF_PAGE_ITEM);
+        if (item != null && "results".equals(paged)) {
+            it.put("itemType", item);
+            it.put("pageType", "Page<" + item + ">");
+            it.put("itemsGetter", "getResults");
+            it.put("pagesGetter", "getPages");
+        } else {
+            CodegenModel page = models.get(op.returnBaseType);
+            CodegenProperty items = page == null ? null
+                    : page.vars.stream().filter(v -> v.baseName.equals(paged)).findFirst().orElse(null);
+            if (items == null || items.items == null) {
+                throw fail(op, "the reply " + op.returnBaseType + " has no array property " + paged);
+            }
+            it.put("itemType", items.items.dataType);
+            it.put("pageType", op.returnBaseType);
+            it.put("itemsGetter", items.getter);
+            it.put("pagesGetter", page.vars.stream().filter(v -> v.baseName.equals("pages")).findFirst()
+                    .orElseThrow(() -> fail(op, "the reply " + op.returnBaseType + " has no pages property")).getter);
+        }
         it.put("params", params);
         it.put("paramsDecl", decl(params));
         it.put("argNames", names(params));

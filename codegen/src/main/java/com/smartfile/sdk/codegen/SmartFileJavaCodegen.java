@@ -96,6 +96,21 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
     static final String EXT_INTERNAL = "x-smartfile-internal";
 
+    /**
+     * Generator option: {@code true} replaces the schemas marked {@code x-smartfile-page: true} (one
+     * paging envelope, repeated per item type) by one generic {@code Page<T>} (templates/Page.mustache).
+     */
+    public static final String OPT_GENERIC_PAGE = "smartfileGenericPage";
+
+    static final String EXT_PAGE = "x-smartfile-page";
+    static final String SF_PAGE_ITEM = "x-sf-page-item";
+    /** The properties of the paging envelope, as templates/Page.mustache has them. */
+    static final Set<String> PAGE_PROPERTIES = Set.of("count", "page", "pages", "per_page", "total", "next", "previous", "results");
+
+    private boolean genericPage;
+    /** Page schema's model name → its item's model name. */
+    private final Map<String, String> pageItems = new HashMap<>();
+
     private boolean services;
     private String internalPackage;
     private final Set<String> internalModels = new HashSet<>();
@@ -143,6 +158,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         services = Boolean.parseBoolean(String.valueOf(additionalProperties.get(OPT_SERVICES)));
         Object internal = additionalProperties.get(OPT_INTERNAL_PACKAGE);
         internalPackage = internal == null || internal.toString().trim().isEmpty() ? null : internal.toString().trim();
+        genericPage = Boolean.parseBoolean(String.valueOf(additionalProperties.get(OPT_GENERIC_PAGE)));
         additionalProperties.put("smartfileJsonPackage", internalPackage != null ? internalPackage : modelPackage);
         additionalProperties.put("smartfileRetrofitPackage", internalPackage != null ? internalPackage : apiPackage);
         if (services) {
@@ -172,6 +188,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         supportingFiles.add(new SupportingFile("modelPackageInfo.mustache", modelFolder, "package-info.java"));
         supportingFiles.add(new SupportingFile("SmartFileJson.mustache", internalPackage != null ? apiFolder : modelFolder,
                 "SmartFileJson.java"));
+        if (genericPage) {
+            supportingFiles.add(new SupportingFile("Page.mustache", modelFolder, "Page.java"));
+        }
     }
 
     @Override
@@ -182,8 +201,36 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_INTERNAL))) {
                     internalModels.add(toModelName(name));
                 }
+                if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_PAGE))) {
+                    pageItems.put(toModelName(name), pageItem(name, schema));
+                }
             });
         }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private String pageItem(String name, io.swagger.v3.oas.models.media.Schema schema) {
+        Map<?, ?> props = schema.getProperties();
+        if (props == null || !props.keySet().equals(PAGE_PROPERTIES)) {
+            throw new IllegalArgumentException("Schema " + name + " is marked " + EXT_PAGE + " but its properties "
+                    + (props == null ? "[]" : props.keySet()) + " are not the paging envelope " + PAGE_PROPERTIES);
+        }
+        io.swagger.v3.oas.models.media.Schema results = (io.swagger.v3.oas.models.media.Schema) props.get("results");
+        String ref = results.getItems() == null ? null : results.getItems().get$ref();
+        if (ref == null) {
+            throw new IllegalArgumentException("Schema " + name + ": results must be an array of a $ref'd schema");
+        }
+        return toModelName(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    /** With {@link #OPT_GENERIC_PAGE}, the page envelopes are not generated: {@code Page<T>} stands for them. */
+    @Override
+    public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
+        Map<String, ModelsMap> result = super.postProcessAllModels(objs);
+        if (genericPage) {
+            result.keySet().removeIf(name -> pageItems.containsKey(toModelName(name)));
+        }
+        return result;
     }
 
     /** Internal models (with {@link #OPT_INTERNAL_PACKAGE}) are imported from the internal package. */
@@ -225,6 +272,15 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         for (CodegenParameter p : allParamLists(op)) {
             classifyParameter(op, p);
             p.description = JavadocText.of(p.unescapedDescription);
+        }
+        if (genericPage && op.returnBaseType != null && pageItems.containsKey(op.returnBaseType)) {
+            String item = pageItems.get(op.returnBaseType);
+            op.vendorExtensions.put(SF_PAGE_ITEM, item);
+            op.imports.remove(op.returnBaseType);
+            op.imports.add("Page");
+            op.imports.add(item);
+            op.returnType = "Page<" + item + ">";
+            op.returnBaseType = "Page";
         }
         // Javadoc, not HTML-escaped Markdown (the templates print these unescaped).
         op.summary = JavadocText.of(operation.getSummary());
