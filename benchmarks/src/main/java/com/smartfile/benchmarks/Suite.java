@@ -70,6 +70,7 @@ public final class Suite {
         section(results, failures, o, "calls", "throughput", () -> SmallCallThroughput.run(o));
         section(results, failures, o, "transfers", "transfers", () -> TransferComparison.run(o));
         section(results, failures, o, "listing", "listing", () -> ListingScaling.run(o));
+        section(results, failures, o, "startup", "startup", () -> StartupComparison.run(o));
         results.put("goals", Goals.evaluate(results));
         results.put("failures", failures);
         results.put("durationSeconds", (System.nanoTime() - started) / 1e9);

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class SuiteOptions {
 
     /** All sections, in the order they run. */
-    public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing");
+    public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing", "startup");
 
     boolean quick;
     long sizeBytes = -1;

@@ -77,7 +77,9 @@ final class CallCommand implements Callable<Integer> {
                         try (OutputStream out = Files.newOutputStream(output)) {
                             in.transferTo(out);
                         }
-                        root.console.err().println("wrote " + Files.size(output) + " bytes to " + output);
+                        if (!root.quiet) {
+                            root.console.err().println("wrote " + Files.size(output) + " bytes to " + output);
+                        }
                     }
                 }
             } else if (reply != null) {

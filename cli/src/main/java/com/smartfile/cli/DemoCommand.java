@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         String sha256 = generate(original, sizeMb * 1024L * 1024L);
         say("Generated " + original.getFileName() + " (" + Output.human(Files.size(original)) + "), SHA-256 " + sha256.substring(0, 16) + "…");
 
-        ProgressBar up = new ProgressBar(root.console.err(), "  upload", root.console.interactive());
+        ProgressBar up = root.progressBar("  upload");
         PathInfo stored = client.paths().upload("/demo/inbox", UploadSource.of(original),
                 UploadOptions.builder().createFolders(true).progress(up::update).build());
         up.finish();
@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         String archived = "/demo/archive/" + original.getFileName();
 
         Path copy = work.resolve("downloaded.bin");
-        ProgressBar down = new ProgressBar(root.console.err(), "  download", root.console.interactive());
+        ProgressBar down = root.progressBar("  download");
         long bytes = client.paths().download(archived, copy,
                 DownloadOptions.builder().checksum("SHA-256", sha256).progress(down::update).build());
         down.finish();

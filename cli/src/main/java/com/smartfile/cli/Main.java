@@ -12,7 +12,7 @@ import picocli.CommandLine;
 public final class Main {
 
     /** Held so that the level set on it is not lost when the logger is garbage-collected. */
-    private static final java.util.logging.Logger EMULATOR_LOG = java.util.logging.Logger.getLogger("com.smartfile.emulator");
+    private static java.util.logging.Logger emulatorLog;
 
     private Main() {
     }
@@ -23,28 +23,22 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        boolean interactive = System.console() != null;
-        System.exit(run(args, new SmartFileCommand.Console(System.out, System.err, System.in, interactive, Function.identity())));
+        System.exit(run(args, new SmartFileCommand.Console(System.out, System.err, System.in, Function.identity(),
+                SmartFileCommand.Console.Terminals.system())));
     }
 
     /** Runs the command in this JVM (what tests do) and returns its exit code. */
     static int run(String[] args, SmartFileCommand.Console console) {
         // The embedded emulator's own start-up log would clutter the narration; -v shows it.
-        EMULATOR_LOG.setLevel(
-                java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose")
-                        ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+        java.util.List<String> argList = java.util.Arrays.asList(args);
+        if (argList.contains("emulator") || argList.contains("demo")) {
+            // Only these start an emulator; java.util.logging is not set up for the other commands (start-up time).
+            emulatorLog = java.util.logging.Logger.getLogger("com.smartfile.emulator");
+            emulatorLog.setLevel(argList.contains("-v") || argList.contains("--verbose")
+                    ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+        }
         SmartFileCommand root = new SmartFileCommand(console);
-        CommandLine cli = new CommandLine(root);
-        cli.setOut(console.out());
-        cli.setErr(console.err());
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (String line : ExitCodes.HELP) {
-            String[] parts = line.split(":", 2);
-            codes.put(parts[0], parts[1]);
-        }
-        for (CommandLine c : all(cli)) {
-            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-        }
+        CommandLine cli = commandLine(root, args);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             console.err().println("smartfile: " + oneLine(e));
             if (root.verbose) {
@@ -59,6 +53,75 @@ public final class Main {
         console.out().flush();
         console.err().flush();
         return code;
+    }
+
+    /** The whole command line, as documented (completion script, man page) and as {@code --help} shows it. */
+    static CommandLine commandLine(SmartFileCommand root) {
+        return commandLine(root, null);
+    }
+
+    /**
+     * The command line for these arguments: help sections, exit codes, colours, and the subcommands
+     * named in {@code args}: all of them when none is (help, an unknown command) or {@code args} is
+     * null, none for {@code --version}.
+     */
+    static CommandLine commandLine(SmartFileCommand root, String[] args) {
+        SmartFileCommand.Console console = root.console;
+        CommandLine cli = new CommandLine(root);
+        java.util.Set<String> named = args == null ? java.util.Set.of() : new java.util.HashSet<>(java.util.Arrays.asList(args));
+        boolean any = SmartFileCommand.SUBCOMMANDS.keySet().stream().anyMatch(named::contains);
+        boolean versionOnly = !any && (named.contains("--version") || named.contains("-V"));
+        SmartFileCommand.SUBCOMMANDS.forEach((name, sub) -> {
+            if (!versionOnly && (!any || named.contains(name))) {
+                cli.addSubcommand(name, sub);
+            }
+        });
+        cli.setOut(console.out());
+        cli.setErr(console.err());
+        // https://no-color.org: NO_COLOR set and not empty means no colour, whatever the terminal.
+        CommandLine.Help.Ansi ansi = console.env("NO_COLOR") == null && console.stdoutTerminal()
+                ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            String[] parts = line.split(":", 2);
+            codes.put(parts[0], parts[1]);
+        }
+        for (CommandLine c : all(cli)) {
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+            c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+        }
+        return cli;
+    }
+
+    /** The command list with each command's first sentence whole (picocli shows only a description's first line). */
+    private static String commandList(CommandLine.Help help) {
+        Map<String, CommandLine.Help> subcommands = help.subcommands();
+        if (subcommands.isEmpty()) {
+            return "";
+        }
+        int nameWidth = 0;
+        for (String name : subcommands.keySet()) {
+            nameWidth = Math.max(nameWidth, name.length());
+        }
+        int width = help.commandSpec().usageMessage().width();
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(nameWidth + 4, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - (nameWidth + 4), 2, CommandLine.Help.Column.Overflow.WRAP));
+        for (CommandLine.Help sub : subcommands.values()) {
+            table.addRowValues(sub.commandNamesText(", "), help.colorScheme().text(summary(sub.commandSpec().usageMessage())));
+        }
+        return table.toString();
+    }
+
+    /** A command's header, else the first sentence of its description (which may span several lines). */
+    static String summary(CommandLine.Model.UsageMessageSpec usage) {
+        if (usage.header().length > 0) {
+            return usage.header()[0];
+        }
+        String text = String.join(" ", usage.description()).trim();
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.!?](\\s|$)").matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     private static java.util.List<CommandLine> all(CommandLine cli) {

@@ -179,20 +179,20 @@ final class PathCommands {
         if (root.json) {
             Output.json(root.console.out(), PathInfo.class, info);
         } else {
-            root.console.out().println(line);
+            root.status().println(line);
         }
     }
 
     /** Waits for a task, showing its progress, then prints its outcome. Failures surface as exceptions. */
     static int finish(SmartFileCommand root, PendingTask pending, String verb) {
-        if (!root.json) {
+        if (!root.json && !root.quiet) {
             root.console.err().println("task " + pending.uuid() + " started; waiting…");
         }
         Task done = pending.await();
         if (root.json) {
             Output.json(root.console.out(), Task.class, done);
         } else {
-            root.console.out().println(verb + " (task " + pending.uuid() + ": " + status(done) + ")");
+            root.status().println(verb + " (task " + pending.uuid() + ": " + status(done) + ")");
         }
         return ExitCodes.OK;
     }

@@ -3,9 +3,9 @@ package com.smartfile.cli;
 import java.io.PrintWriter;
 
 /**
- * Shows transfer progress on standard error: a bar redrawn in place on a terminal, or a plain
- * line every quarter when the output is piped or logged. Never writes to standard output, so
- * {@code --json} output stays clean.
+ * Shows transfer progress on standard error: a bar redrawn in place on a terminal, or, when
+ * forced with {@code --progress} onto a pipe or log, a plain line every quarter; nothing when not
+ * shown. Never writes to standard output, so {@code --json} output stays clean.
  */
 final class ProgressBar {
 
@@ -13,18 +13,23 @@ final class ProgressBar {
 
     private final PrintWriter err;
     private final String label;
+    private final boolean show;
     private final boolean terminal;
     private long lastDrawNanos;
     private int lastQuarter = -1;
 
-    ProgressBar(PrintWriter err, String label, boolean terminal) {
+    ProgressBar(PrintWriter err, String label, boolean show, boolean terminal) {
         this.err = err;
         this.label = label;
+        this.show = show;
         this.terminal = terminal;
     }
 
     /** Reports progress; {@code total} is -1 when unknown. Cheap when called often. */
     synchronized void update(long done, long total) {
+        if (!show) {
+            return;
+        }
         if (terminal) {
             long now = System.nanoTime();
             if (now - lastDrawNanos < 100_000_000L && done != total) {
@@ -44,7 +49,7 @@ final class ProgressBar {
 
     /** Ends the bar's line. */
     synchronized void finish() {
-        if (terminal) {
+        if (show && terminal) {
             err.println();
         }
         err.flush();

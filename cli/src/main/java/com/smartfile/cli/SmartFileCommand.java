@@ -29,26 +29,39 @@ import picocli.CommandLine.Spec;
                 + "call any API route, and run a local SmartFile emulator.",
         footer = {"", "Credentials come from the options, else SMARTFILE_API_KEY/SMARTFILE_API_PASSWORD "
                 + "(or the SMARTFILE_CLIENT_*/SMARTFILE_ACCESS_* OAuth variables), else ~/.netrc. "
-                + "The server is --url, else SMARTFILE_API_URL, else https://app.smartfile.com/."},
-        subcommands = {
-            AccountCommands.Ping.class,
-            AccountCommands.WhoAmI.class,
-            PathCommands.Info.class,
-            PathCommands.Ls.class,
-            TransferCommands.Upload.class,
-            TransferCommands.Download.class,
-            PathCommands.Mkdir.class,
-            PathCommands.Rename.class,
-            PathCommands.Mv.class,
-            PathCommands.Cp.class,
-            PathCommands.Rm.class,
-            TaskCommand.class,
-            CallCommand.class,
-            LoginCommand.class,
-            EmulatorCommand.class,
-            DemoCommand.class,
-        })
+                + "The server is --url, else SMARTFILE_API_URL, else https://app.smartfile.com/."})
 final class SmartFileCommand implements Runnable {
+
+    /**
+     * The subcommands by name (each its {@code @Command} name; CliPolishTest checks), in help order. Registered by {@link Main#commandLine}: all of them for help,
+     * completion and the man page, only the one named on the command line otherwise (picocli builds
+     * a model of every registered command up front, a cost each short command would pay).
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "ping", AccountCommands.Ping.class,
+            "whoami", AccountCommands.WhoAmI.class,
+            "info", PathCommands.Info.class,
+            "ls", PathCommands.Ls.class,
+            "upload", TransferCommands.Upload.class,
+            "download", TransferCommands.Download.class,
+            "mkdir", PathCommands.Mkdir.class,
+            "rename", PathCommands.Rename.class,
+            "mv", PathCommands.Mv.class,
+            "cp", PathCommands.Cp.class,
+            "rm", PathCommands.Rm.class,
+            "task", TaskCommand.class,
+            "call", CallCommand.class,
+            "login", LoginCommand.class,
+            "emulator", EmulatorCommand.class,
+            "demo", DemoCommand.class);
+
+    private static java.util.Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            m.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @Spec
     CommandSpec spec;
@@ -63,8 +76,14 @@ final class SmartFileCommand implements Runnable {
     @Option(names = "--key", scope = ScopeType.INHERIT, paramLabel = "KEY", description = "API key (Basic auth).")
     String key;
 
-    @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PW", description = "API password (Basic auth).")
+    @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PW",
+            description = "API password (Basic auth). Visible to other users in the process list: "
+                    + "prefer --password-stdin, the environment, ~/.netrc or the prompt.")
     String password;
+
+    @Option(names = "--password-stdin", scope = ScopeType.INHERIT,
+            description = "Read the API password from the first line of standard input (the safe way to pass it).")
+    boolean passwordStdin;
 
     @Option(names = "--netrc", scope = ScopeType.INHERIT, paramLabel = "FILE", description = "The netrc file to read credentials from.")
     Path netrc;
@@ -87,6 +106,14 @@ final class SmartFileCommand implements Runnable {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log the HTTP exchanges (secrets masked) and show error details.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only results and errors: no progress, no confirmations.")
+    boolean quiet;
+
+    @Option(names = "--progress", negatable = true, scope = ScopeType.INHERIT,
+            description = "Show transfer progress on stderr (default: only when stderr is a terminal).")
+    Boolean progress;
 
     final Console console;
 
@@ -114,14 +141,54 @@ final class SmartFileCommand implements Runnable {
         if (netrc != null) {
             b.netrcFile(netrc);
         }
-        if (key != null || password != null) {
-            b.credentials(Credentials.basic(key, password));
+        String pw = password();
+        if (key != null || pw != null) {
+            b.credentials(Credentials.basic(key, pw));
         } else if (clientToken != null || clientSecret != null) {
             b.credentials(accessToken == null && accessSecret == null
                     ? Credentials.oauth1Client(clientToken, clientSecret)
                     : Credentials.oauth1(clientToken, clientSecret, accessToken, accessSecret));
         }
         return console.configure(b).logLevel(verbose ? LogLevel.HEADERS : LogLevel.NONE).build();
+    }
+
+    /** The password: --password, else --password-stdin, else a prompt when --key was given on a terminal. */
+    private String password() {
+        if (passwordStdin) {
+            if (password != null) {
+                throw new UsageException("Give --password or --password-stdin, not both.");
+            }
+            try {
+                // Byte by byte up to the newline: nothing after it is consumed, for a command that reads stdin too.
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                for (int b = console.in().read(); b != -1 && b != '\n'; b = console.in().read()) {
+                    bytes.write(b);
+                }
+                String line = bytes.toString(StandardCharsets.UTF_8).replaceFirst("\r$", "");
+                if (line.isEmpty()) {
+                    throw new UsageException("--password-stdin: standard input held no password (one line is read).");
+                }
+                return line;
+            } catch (java.io.IOException e) {
+                throw new UsageException("--password-stdin: cannot read standard input: " + e.getMessage());
+            }
+        }
+        if (password == null && key != null && console.env("SMARTFILE_API_PASSWORD") == null) {
+            char[] typed = console.readPassword("API password for key " + key.substring(0, Math.min(4, key.length())) + "…: ");
+            return typed == null ? null : new String(typed);
+        }
+        return password;
+    }
+
+    /** A progress bar on stderr: drawn when --progress, or when stderr is a terminal and neither -q nor --no-progress. */
+    ProgressBar progressBar(String label) {
+        boolean show = progress != null ? progress : !quiet && console.stderrTerminal();
+        return new ProgressBar(console.err(), label, show, console.stderrTerminal());
+    }
+
+    /** Where confirmations ("uploaded …", "task … started") go: stdout, or nowhere with -q. */
+    PrintWriter status() {
+        return quiet ? new PrintWriter(OutputStream.nullOutputStream()) : console.out();
     }
 
     private void enableWireLog() {
@@ -142,17 +209,64 @@ final class SmartFileCommand implements Runnable {
         private final PrintWriter out;
         private final PrintWriter err;
         private final InputStream in;
-        private final boolean interactive;
         private final Function<SmartFile.Builder, SmartFile.Builder> clientSetup;
+        private final Terminals terminals;
+
+        /** Which streams are terminals, the environment, and how a password is read without echo. */
+        static final class Terminals {
+            final boolean stdout;
+            final boolean stderr;
+            final Function<String, String> env;
+            /** Prompts and reads a password, or is null when no terminal can be asked. */
+            final Function<String, char[]> passwordPrompt;
+
+            Terminals(boolean stdout, boolean stderr, Function<String, String> env, Function<String, char[]> passwordPrompt) {
+                this.stdout = stdout;
+                this.stderr = stderr;
+                this.env = env;
+                this.passwordPrompt = passwordPrompt;
+            }
+
+            /** This process's streams and environment. */
+            static Terminals system() {
+                java.io.Console c = System.console();
+                Function<String, char[]> prompt = c != null && Terminal.stdin() ? p -> c.readPassword("%s", p) : null;
+                return new Terminals(Terminal.stdout(), Terminal.stderr(), System::getenv, prompt);
+            }
+        }
 
         Console(OutputStream out, OutputStream err, InputStream in, boolean interactive,
                 Function<SmartFile.Builder, SmartFile.Builder> clientSetup) {
+            this(out, err, in, clientSetup, new Terminals(interactive, interactive, name -> null, null));
+        }
+
+        Console(OutputStream out, OutputStream err, InputStream in,
+                Function<SmartFile.Builder, SmartFile.Builder> clientSetup, Terminals terminals) {
             this.rawOut = out;
             this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
             this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
             this.in = in;
-            this.interactive = interactive;
             this.clientSetup = clientSetup;
+            this.terminals = terminals;
+        }
+
+        boolean stdoutTerminal() {
+            return terminals.stdout;
+        }
+
+        boolean stderrTerminal() {
+            return terminals.stderr;
+        }
+
+        /** An environment variable, or null when unset or empty. */
+        String env(String name) {
+            String v = terminals.env.apply(name);
+            return v == null || v.isEmpty() ? null : v;
+        }
+
+        /** Asks for a password on the terminal; null when there is none to ask. */
+        char[] readPassword(String prompt) {
+            return terminals.passwordPrompt == null ? null : terminals.passwordPrompt.apply(prompt);
         }
 
         PrintWriter out() {
@@ -173,9 +287,9 @@ final class SmartFileCommand implements Runnable {
             return in;
         }
 
-        /** True when a person watches the terminal: progress bars are drawn only then. */
+        /** True when stderr is a terminal. */
         boolean interactive() {
-            return interactive;
+            return terminals.stderr;
         }
 
         SmartFile.Builder configure(SmartFile.Builder builder) {

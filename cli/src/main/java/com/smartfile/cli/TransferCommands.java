@@ -29,7 +29,7 @@ final class TransferCommands {
         @ParentCommand
         SmartFileCommand root;
 
-        @Parameters(arity = "2..*", paramLabel = "LOCAL... REMOTE_DIR", description = "The local files, then the remote folder.")
+        @Parameters(arity = "2..*", paramLabel = "LOCAL... REMOTE_DIR", hideParamSyntax = true, description = "The local files, then the remote folder.")
         List<Path> args;
 
         @Option(names = {"-p", "--parents"}, description = "Create the remote folder (and its parents) when it is missing.")
@@ -45,7 +45,7 @@ final class TransferCommands {
                 sources.add(UploadSource.of(local));
             }
             String folder = args.get(args.size() - 1).toString();
-            ProgressBar bar = new ProgressBar(root.console.err(), "upload", root.console.interactive());
+            ProgressBar bar = root.progressBar("upload");
             UploadOptions options = UploadOptions.builder().createFolders(parents).progress(bar::update).build();
             try (SmartFile client = root.client()) {
                 List<PathInfo> stored = client.paths().upload(folder, sources, options);
@@ -54,7 +54,7 @@ final class TransferCommands {
                     Output.json(root.console.out(), Types.newParameterizedType(List.class, PathInfo.class), stored);
                 } else {
                     for (PathInfo p : stored) {
-                        root.console.out().println("uploaded " + p.getPath() + " (" + Output.human(p.getSize() == null ? 0 : p.getSize()) + ")");
+                        root.status().println("uploaded " + p.getPath() + " (" + Output.human(p.getSize() == null ? 0 : p.getSize()) + ")");
                     }
                 }
             }
@@ -84,7 +84,7 @@ final class TransferCommands {
             if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
                 throw new UsageException("No such local folder: " + target.getParent());
             }
-            ProgressBar bar = new ProgressBar(root.console.err(), "download", root.console.interactive());
+            ProgressBar bar = root.progressBar("download");
             DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update);
             if (sha256 != null) {
                 options.checksum("SHA-256", sha256);
@@ -96,7 +96,7 @@ final class TransferCommands {
                     root.console.out().println("{\"path\": " + com.smartfile.sdk.model.SmartFileJson.moshi().adapter(String.class)
                             .toJson(target.toString()) + ", \"bytes\": " + bytes + "}");
                 } else {
-                    root.console.out().println("downloaded " + remote + " to " + target + " (" + Output.human(bytes) + ")");
+                    root.status().println("downloaded " + remote + " to " + target + " (" + Output.human(bytes) + ")");
                 }
             }
             return ExitCodes.OK;

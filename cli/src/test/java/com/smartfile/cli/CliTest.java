@@ -130,7 +130,7 @@ class CliTest {
         Run up = run("upload", a.toString(), "/cli/work", "--parents");
         ok(up);
         assertTrue(up.out.contains("/cli/work/r\u00e9sum\u00e9 #1.bin"), up.out);
-        assertTrue(up.err.contains("upload: 100%"), "plain progress lines when not a terminal: " + up.err);
+        assertFalse(up.err.contains("upload"), "no progress when stderr is not a terminal (CliPolishTest covers --progress): " + up.err);
 
         ok(run("rename", "/cli/work/r\u00e9sum\u00e9 #1.bin", "/cli/work/a.bin"));
         ok(run("mkdir", "/cli/dest"));

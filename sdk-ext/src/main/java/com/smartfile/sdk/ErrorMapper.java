@@ -46,6 +46,12 @@ final class ErrorMapper {
     static ApiException fromResponse(Response response, List<String> secrets) {
         String body = Redaction.scrub(readCapped(response.body()), secrets);
         Request request = response.request();
+        okhttp3.HttpUrl target = response.isRedirect() && response.header("Location") != null
+                ? request.url().resolve(response.header("Location")) : null;
+        if (target != null) {
+            // A redirect not followed (an http:// client does not go on to https://): say where to.
+            body = "Redirected to " + Redaction.url(target) + "; use it as the base URL.";
+        }
         MediaType type = response.body() == null ? null : response.body().contentType();
         return build(response.code(), request.method(), Redaction.url(request.url()), body, type,
                 response.header("x-unique-id"), Throttle.waitOf(response));

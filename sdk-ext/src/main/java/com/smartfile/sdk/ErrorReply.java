@@ -43,7 +43,9 @@ final class ErrorReply {
         }
         String hint = hint(statusCode);
         if (hint != null) {
-            m.append(". ").append(hint);
+            // The server's words often end a sentence already ("Not found."): one full stop, not two.
+            char end = m.charAt(m.length() - 1);
+            m.append(end == '.' || end == '!' || end == '?' ? " " : ". ").append(hint);
         }
         if (requestId != null) {
             m.append(" (request id ").append(requestId).append(')');

@@ -23,6 +23,7 @@ import com.smartfile.sdk.model.Ping;
 import com.smartfile.sdk.model.Right;
 import com.smartfile.sdk.internal.SmartFileJson;
 import com.smartfile.sdk.model.WhoAmI;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -89,6 +90,10 @@ public final class SmartFile implements AutoCloseable {
                 .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (ownsHttp && !baseUrl.isHttps()) {
+            // Nothing to encrypt: OkHttp then skips loading the platform's TLS trust store (a CLI's start-up).
+            hb.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
+        }
         // Outermost first: errors are mapped after retries; every attempt is re-authenticated
         // (fresh OAuth nonce); the wire log sees the final headers, with secrets masked.
         hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
@@ -601,6 +606,7 @@ public final class SmartFile implements AutoCloseable {
          * @throws ConfigurationException when the base URL or the credentials are missing or invalid
          */
         public SmartFile build() {
+            OkHttpCompatibility.check();
             HttpUrl url = parseBaseUrl(baseUrl != null ? baseUrl : envOr(ENV_API_URL, DEFAULT_BASE_URL));
             CredentialChain chain = new CredentialChain(environment,
                     home != null ? home : java.nio.file.Paths.get(System.getProperty("user.home", "")), netrcFile);
