@@ -18,6 +18,8 @@ module com.smartfile.sdk {
     requires retrofit2.converter.scalars;
     requires com.squareup.moshi;
     requires okio;
+    // librsync deltas for paths().syncUpload/syncDownload (none of its types is in our API).
+    requires com.smartfile.delta;
     // System.Logger lives in java.base; @Generated on generated sources is compile-time only.
     requires static java.compiler;
 

@@ -69,6 +69,7 @@ public final class Suite {
         section(results, failures, o, "jmh", "perCall", () -> PerCallCosts.run(o));
         section(results, failures, o, "calls", "throughput", () -> SmallCallThroughput.run(o));
         section(results, failures, o, "transfers", "transfers", () -> TransferComparison.run(o));
+        section(results, failures, o, "transfers", "deltaSync", () -> DeltaSyncBenchmark.run(o));
         section(results, failures, o, "listing", "listing", () -> ListingScaling.run(o));
         section(results, failures, o, "startup", "startup", () -> StartupComparison.run(o));
         results.put("goals", Goals.evaluate(results));

@@ -113,7 +113,9 @@ class ModularApplicationTest {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Paths.get(entry).getFileName().toString();
-            boolean sdk = entry.replace('\\', '/').contains("/sdk-ext/target/") || name.startsWith("smartfile-sdk-");
+            String path = entry.replace('\\', '/');
+            boolean sdk = path.contains("/sdk-ext/target/") || name.startsWith("smartfile-sdk-")
+                    || path.contains("/delta/target/") || name.startsWith("smartfile-delta-");
             if (sdk || SDK_RUNTIME.matcher(name).matches()) {
                 entries.add(entry);
             }

@@ -35,6 +35,7 @@ import com.smartfile.sdk.NotFoundException;
 import com.smartfile.sdk.PathsService;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.SmartFileException;
+import com.smartfile.sdk.SyncResult;
 import com.smartfile.sdk.ThrottledException;
 import com.smartfile.sdk.UploadOptions;
 import com.smartfile.sdk.UploadSource;
@@ -172,6 +173,24 @@ class ReadmeExamplesTest {
         // end:more
         assertEquals("/inbox", later.join().getPath());
         assertEquals("ann", client.users().get("ann").getUsername());
+    }
+
+    @Test
+    void sync(SmartFile client) throws Exception {
+        byte[] v1 = new byte[1 << 20];
+        new java.util.Random(15).nextBytes(v1);
+        byte[] v2 = v1.clone();
+        v2[500_000] ^= 1;
+        client.paths().uploadAs("/big.bin", UploadSource.of(v1));
+        Path local = Files.write(dir.resolve("big.bin"), v2);
+        // snippet:sync
+        SyncResult up = client.paths().syncUpload(local, "/big.bin");      // sends only the changed blocks
+        System.out.println(up.usedDelta() + ": " + up.bytesSent() + " bytes sent for " + up.fileBytes());
+        SyncResult down = client.paths().syncDownload("/big.bin", local);  // patches the local copy
+        System.out.println(down.bytesSaved() + " bytes saved" + (down.usedDelta() ? "" : ": " + down.fallbackReason()));
+        // end:sync
+        assertTrue(up.usedDelta() && up.bytesSent() < 10_000, up.toString());
+        assertArrayEquals(v2, Files.readAllBytes(local));
     }
 
     @Test

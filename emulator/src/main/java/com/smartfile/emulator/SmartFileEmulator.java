@@ -144,6 +144,7 @@ public final class SmartFileEmulator implements AutoCloseable {
         new DirectoryRoutes(accounts).register(v2);
         new AccessRoutes(accounts, guard, paths).register(v2);
         new QuotaRoutes(accounts).register(v2);
+        new SyncRoutes(store, paths).register(v2);
         Router v3 = new Router();
         new V3Routes(store, paths).register(v3);
 

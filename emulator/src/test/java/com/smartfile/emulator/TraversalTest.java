@@ -73,7 +73,8 @@ class TraversalTest {
                 "%2e%2e/outside/secret.txt/", "%2E%2e/%2e%2E/etc/passwd/", "inside/%2e%2e/%2e%2e/outside/",
                 "..%2Foutside%2Fsecret.txt/", "a%00b/", "a%0d%0ab/", "escape/secret.txt/", "escape.txt/", "escape/",
                 ".smartfile-emulator-staging/")) {
-            for (String route : List.of("/api/2/path/info/", "/api/2/path/data/", "/api/2/access/path/")) {
+            for (String route : List.of("/api/2/path/info/", "/api/2/path/data/", "/api/2/access/path/",
+                    "/api/2/path/sync/signature/")) {
                 RawHttp.RawReply r = raw("GET", route + id);
                 assertEquals(404, r.status, route + id);
                 assertEquals("application/json", r.header("content-type"));

@@ -41,12 +41,14 @@ public final class PathsService extends PathsOperations {
     private final TasksService tasks;
     private final Transfers transfers;
     private final Executor transferThreads;
+    private final DeltaSync deltaSync;
 
     PathsService(PathsApi api, Invoker invoker, TasksService tasks, Transfers transfers, Executor transferThreads) {
         super(api, invoker);
         this.tasks = tasks;
         this.transfers = transfers;
         this.transferThreads = transferThreads;
+        this.deltaSync = new DeltaSync(api, invoker, transfers);
     }
 
     /**
@@ -278,6 +280,58 @@ public final class PathsService extends PathsOperations {
      */
     public InputStream openDownload(String path, DownloadOptions options) {
         return transfers.openDownload(path, options);
+    }
+
+    /**
+     * Uploads a local file over a remote one by sending only the blocks that differ (a librsync delta through
+     * SmartFile's {@code path/sync} routes); a plain upload when there is no remote file, the server has no delta
+     * routes, or the delta would not be smaller. The progress listener counts the bytes actually sent.
+     *
+     * @param localFile the new version
+     * @param remotePath the remote file's full path
+     * @return delta or plain (and why), bytes sent and received against the file's size
+     * @throws InvalidInputException before any request, when the local file is missing or a folder
+     */
+    public SyncResult syncUpload(Path localFile, String remotePath) {
+        return syncUpload(localFile, remotePath, UploadOptions.defaults());
+    }
+
+    /**
+     * {@link #syncUpload(Path, String)} with options (progress; {@code createFolders} applies to a plain upload).
+     *
+     * @param localFile the new version
+     * @param remotePath the remote file's full path
+     * @param options progress listener, folder creation
+     * @return delta or plain (and why), bytes sent and received against the file's size
+     */
+    public SyncResult syncUpload(Path localFile, String remotePath, UploadOptions options) {
+        return deltaSync.upload(localFile, remotePath, options);
+    }
+
+    /**
+     * Brings a local copy up to date with a remote file by receiving only the blocks that differ (a librsync
+     * delta); a plain download when there is no local copy or the server has no delta routes. The new version is
+     * written beside the local file and moved over it only once complete.
+     *
+     * @param remotePath the remote file
+     * @param localFile the local copy, replaced atomically
+     * @return delta or plain (and why), bytes sent and received against the file's size
+     */
+    public SyncResult syncDownload(String remotePath, Path localFile) {
+        return syncDownload(remotePath, localFile, DownloadOptions.defaults());
+    }
+
+    /**
+     * {@link #syncDownload(String, Path)} with options (progress counts delta bytes received; a checksum is
+     * verified on the rebuilt file before it replaces the local copy).
+     *
+     * @param remotePath the remote file
+     * @param localFile the local copy, replaced atomically
+     * @param options progress listener, expected checksum
+     * @return delta or plain (and why), bytes sent and received against the file's size
+     */
+    public SyncResult syncDownload(String remotePath, Path localFile, DownloadOptions options) {
+        return deltaSync.download(remotePath, localFile, options);
     }
 
     private static UploadSource checkSource(UploadSource source) {

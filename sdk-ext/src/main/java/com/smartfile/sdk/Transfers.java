@@ -412,7 +412,7 @@ final class Transfers {
         };
     }
 
-    private static Path checkTarget(Path localFile) {
+    static Path checkTarget(Path localFile) {
         if (localFile == null) {
             throw new InvalidInputException("The local file to download into must not be null.");
         }
@@ -429,7 +429,7 @@ final class Transfers {
     }
 
     /** An empty file beside the target, hidden, named after it; created before any request. */
-    private static Path createTemp(Path target) {
+    static Path createTemp(Path target) {
         String name = target.getFileName().toString();
         int keep = Math.min(name.length(), 100);
         if (keep > 0 && Character.isHighSurrogate(name.charAt(keep - 1))) {
@@ -451,7 +451,7 @@ final class Transfers {
         }
     }
 
-    private static void move(Path temp, Path target) throws IOException {
+    static void move(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -191,7 +191,7 @@ class GeneratedOperationsTest {
         server.enqueue(reply.build());
 
         Expected expected = new Expected();
-        Object[] args = arguments(method, v3, expected);
+        Object[] args = arguments(method, v3, filePartName(op), expected);
         Object service = retrofit.create(api);
         Call<?> call = (Call<?>) method.invoke(service, args);
         Response<?> response = call.execute();
@@ -266,7 +266,28 @@ class GeneratedOperationsTest {
         String rawBody;
     }
 
-    private static Object[] arguments(Method method, boolean v3, Expected expected) {
+    /** The name of the operation's multipart file field in the spec ({@code file}, {@code signature}, ...). */
+    private static String filePartName(Op op) {
+        Object body = op.node.get("requestBody");
+        if (body == null) {
+            return null;
+        }
+        Object multipart = map(map(body).get("content")).get("multipart/form-data");
+        if (multipart == null) {
+            return null;
+        }
+        Map<String, Object> properties = map(map(map(multipart).get("schema")).get("properties"));
+        for (Map.Entry<String, Object> p : properties.entrySet()) {
+            Map<String, Object> schema = map(p.getValue());
+            Object items = schema.get("items");
+            if ("binary".equals(schema.get("format")) || (items != null && "binary".equals(map(items).get("format")))) {
+                return p.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static Object[] arguments(Method method, boolean v3, String filePart, Expected expected) {
         Type[] types = method.getGenericParameterTypes();
         Annotation[][] annotations = method.getParameterAnnotations();
         Object[] args = new Object[types.length];
@@ -297,11 +318,12 @@ class GeneratedOperationsTest {
                 } else if (a instanceof Part) {
                     String name = ((Part) a).value();
                     if (name.isEmpty()) {
+                        assertNotNull(filePart, method + ": a file part the spec does not name");
                         List<MultipartBody.Part> parts = List.of(
-                                MultipartBody.Part.createFormData("file", "a b.txt", RequestBody.create("first file", OCTET)),
-                                MultipartBody.Part.createFormData("file", "r\u00e9sum\u00e9.pdf", RequestBody.create("second file", OCTET)));
+                                MultipartBody.Part.createFormData(filePart, "a b.txt", RequestBody.create("first file", OCTET)),
+                                MultipartBody.Part.createFormData(filePart, "r\u00e9sum\u00e9.pdf", RequestBody.create("second file", OCTET)));
                         args[i] = types[i] instanceof ParameterizedType ? parts : parts.get(0);
-                        expected.multipart.add("name=\"file\"; filename=\"a b.txt\"");
+                        expected.multipart.add("name=\"" + filePart + "\"; filename=\"a b.txt\"");
                         expected.multipart.add("first file");
                         if (types[i] instanceof ParameterizedType) {
                             expected.multipart.add("second file");
