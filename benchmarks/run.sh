@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs the SmartFile SDK benchmark suite (see benchmarks/README.md).
 #
-#   benchmarks/run.sh [--quick] [--size BYTES] [--reps N] [--only jmh,calls,transfers,listing]
-#                     [--out DIR] [--work-dir DIR] [--no-build]
+#   benchmarks/run.sh [--quick] [--size BYTES] [--reps N] [--only jmh,latency,calls,transfers,listing,startup]
+#                     [--out DIR] [--name NAME] [--work-dir DIR] [--no-build]
 #
-#   --quick      about a minute; figures are smoke, not claims. Results go to benchmarks/target/results.
+#   --quick      about two minutes; figures are smoke, not claims. Results go to benchmarks/target/results.
 #   --size       transfer size, e.g. 8MiB or 1GiB (default 1GiB; quick 128MiB)
 #   --no-build   use the jar already built (benchmarks/target/smartfile-benchmarks.jar), as CI does
 #
-# Without --quick it takes about 9 minutes and writes benchmarks/results/<date>-results.json and
-# <date>-summary.md. Exits 1 when a measurement could not be made; never because of a figure.
+# The java on the PATH runs it (and its child JVMs). Without --quick it takes about 25 minutes and
+# writes benchmarks/results/<date>-results.json and <date>-summary.md. Exits 1 when a measurement could not be made; never because of a figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

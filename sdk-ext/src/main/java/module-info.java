@@ -7,6 +7,7 @@
 module com.smartfile.sdk {
     exports com.smartfile.sdk;
     exports com.smartfile.sdk.model;
+    exports com.smartfile.sdk.tree;
 
     // In public signatures: SmartFile.Builder.httpClient(OkHttpClient).
     requires transitive okhttp3;

@@ -43,6 +43,23 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(args);
+        return runProcess(command, mainClass.getSimpleName() + " " + String.join(" ", jvmOptions) + " " + args, credentials,
+                timeoutSeconds);
+    }
+
+    /**
+     * Runs a command that prints its result as a {@code RESULT <json>} line (a child JVM, or the
+     * Python peer) and returns that result.
+     *
+     * @param command the command
+     * @param label how failures name it
+     * @param credentials put in its environment (never on its command line), or null
+     * @param timeoutSeconds how long it may run
+     * @return its result, plus {@code wallMillis}: from starting the process to its exit, as seen from here
+     * @throws BenchmarkFailure when it fails, times out or prints no result
+     */
+    static Map<String, Object> runProcess(List<String> command, String label, LocalCredentials credentials,
+                                          long timeoutSeconds) {
         Path out = null;
         try {
             out = Files.createTempFile("bench-child-", ".log");
@@ -51,12 +68,13 @@ public final class ChildJvm {
                 pb.environment().put(LocalCredentials.ENV_KEY, credentials.key());
                 pb.environment().put(LocalCredentials.ENV_PASSWORD, credentials.password());
             }
+            long start = System.nanoTime();
             Process process = pb.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new BenchmarkFailure(mainClass.getSimpleName() + " " + args + " did not finish in " + timeoutSeconds
-                        + " s" + tail(out));
+                throw new BenchmarkFailure(label + " did not finish in " + timeoutSeconds + " s" + tail(out));
             }
+            double wallMillis = (System.nanoTime() - start) / 1e6;
             List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
             String result = null;
             for (String line : lines) {
@@ -65,11 +83,11 @@ public final class ChildJvm {
                 }
             }
             if (process.exitValue() != 0 || result == null) {
-                throw new BenchmarkFailure(mainClass.getSimpleName() + " " + String.join(" ", jvmOptions) + " " + args
-                        + " failed (exit " + process.exitValue() + ")" + tail(out));
+                throw new BenchmarkFailure(label + " failed (exit " + process.exitValue() + ")" + tail(out));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> parsed = (Map<String, Object>) Json.read(result);
+            parsed.put("wallMillis", wallMillis);
             return parsed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

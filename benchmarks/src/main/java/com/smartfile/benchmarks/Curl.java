@@ -77,8 +77,8 @@ public final class Curl {
     /**
      * One transfer of the same kind as {@link TransferClient}'s.
      *
-     * @param op {@code download-discard} (to /dev/null), {@code download-file} (then fsync, as the
-     *     SDK does), {@code upload-put} ({@code -T}, v3) or {@code upload-multipart} ({@code -F}, v2)
+     * @param op {@code download-discard} (to /dev/null), {@code download-file} (then fsync when the
+     *     SDK's download does), {@code upload-put} ({@code -T}, v3) or {@code upload-multipart} ({@code -F}, v2)
      * @param baseUrl the server's root URL
      * @param remote the remote file name in {@link TransferClient#FOLDER}
      * @param local the local file
@@ -112,7 +112,7 @@ public final class Curl {
         }
         long bytes = op.startsWith("download") ? (long) Double.parseDouble(f[1]) : size(local);
         double seconds = Double.parseDouble(f[3]);
-        if (op.equals("download-file")) {
+        if (op.equals("download-file") && TransferClient.sdkFsyncsFileDownloads()) {
             seconds += fsync(local);
         }
         Map<String, Object> m = new LinkedHashMap<>();

@@ -18,6 +18,12 @@ public final class Goals {
     static final double TRANSFER_RATIO = 0.90;
     /** Concurrency: past saturation, more callers keep at least this share of the throughput. */
     static final double THROUGHPUT_HOLDS = 0.90;
+    /** Issue 11: warm {@code info()} median through the emulator, µs. */
+    static final double EMULATOR_MEDIAN_MICROS = 250;
+    /** Issue 11: SDK calls/s through the emulator with 32 callers. */
+    static final double EMULATOR_CALLS_PER_SECOND = 20_000;
+    /** Issue 11: transfers through the emulator, SDK throughput / curl throughput. */
+    static final double EMULATOR_TRANSFER_RATIO = 0.80;
     /** Listing: time per entry of the largest folder / of the smallest (1.0 is perfectly linear). */
     static final double LINEAR_SLACK = 1.25;
     /** Listing: growth of the live heap from the first to the last tenth of the largest folder. */
@@ -44,8 +50,12 @@ public final class Goals {
                             PerCallCosts.SDK, "InfoCallBenchmark.bareOkHttpMoshi")), ratio <= PER_CALL_RATIO));
         }
         Map<String, Object> calls = (Map<String, Object>) results.get("throughput");
-        if (calls != null && calls.get("latency") != null) {
-            Map<String, Object> latency = (Map<String, Object>) calls.get("latency");
+        Map<String, Object> latencySection = (Map<String, Object>) results.get("latency");
+        // Results of 2026-11-27 and before kept the latency (minimal server only) in the "calls" section.
+        Map<String, Object> minimalLatency = latencySection != null ? (Map<String, Object>) latencySection.get("minimal")
+                : calls == null ? null : (Map<String, Object>) calls.get("latency");
+        if (minimalLatency != null) {
+            Map<String, Object> latency = minimalLatency;
             double ratio = num(latency.get("sdkOverBareMedianRatio"));
             goals.add(goal("1. info() SDK/bare OkHttp median latency (taking turns in one JVM)", "<= " + PER_CALL_RATIO,
                     ratio, "SDK / (bare OkHttp + Moshi): " + f2(latency.get("sdkOverBareMoshiMedianRatio")),
@@ -91,6 +101,7 @@ public final class Goals {
             goals.add(goal("3. every SDK transfer succeeds with " + transfers.get("sdkJvmOptions"), "yes",
                     allSmallHeap ? "yes" : "no", null, allSmallHeap));
         }
+        emulatorGoals(results, goals);
 
         Map<String, Object> listing = (Map<String, Object>) results.get("listing");
         Map<String, Object> sdkListing = listing == null ? null : ListingScaling.find(listing, "sdk", ListingScaling.DEFAULT_PAGE_SIZE);
@@ -121,6 +132,92 @@ public final class Goals {
                     + " entries (bytes)", "<= " + (FLAT_HEAP_BYTES >> 20) + " MiB", grew, null, grew <= FLAT_HEAP_BYTES));
         }
         return goals;
+    }
+
+    /** Issue 11: through the emulator, and against the Python peer. */
+    @SuppressWarnings("unchecked")
+    private static void emulatorGoals(Map<String, Object> results, List<Object> goals) {
+        Object feature = ((Map<String, Object>) results.get("machine")).get("jdkVersion");
+        String jdk = feature == null ? "17" : feature.toString();
+        Map<String, Object> perCall = (Map<String, Object>) results.get("perCall");
+        Map<String, Object> jmhEmu = perCall == null ? null
+                : (Map<String, Object>) perCall.get(PerCallCosts.SDK + PerCallCosts.EMULATOR);
+        if (jmhEmu != null && jmhEmu.get("median") != null) {
+            double us = num(jmhEmu.get("median"));
+            goals.add(goal("E1. warm info() through the emulator, SDK median latency, JMH (µs), JDK " + jdk,
+                    "<= " + EMULATOR_MEDIAN_MICROS, us, peerMedian(perCall.get(PerCallCosts.BARE + PerCallCosts.EMULATOR)),
+                    us <= EMULATOR_MEDIAN_MICROS));
+        }
+        Map<String, Object> latency = (Map<String, Object>) results.get("latency");
+        Map<String, Object> emu = latency == null ? null : (Map<String, Object>) latency.get("emulator");
+        if (emu != null) {
+            double us = num(((Map<String, Object>) emu.get("sdk")).get("median"));
+            goals.add(goal("E1. warm info() through the emulator, SDK median latency, taking turns (µs), JDK " + jdk,
+                    "<= " + EMULATOR_MEDIAN_MICROS, us, peerMedian(emu.get("bareOkHttp")), us <= EMULATOR_MEDIAN_MICROS));
+            if (emu.get("sdkSpeedOverPython") != null) {
+                double r = num(emu.get("sdkSpeedOverPython"));
+                goals.add(goal("E4. info() warm latency through the emulator: Python median / SDK median", "> 1", r,
+                        "Python requests: " + f1(((Map<String, Object>) emu.get("python")).get("median")) + " µs", r > 1));
+            }
+        }
+        Map<String, Object> cold = latency == null ? null : (Map<String, Object>) latency.get("cold");
+        if (cold != null && cold.get("sdkSpeedOverPythonFirstCall") != null) {
+            double r = num(cold.get("sdkSpeedOverPythonFirstCall"));
+            goals.add(goal("E4. cold first info() (client built, first answer parsed): Python time / SDK time", "> 1", r,
+                    "SDK " + f1(cold.get("sdkFirstCallMillis")) + " ms, Python " + f1(cold.get("pythonFirstCallMillis")) + " ms",
+                    r > 1));
+            r = num(cold.get("sdkSpeedOverPythonWall"));
+            goals.add(goal("E4. cold process making one info() (runtime start included): Python time / SDK time", "> 1", r,
+                    "SDK JVM " + f1(cold.get("sdkWallMillis")) + " ms, Python " + f1(cold.get("pythonWallMillis")) + " ms",
+                    r > 1));
+        }
+        Map<String, Object> calls = (Map<String, Object>) results.get("throughput");
+        if (calls != null && calls.get("emulatorRows") != null) {
+            long errors = 0;
+            for (Object o : (List<Object>) calls.get("emulatorRows")) {
+                Map<String, Object> row = (Map<String, Object>) o;
+                Map<String, Object> sdk = (Map<String, Object>) row.get("sdk");
+                errors += (long) num(sdk.get("errors")) + (long) num(((Map<String, Object>) row.get("sdk-pool64")).get("errors"));
+                int callers = (int) num(row.get("callers"));
+                if (callers == 32) {
+                    double cps = num(sdk.get("callsPerSecond"));
+                    goals.add(goal("E2. calls/s through the emulator, 32 callers, one SDK client", ">= " + f0(EMULATOR_CALLS_PER_SECOND),
+                            cps, "bare OkHttp: " + f0(((Map<String, Object>) row.get("bare")).get("callsPerSecond"))
+                                    + "; connections opened by the SDK: " + f0(sdk.get("connectionsOpened")),
+                            cps >= EMULATOR_CALLS_PER_SECOND));
+                }
+                if (row.get("sdkSpeedOverPython") != null) {
+                    double r = num(row.get("sdkSpeedOverPython"));
+                    goals.add(goal("E4. calls/s through the emulator, " + callers + " callers: SDK / Python", "> 1", r,
+                            "Python requests: " + f0(((Map<String, Object>) row.get("python")).get("callsPerSecond")) + " calls/s",
+                            r > 1));
+                }
+            }
+            goals.add(goal("E2. errors through the emulator, 1, 8, 32 callers", "0", errors, null, errors == 0));
+        }
+        Map<String, Object> transfers = (Map<String, Object>) results.get("transfers");
+        Map<String, Object> rows = transfers == null ? null : (Map<String, Object>) transfers.get("emulatorRows");
+        if (rows != null) {
+            for (Map.Entry<String, Object> e : rows.entrySet()) {
+                Map<String, Object> row = (Map<String, Object>) e.getValue();
+                Object ratio = row.get("sdkOverCurl");
+                goals.add(goal("E3. " + e.getKey() + " through the emulator: SDK/curl throughput", ">= " + EMULATOR_TRANSFER_RATIO,
+                        ratio, "bare OkHttp/curl: " + f2(row.get("okhttpOverCurl")),
+                        ratio == null ? null : num(ratio) >= EMULATOR_TRANSFER_RATIO));
+                for (String key : List.of("sdkOverPython", "sdkOverPythonCold")) {
+                    if (row.get(key) != null) {
+                        double r = num(row.get(key));
+                        goals.add(goal("E4. " + e.getKey() + " through the emulator: SDK / Python throughput"
+                                + (key.endsWith("Cold") ? ", cold (first 32 MiB of a fresh process)" : ""), "> 1", r, null, r > 1));
+                    }
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String peerMedian(Object peer) {
+        return peer == null ? null : "bare OkHttp: " + f1(((Map<String, Object>) peer).get("median")) + " µs";
     }
 
     /** The median over JMH passes of the ratio of two benchmarks' medians within a pass. */
@@ -155,6 +252,14 @@ public final class Goals {
 
     private static String fmt(Object n) {
         return String.format("%,d", (long) num(n));
+    }
+
+    private static String f0(Object n) {
+        return n == null ? "–" : String.format(java.util.Locale.ROOT, "%,.0f", num(n));
+    }
+
+    private static String f1(Object n) {
+        return n == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f", num(n));
     }
 
     private static String f2(Object n) {

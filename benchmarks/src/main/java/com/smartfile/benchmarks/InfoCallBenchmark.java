@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,8 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one {@code paths().info(path)} call through the SDK, beside the same request
- * (same URL and headers) through a bare OkHttp client, against {@link CannedPathInfoServer} over
- * loopback in the same JVM. {@code bareOkHttpMoshi} adds only the JSON parsing into
+ * (same URL and headers) through a bare OkHttp client, over loopback, against either server
+ * ({@code server} parameter): {@code minimal}, the {@link CannedPathInfoServer}, or
+ * {@code emulator}, the project's {@link com.smartfile.emulator.SmartFileEmulator} with its
+ * defaults, started in the benchmark's JVM as a user's test starts it with the JUnit extension. {@code bareOkHttpMoshi} adds only the JSON parsing into
  * {@link PathInfo}, to split the SDK's overhead into parsing and the rest. Sampled (the median is
  * the figure compared); run with the gc profiler for the bytes allocated per call. The SDK's path
  * is longer and takes the JIT longer to compile, hence the long warm-up.
@@ -39,7 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class InfoCallBenchmark {
 
-    private MiniHttpServer server;
+    /** Which server answers: {@code minimal} or {@code emulator}. */
+    @Param({"minimal", "emulator"})
+    public String server;
+
+    private AutoCloseable running;
     private SmartFile sdk;
     private OkHttpClient bare;
     private Request bareRequest;
@@ -53,20 +60,29 @@ public class InfoCallBenchmark {
     @Setup(Level.Trial)
     public void start() throws IOException {
         LocalCredentials credentials = LocalCredentials.random();
-        server = CannedPathInfoServer.start(credentials);
-        sdk = Clients.sdk(server.baseUrl(), credentials);
+        String baseUrl;
+        if (server.equals("emulator")) {
+            BenchEmulator emulator = BenchEmulator.start(credentials);
+            running = emulator;
+            baseUrl = emulator.baseUrl();
+        } else {
+            MiniHttpServer minimal = CannedPathInfoServer.start(credentials);
+            running = minimal;
+            baseUrl = minimal.baseUrl();
+        }
+        sdk = Clients.sdk(baseUrl, credentials);
         bare = Clients.bare();
-        bareRequest = Clients.sameRequestAsSdkInfo(server.baseUrl(), credentials, CannedPathInfoServer.PATH);
+        bareRequest = Clients.sameRequestAsSdkInfo(baseUrl, credentials, CannedPathInfoServer.PATH);
         pathInfoJson = SmartFileJson.moshi().adapter(PathInfo.class);
     }
 
     /** Closes the clients and the server. */
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop() throws Exception {
         sdk.close();
         bare.dispatcher().executorService().shutdown();
         bare.connectionPool().evictAll();
-        server.close();
+        running.close();
     }
 
     /**

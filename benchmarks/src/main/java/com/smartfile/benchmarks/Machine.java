@@ -33,6 +33,7 @@ public final class Machine {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                 + System.getProperty("java.vendor") + ")");
+        m.put("jdkVersion", String.valueOf(Runtime.version().feature()));
         m.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         m.put("curl", curl == null ? "missing" : curl.version());
         return m;

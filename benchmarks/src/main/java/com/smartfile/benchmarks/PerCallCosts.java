@@ -30,6 +30,8 @@ public final class PerCallCosts {
     /** The paired benchmarks whose ratio is a goal: SDK over bare OkHttp. */
     static final String SDK = "InfoCallBenchmark.sdk";
     static final String BARE = "InfoCallBenchmark.bareOkHttp";
+    /** The suffix of the same benchmarks against the emulator. */
+    static final String EMULATOR = "@emulator";
 
     private PerCallCosts() {
     }
@@ -46,6 +48,7 @@ public final class PerCallCosts {
         int passes = o.quick ? 1 : 3;
         Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> emulatorRatios = new ArrayList<>();
         for (int pass = 0; pass < passes; pass++) {
             System.out.println("== jmh pass " + (pass + 1) + " of " + passes);
             ChainedOptionsBuilder b = new OptionsBuilder()
@@ -56,24 +59,33 @@ public final class PerCallCosts {
                     .forks(1);
             if (o.quick) {
                 b.warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                        .measurementIterations(2).measurementTime(TimeValue.milliseconds(500));
+                        .measurementIterations(1).measurementTime(TimeValue.milliseconds(500));
             }
             // Otherwise the iterations annotated on each benchmark class apply.
             Map<String, Map<String, Object>> thisPass = new LinkedHashMap<>();
             for (RunResult r : new Runner(b.build()).run()) {
                 String full = r.getParams().getBenchmark();
                 String name = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
+                String server = r.getParams().getParam("server");
+                if (server != null && !server.equals("minimal")) {
+                    name += "@" + server; // e.g. InfoCallBenchmark.sdk@emulator
+                }
                 thisPass.put(name, figures(r));
             }
             thisPass.forEach((name, m) -> byName.computeIfAbsent(name, k -> new ArrayList<>()).add(m));
             if (thisPass.containsKey(SDK) && thisPass.containsKey(BARE)) {
                 ratios.add(Goals.num(thisPass.get(SDK).get("median")) / Goals.num(thisPass.get(BARE).get("median")));
             }
+            if (thisPass.containsKey(SDK + EMULATOR) && thisPass.containsKey(BARE + EMULATOR)) {
+                emulatorRatios.add(Goals.num(thisPass.get(SDK + EMULATOR).get("median"))
+                        / Goals.num(thisPass.get(BARE + EMULATOR).get("median")));
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passes", passes);
         out.put("sdkOverBareMedianRatio", ratios.isEmpty() ? null : TransferComparison.median(ratios));
         out.put("sdkOverBareMedianRatioPerPass", ratios);
+        out.put("emulatorSdkOverBareMedianRatio", emulatorRatios.isEmpty() ? null : TransferComparison.median(emulatorRatios));
         byName.forEach((name, runs) -> {
             Map<String, Object> m = new LinkedHashMap<>(runs.get(0));
             for (String key : List.of("median", "p90", "p99", "mean", "allocBytesPerOp")) {

@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar benchmarks/target/smartfile-benchmarks.jar [--quick] [--size 1GiB] [--reps N]
- *      [--only jmh,calls,transfers,listing] [--out DIR] [--work-dir DIR]
+ *      [--only jmh,latency,calls,transfers,listing,startup,trees] [--out DIR] [--name NAME] [--work-dir DIR]
  * java -jar benchmarks/target/smartfile-benchmarks.jar --render benchmarks/results/DATE-results.json
  * </pre>
  */
@@ -67,19 +67,22 @@ public final class Suite {
         results.put("mode", o.quick ? "quick" : "full");
         results.put("machine", Machine.describe(Curl.find()));
         section(results, failures, o, "jmh", "perCall", () -> PerCallCosts.run(o));
+        section(results, failures, o, "latency", "latency", () -> CallLatency.run(o));
         section(results, failures, o, "calls", "throughput", () -> SmallCallThroughput.run(o));
         section(results, failures, o, "transfers", "transfers", () -> TransferComparison.run(o));
         section(results, failures, o, "transfers", "deltaSync", () -> DeltaSyncBenchmark.run(o));
         section(results, failures, o, "listing", "listing", () -> ListingScaling.run(o));
         section(results, failures, o, "startup", "startup", () -> StartupComparison.run(o));
+        section(results, failures, o, "trees", "trees", () -> TreeBenchmark.run(o));
         results.put("goals", Goals.evaluate(results));
         results.put("failures", failures);
         results.put("durationSeconds", (System.nanoTime() - started) / 1e9);
         String summary = ResultsSummary.markdown(results);
         try {
             Files.createDirectories(o.out);
-            Path json = o.out.resolve(results.get("date") + "-results.json");
-            Path md = o.out.resolve(results.get("date") + "-summary.md");
+            String prefix = results.get("date") + (o.name == null ? "" : "-" + o.name);
+            Path json = o.out.resolve(prefix + "-results.json");
+            Path md = o.out.resolve(prefix + "-summary.md");
             Files.writeString(json, Json.writePretty(results) + "\n", StandardCharsets.UTF_8);
             Files.writeString(md, summary, StandardCharsets.UTF_8);
             System.out.println();

@@ -14,7 +14,8 @@ import java.util.Set;
  *                    one repetition of each transfer (128 MiB unless --size), smaller listings
  * --size BYTES       transfer size: a number with an optional KiB/MiB/GiB suffix (default 1GiB, quick 128MiB)
  * --reps N           repetitions of each transfer, each in a fresh JVM (default 3, quick 1)
- * --only LIST        comma-separated sections: jmh,calls,transfers,listing (default all)
+ * --only LIST        comma-separated sections: jmh,latency,calls,transfers,listing,startup,trees (default all)
+ * --name NAME        results are written as {@code <date>-NAME-results.json} (e.g. jdk25), default {@code <date>-results.json}
  * --out DIR          where results go (default benchmarks/results; quick: benchmarks/target/results)
  * --work-dir DIR     where the transfer files are made (default the system temp folder)
  * </pre>
@@ -22,13 +23,14 @@ import java.util.Set;
 public final class SuiteOptions {
 
     /** All sections, in the order they run. */
-    public static final List<String> SECTIONS = List.of("jmh", "calls", "transfers", "listing", "startup");
+    public static final List<String> SECTIONS = List.of("jmh", "latency", "calls", "transfers", "listing", "startup", "trees");
 
     boolean quick;
     long sizeBytes = -1;
     int reps = -1;
     Set<String> only = new LinkedHashSet<>(SECTIONS);
     Path out;
+    String name;
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
 
     /** The heap limit the transfer and listing children run with. */
@@ -63,12 +65,18 @@ public final class SuiteOptions {
                 case "--out":
                     o.out = Path.of(value(args, ++i));
                     break;
+                case "--name":
+                    o.name = value(args, ++i);
+                    if (!o.name.matches("[A-Za-z0-9._-]+")) {
+                        throw new IllegalArgumentException("--name takes letters, digits, '.', '_' and '-', got " + o.name);
+                    }
+                    break;
                 case "--work-dir":
                     o.workDir = Path.of(value(args, ++i));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (options: --quick --size BYTES --reps N --only jmh,calls,transfers,listing --out DIR --work-dir DIR)");
+                            + " (options: --quick --size BYTES --reps N --only jmh,latency,calls,transfers,listing,startup,trees --out DIR --name NAME --work-dir DIR)");
             }
         }
         if (o.sizeBytes < 0) {

@@ -11,34 +11,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
-import com.smartfile.emulator.SmartFileEmulator;
-
 /**
- * Section "transfers": uploads and downloads of one file (1 GiB by default) over loopback, the SDK
- * beside curl, against {@link DiscardingFileServer} (sendfile out, uploads thrown away: neither the
- * server nor the disk limits the clients).
- * <ol>
- *   <li>The server alone: curl downloading to {@code /dev/null} and uploading with {@code PUT},
- *       the ceiling any client can reach here. The emulator is measured the same way, for
- *       reference (it writes uploads to disk).</li>
- *   <li>Each kind of transfer (download to nothing, download to a file with fsync, v3 {@code PUT},
- *       v2 multipart) by curl, the SDK, and bare OkHttp with and without its I/O timeouts (to
- *       split the SDK's cost from OkHttp's), in an order that rotates with each repetition; every
- *       Java run is a fresh JVM with {@code -Xmx64m} ({@link TransferClient}) whose heap is watched. Downloads to a
- *       file are checked byte for byte (CRC-32), uploads by the byte count the server received.</li>
- * </ol>
+ * Section "transfers": uploads and downloads of one file (1 GiB by default) over loopback, against
+ * two servers in this JVM, one after the other:
+ * <ul>
+ *   <li>{@code minimal}: {@link DiscardingFileServer} (sendfile out, uploads thrown away: neither
+ *       the server nor the disk limits the clients), the SDK beside curl and bare OkHttp with and
+ *       without its I/O timeouts (to split the SDK's cost from OkHttp's); the server alone with
+ *       curl first, the ceiling any client can reach here;</li>
+ *   <li>{@code emulator}: the project's emulator ({@link BenchEmulator}, uploads written to its
+ *       disk), the SDK beside curl, bare OkHttp and the Python peer ({@link PythonPeer}).</li>
+ * </ul>
+ * Each kind of transfer (download to nothing, download to a file, v3 {@code PUT}, v2 multipart)
+ * runs by each client in an order that rotates with each repetition; every Java run is a fresh
+ * JVM with {@code -Xmx64m} ({@link TransferClient}) whose heap is watched, and its first (32 MiB)
+ * transfer is kept as the cold figure. Downloads to a file are checked byte for byte (CRC-32),
+ * uploads by the bytes the server received or stored. A download to a file is fsync'd by every
+ * client when the SDK's is ({@link TransferClient#sdkFsyncsFileDownloads()}), by none otherwise.
  * Figures are medians over the repetitions; ratios are medians of the ratios within each
  * repetition; the peak heap is the largest seen.
  */
 public final class TransferComparison {
 
-    /** The clients compared: curl, the SDK, and bare OkHttp with and without its I/O timeouts. */
+    /** The clients compared against the minimal server. */
     static final List<String> CLIENTS = List.of("curl", "sdk", "okhttp", "okhttp-no-timeouts");
+
+    /** The clients compared against the emulator. */
+    static final List<String> EMULATOR_CLIENTS = List.of("curl", "sdk", "okhttp", "python");
 
     /** The kinds of transfer compared, in order. */
     static final List<String> OPS = List.of("download-discard", "download-file", "upload-put", "upload-multipart");
@@ -47,6 +49,17 @@ public final class TransferComparison {
     private static final String WARM = "warm.bin";
 
     private TransferComparison() {
+    }
+
+    /** A server the transfers go to, and how it tells what arrived. */
+    private interface Target {
+        String baseUrl();
+
+        /** Bytes of the last upload as the server has it (the multipart body, or the file stored). */
+        long lastUploadBytes() throws IOException;
+
+        /** Whether {@code lastUploadBytes} counts a whole multipart body rather than the file. */
+        boolean countsMultipartBody();
     }
 
     /**
@@ -58,64 +71,120 @@ public final class TransferComparison {
      */
     public static Map<String, Object> run(SuiteOptions o) throws IOException {
         Curl curl = Curl.find();
+        PythonPeer python = PythonPeer.find();
         LocalCredentials credentials = LocalCredentials.random();
         Path dir = Files.createTempDirectory(o.workDir, "smartfile-bench-");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sizeBytes", o.sizeBytes);
         out.put("repetitions", o.reps);
         out.put("sdkJvmOptions", o.smallHeap);
+        out.put("fileDownloadsFsynced", TransferClient.sdkFsyncsFileDownloads());
         out.put("server", "DiscardingFileServer (harness: sendfile for downloads, uploads read and discarded)");
+        out.put("emulatorServer", "SmartFileEmulator (its defaults, in the suite's JVM; uploads written to its root on disk)");
+        out.put("python", python == null ? PythonPeer.whyMissing() : python.describe());
+        if (curl == null) {
+            out.put("curl", "missing: no /usr/bin/curl and none on the PATH; curl figures and ratios are absent");
+        }
         try {
             Path big = dir.resolve(BIG);
             Path warm = dir.resolve(WARM);
             long crc = writeRandom(big, o.sizeBytes, 1);
             writeRandom(warm, Math.min(o.sizeBytes, 32L << 20), 2);
             try (DiscardingFileServer server = DiscardingFileServer.start(dir, credentials)) {
-                if (curl == null) {
-                    out.put("curl", "missing: no /usr/bin/curl and none on the PATH; curl figures and ratios are absent");
-                } else {
+                if (curl != null) {
                     out.put("serverAloneWithCurl", serverAlone(curl, server.http().baseUrl(), big, credentials, o.reps));
-                    out.put("emulatorWithCurl", emulatorAlone(curl, dir, big, credentials));
                 }
-                Map<String, Object> rows = new LinkedHashMap<>();
-                for (String op : OPS) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (String client : CLIENTS) {
-                        row.put(client + "Runs", new ArrayList<>());
+                Target target = new Target() {
+                    public String baseUrl() {
+                        return server.http().baseUrl();
                     }
-                    rows.put(op, row);
-                }
-                for (int rep = 0; rep < o.reps; rep++) {
-                    for (String op : OPS) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> row = (Map<String, Object>) rows.get(op);
-                        for (int turn = 0; turn < CLIENTS.size(); turn++) {
-                            // The order rotates with each repetition, so no client always goes first.
-                            String client = CLIENTS.get((turn + rep) % CLIENTS.size());
-                            if (client.equals("curl") && curl == null) {
-                                continue;
-                            }
-                            Map<String, Object> r = client.equals("curl") ? curlOnce(curl, server, op, dir, big, crc, credentials)
-                                    : jvmOnce(o, client, server, op, dir, big, crc, credentials);
-                            @SuppressWarnings("unchecked")
-                            List<Object> runs = (List<Object>) row.get(client + "Runs");
-                            runs.add(r);
-                            System.out.printf("transfers: %-16s %-18s %8.1f MiB/s%n", op, client,
-                                    SmallCallThroughput.number(r.get("bytesPerSecond")) / (1 << 20));
-                        }
+
+                    public long lastUploadBytes() {
+                        return server.lastUploadBytes();
                     }
+
+                    public boolean countsMultipartBody() {
+                        return true;
+                    }
+                };
+                out.put("rows", rows(o, "minimal", CLIENTS, target, curl, null, dir, big, crc, credentials));
+            }
+            Path root = dir.resolve("emulator-root");
+            Path folder = root.resolve(TransferClient.FOLDER.substring(1));
+            Files.createDirectories(folder);
+            for (Path f : List.of(big, warm)) {
+                try {
+                    // The emulator replaces a file it receives with an atomic rename, so a link is never written through.
+                    Files.createLink(folder.resolve(f.getFileName()), f);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(f, folder.resolve(f.getFileName()));
                 }
-                for (String op : OPS) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> row = (Map<String, Object>) rows.get(op);
-                    summarise(row);
-                }
-                out.put("rows", rows);
+            }
+            try (BenchEmulator emulator = BenchEmulator.start(root, credentials)) {
+                Target target = new Target() {
+                    public String baseUrl() {
+                        return emulator.baseUrl();
+                    }
+
+                    public long lastUploadBytes() throws IOException {
+                        return Files.size(emulator.file(TransferClient.FOLDER + "/" + BIG));
+                    }
+
+                    public boolean countsMultipartBody() {
+                        return false;
+                    }
+                };
+                out.put("emulatorRows", rows(o, "emulator", EMULATOR_CLIENTS, target, curl, python, dir, big, crc, credentials));
             }
         } finally {
             deleteTree(dir);
         }
         return out;
+    }
+
+    private static Map<String, Object> rows(SuiteOptions o, String serverName, List<String> clients, Target server, Curl curl,
+                                            PythonPeer python, Path dir, Path big, long crc, LocalCredentials credentials)
+            throws IOException {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (String op : OPS) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String client : clients) {
+                row.put(client + "Runs", new ArrayList<>());
+            }
+            rows.put(op, row);
+        }
+        for (int rep = 0; rep < o.reps; rep++) {
+            for (String op : OPS) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> row = (Map<String, Object>) rows.get(op);
+                for (int turn = 0; turn < clients.size(); turn++) {
+                    // The order rotates with each repetition, so no client always goes first.
+                    String client = clients.get((turn + rep) % clients.size());
+                    if (client.equals("curl") && curl == null || client.equals("python") && python == null) {
+                        continue;
+                    }
+                    Map<String, Object> r;
+                    if (client.equals("curl")) {
+                        r = curlOnce(curl, server, op, dir, big, crc, credentials);
+                    } else if (client.equals("python")) {
+                        r = pythonOnce(python, server, op, dir, big, crc, credentials);
+                    } else {
+                        r = jvmOnce(o, client, server, op, dir, big, crc, credentials);
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Object> runs = (List<Object>) row.get(client + "Runs");
+                    runs.add(r);
+                    System.out.printf("transfers (%s): %-16s %-18s %8.1f MiB/s%n", serverName, op, client,
+                            SmallCallThroughput.number(r.get("bytesPerSecond")) / (1 << 20));
+                }
+            }
+        }
+        for (String op : OPS) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = (Map<String, Object>) rows.get(op);
+            summarise(row, clients);
+        }
+        return rows;
     }
 
     private static Map<String, Object> serverAlone(Curl curl, String baseUrl, Path big, LocalCredentials credentials,
@@ -131,44 +200,33 @@ public final class TransferComparison {
         return m;
     }
 
-    /** The emulator with curl, once each way: why it is not the transfer server here. */
-    private static Map<String, Object> emulatorAlone(Curl curl, Path dir, Path big, LocalCredentials credentials)
-            throws IOException {
-        Logger.getLogger("com.smartfile.emulator").setLevel(Level.WARNING);
-        Path root = dir.resolve("emulator-root");
-        Files.createDirectories(root.resolve("bench"));
-        try {
-            Files.createLink(root.resolve("bench").resolve(BIG), big);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(big, root.resolve("bench").resolve(BIG));
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        try (SmartFileEmulator emulator = SmartFileEmulator.builder().root(root)
-                .basicCredentials(credentials.key(), credentials.password()).build().start()) {
-            m.put("download-discardBytesPerSecond",
-                    curl.transfer("download-discard", emulator.baseUrl(), BIG, big, credentials).get("bytesPerSecond"));
-            m.put("upload-putBytesPerSecond",
-                    curl.transfer("upload-put", emulator.baseUrl(), "uploaded.bin", big, credentials).get("bytesPerSecond"));
-        } finally {
-            deleteTree(root);
-        }
-        return m;
-    }
-
-    private static Map<String, Object> curlOnce(Curl curl, DiscardingFileServer server, String op, Path dir, Path big,
+    private static Map<String, Object> curlOnce(Curl curl, Target server, String op, Path dir, Path big,
                                                 long crc, LocalCredentials credentials) throws IOException {
         Path target = dir.resolve("curl-download.bin");
-        Map<String, Object> r = curl.transfer(op, server.http().baseUrl(), BIG, op.equals("download-file") ? target : big,
+        Map<String, Object> r = curl.transfer(op, server.baseUrl(), BIG, op.equals("download-file") ? target : big,
                 credentials);
         verify(op, r, server, big, target, crc);
         return r;
     }
 
-    private static Map<String, Object> jvmOnce(SuiteOptions o, String client, DiscardingFileServer server, String op,
+    private static Map<String, Object> pythonOnce(PythonPeer python, Target server, String op, Path dir, Path big,
+                                                  long crc, LocalCredentials credentials) throws IOException {
+        Path target = dir.resolve("python-download.bin");
+        boolean download = op.startsWith("download");
+        Map<String, Object> r = python.run("transfer", List.of("--op", op, "--base", server.baseUrl(), "--remote", BIG,
+                "--local", (download ? target : big).toString(), "--fsync", TransferClient.sdkFsyncsFileDownloads() ? "1" : "0",
+                "--warmup-remote", WARM, "--warmup-local",
+                (download ? dir.resolve("python-warm-download.bin") : dir.resolve(WARM)).toString()), credentials, 1200);
+        verify(op, r, server, big, target, crc);
+        Files.deleteIfExists(dir.resolve("python-warm-download.bin"));
+        return r;
+    }
+
+    private static Map<String, Object> jvmOnce(SuiteOptions o, String client, Target server, String op,
                                                Path dir, Path big, long crc, LocalCredentials credentials) throws IOException {
         Path target = dir.resolve(client + "-download.bin");
         boolean download = op.startsWith("download");
-        List<String> args = List.of("--client", client, "--op", op, "--base", server.http().baseUrl(), "--remote", BIG,
+        List<String> args = List.of("--client", client, "--op", op, "--base", server.baseUrl(), "--remote", BIG,
                 "--local", (download ? target : big).toString(), "--warmup-remote", WARM,
                 "--warmup-local", (download ? dir.resolve(client + "-warm-download.bin") : dir.resolve(WARM)).toString());
         Map<String, Object> r = ChildJvm.run(TransferClient.class, List.of(o.smallHeap), args, credentials, 1200);
@@ -178,7 +236,7 @@ public final class TransferComparison {
     }
 
     /** Checks that the whole file went across, and removes a downloaded copy. */
-    private static void verify(String op, Map<String, Object> r, DiscardingFileServer server, Path big, Path target,
+    private static void verify(String op, Map<String, Object> r, Target server, Path big, Path target,
                                long crc) throws IOException {
         long size = Files.size(big);
         long bytes = (long) SmallCallThroughput.number(r.get("bytes"));
@@ -201,9 +259,9 @@ public final class TransferComparison {
                 }
                 break;
             case "upload-multipart":
-                if (server.lastUploadBytes() < size || server.lastUploadBytes() > size + 4096) {
-                    throw new BenchmarkFailure(op + ": the server received a body of " + server.lastUploadBytes()
-                            + " bytes for a file of " + size);
+                long got = server.lastUploadBytes();
+                if (server.countsMultipartBody() ? got < size || got > size + 4096 : got != size) {
+                    throw new BenchmarkFailure(op + ": the server received " + got + " bytes for a file of " + size);
                 }
                 break;
             default:
@@ -213,16 +271,26 @@ public final class TransferComparison {
 
     /** Adds each client's median, the SDK/curl and SDK/OkHttp ratios and the SDK's largest peak heap to a row. */
     @SuppressWarnings("unchecked")
-    private static void summarise(Map<String, Object> row) {
-        for (String client : CLIENTS) {
+    private static void summarise(Map<String, Object> row, List<String> clients) {
+        for (String client : clients) {
             List<Map<String, Object>> runs = (List<Map<String, Object>>) row.get(client + "Runs");
             row.put(client + "BytesPerSecond", runs.isEmpty() ? null : median(rates(runs)));
+            List<Double> cold = rates(runs, "warmupBytesPerSecond");
+            if (!cold.isEmpty()) {
+                row.put(client + "ColdBytesPerSecond", median(cold));
+            }
+        }
+        if (clients.contains("python")) {
+            row.put("sdkOverPython", pairedRatio(row, "sdk", "python"));
+            row.put("sdkOverPythonCold", pairedRatio(row, "sdk", "python", "warmupBytesPerSecond"));
         }
         // Ratios are paired within each repetition (measured minutes apart at most), then the median is kept.
         row.put("sdkOverCurl", pairedRatio(row, "sdk", "curl"));
         row.put("sdkOverOkhttp", pairedRatio(row, "sdk", "okhttp"));
         row.put("okhttpOverCurl", pairedRatio(row, "okhttp", "curl"));
-        row.put("okhttp-no-timeoutsOverCurl", pairedRatio(row, "okhttp-no-timeouts", "curl"));
+        if (clients.contains("okhttp-no-timeouts")) {
+            row.put("okhttp-no-timeoutsOverCurl", pairedRatio(row, "okhttp-no-timeouts", "curl"));
+        }
         long peakUsed = 0;
         Long peakLive = null;
         long maxHeap = 0;
@@ -242,12 +310,23 @@ public final class TransferComparison {
         row.put("sdkSucceededWithSmallHeap", !sdkRuns.isEmpty());
     }
 
-    @SuppressWarnings("unchecked")
     private static Double pairedRatio(Map<String, Object> row, String client, String peer) {
-        List<Double> a = rates((List<Map<String, Object>>) row.get(client + "Runs"));
-        List<Double> b = rates((List<Map<String, Object>>) row.get(peer + "Runs"));
+        return pairedRatio(row, client, peer, "bytesPerSecond");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Double pairedRatio(Map<String, Object> row, String client, String peer, String key) {
+        List<Double> a = rates((List<Map<String, Object>>) row.get(client + "Runs"), key);
+        List<Double> b = rates((List<Map<String, Object>>) row.get(peer + "Runs"), key);
         if (a.isEmpty() || a.size() != b.size()) {
             return null;
+        }
+        if (!key.equals("bytesPerSecond")) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                ratios.add(a.get(i) / b.get(i));
+            }
+            return median(ratios);
         }
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
@@ -258,9 +337,15 @@ public final class TransferComparison {
     }
 
     private static List<Double> rates(List<Map<String, Object>> runs) {
+        return rates(runs, "bytesPerSecond");
+    }
+
+    private static List<Double> rates(List<Map<String, Object>> runs, String key) {
         List<Double> rates = new ArrayList<>();
         for (Map<String, Object> r : runs) {
-            rates.add(SmallCallThroughput.number(r.get("bytesPerSecond")));
+            if (r.get(key) != null) {
+                rates.add(SmallCallThroughput.number(r.get(key)));
+            }
         }
         return rates;
     }

@@ -133,7 +133,8 @@ final class PathCommands {
         }
     }
 
-    @Command(name = "cp", mixinStandardHelpOptions = true, description = "Copy files or folders into a folder (waits for the task).")
+    @Command(name = "cp", mixinStandardHelpOptions = true, description = {"Copy files or folders into a folder (waits for the task).",
+        "With -r: copy a whole folder between here and SmartFile (written sf:/path), in parallel."})
     static final class Cp implements Callable<Integer> {
         @ParentCommand
         SmartFileCommand root;
@@ -141,8 +142,17 @@ final class PathCommands {
         @Parameters(arity = "2..*", paramLabel = "SRC... DST", description = "The paths to copy, then the destination folder.")
         List<String> paths;
 
+        @Option(names = {"-r", "--recursive"}, description = "Copy a folder tree: cp -r ./photos sf:/photos, or cp -r sf:/photos ./photos.")
+        boolean recursive;
+
+        @picocli.CommandLine.Mixin
+        TreeCommands.TreeOptions tree;
+
         @Override
         public Integer call() {
+            if (recursive) {
+                return TreeCommands.copy(root, paths, tree);
+            }
             try (SmartFile client = root.client()) {
                 PendingTask task = client.paths().copy(sources(paths), last(paths));
                 return finish(root, task, "copied");

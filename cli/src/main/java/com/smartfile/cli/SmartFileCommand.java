@@ -49,6 +49,7 @@ final class SmartFileCommand implements Runnable {
             "mv", PathCommands.Mv.class,
             "cp", PathCommands.Cp.class,
             "rm", PathCommands.Rm.class,
+            "sync", TreeCommands.Sync.class, "cat", TreeCommands.Cat.class, "stat", TreeCommands.Stat.class, "du", TreeCommands.Du.class,
             "task", TaskCommand.class,
             "call", CallCommand.class,
             "login", LoginCommand.class,

@@ -35,10 +35,19 @@ final class TransferCommands {
         @Option(names = {"-p", "--parents"}, description = "Create the remote folder (and its parents) when it is missing.")
         boolean parents;
 
+        @Option(names = {"-r", "--recursive"}, description = "Upload folders into REMOTE_DIR, each under its name (see sync for options).")
+        boolean recursive;
+
         @Override
         public Integer call() {
+            if (recursive) {
+                return TreeCommands.uploadFolders(root, args, new TreeCommands.TreeOptions());
+            }
             List<UploadSource> sources = new ArrayList<>();
             for (Path local : args.subList(0, args.size() - 1)) {
+                if (Files.isDirectory(local)) {
+                    throw new UsageException(local + " is a folder; upload folders with upload -r (or sync).");
+                }
                 if (!Files.isRegularFile(local)) {
                     throw new UsageException("No such local file: " + local);
                 }
@@ -78,14 +87,24 @@ final class TransferCommands {
         @Option(names = "--sha256", paramLabel = "HEX", description = "Fail unless the file's SHA-256 is this.")
         String sha256;
 
+        @Option(names = {"-r", "--recursive"}, description = "Download a folder into LOCAL, under its name (see sync for options).")
+        boolean recursive;
+
+        @Option(names = "--fsync", description = {"Force the file to disk before it appears under its name, so that it survives",
+            "a power failure right after the command ends (slower; off by default, as in curl and wget)."})
+        boolean fsync;
+
         @Override
         public Integer call() {
+            if (recursive) {
+                return TreeCommands.downloadFolder(root, remote, local, new TreeCommands.TreeOptions());
+            }
             Path target = Files.isDirectory(local) ? local.resolve(remoteName(remote)) : local;
             if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
                 throw new UsageException("No such local folder: " + target.getParent());
             }
             ProgressBar bar = root.progressBar("download");
-            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update);
+            DownloadOptions.Builder options = DownloadOptions.builder().progress(bar::update).durable(fsync);
             if (sha256 != null) {
                 options.checksum("SHA-256", sha256);
             }

@@ -144,8 +144,8 @@ class CliTest {
         ok(down);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(back));
         Path dir = Files.createDirectories(local.resolve("into"));
-        ok(run("download", "/cli/dest/a.bin", dir.toString()));
-        assertTrue(Files.exists(dir.resolve("a.bin")));
+        ok(run("download", "--fsync", "/cli/dest/a.bin", dir.toString()));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(dir.resolve("a.bin")));
 
         ok(run("rm", "/cli/work", "/cli/dest"));
         assertEquals(ExitCodes.NOT_FOUND, run("info", "/cli/work").code);

@@ -42,6 +42,12 @@ import com.smartfile.sdk.UploadSource;
 import com.smartfile.sdk.UserRequest;
 import com.smartfile.sdk.model.PathInfo;
 import com.smartfile.sdk.model.Task;
+import com.smartfile.sdk.tree.SyncOptions;
+import com.smartfile.sdk.tree.SyncPlan;
+import com.smartfile.sdk.tree.TreeResult;
+import com.smartfile.sdk.tree.TreeLocation;
+import com.smartfile.sdk.tree.TreeSyncException;
+import com.smartfile.sdk.tree.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +179,35 @@ class ReadmeExamplesTest {
         // end:more
         assertEquals("/inbox", later.join().getPath());
         assertEquals("ann", client.users().get("ann").getUsername());
+    }
+
+    @Test
+    void trees(SmartFile client) throws IOException {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(photos.resolve("beach.jpg"), "sand");
+        Files.writeString(Files.createDirectories(photos.resolve("2026")).resolve("snow.jpg"), "ice");
+        Files.writeString(photos.resolve("thumbs.tmp"), "cache");
+        // snippet:trees
+        Trees trees = client.trees();
+        SyncOptions options = SyncOptions.builder()
+                .delete(true)                      // remove what the source no longer has, last
+                .exclude("*.tmp", "cache/")        // gitignore-like globs, ignored on both sides
+                .transfers(8)                      // files at once (default 4)
+                .build();
+        SyncPlan plan = trees.plan(TreeLocation.local(photos), TreeLocation.remote("/photos"), options);
+        plan.transfers().forEach(t -> System.out.println(t.reason() + " " + t.relativePath()));
+        System.out.println(plan.summary());               // a dry run is a plan you print
+        try {
+            TreeResult done = trees.execute(plan, p -> System.out.println(p.filesDone() + "/" + p.filesTotal()));
+            System.out.println(done.summary());
+        } catch (TreeSyncException partial) {             // the others were transferred
+            partial.result().failures().forEach((file, why) -> System.out.println(file.relativePath() + ": " + why));
+        }
+        trees.download("/photos", dir.resolve("copy"));    // a recursive copy: never deletes
+        // end:trees
+        assertEquals("ice", Files.readString(dir.resolve("copy/2026/snow.jpg")));
+        assertFalse(Files.exists(dir.resolve("copy/thumbs.tmp")));
+        assertTrue(trees.plan(TreeLocation.local(photos), TreeLocation.remote("/photos"), options).isInSync());
     }
 
     @Test

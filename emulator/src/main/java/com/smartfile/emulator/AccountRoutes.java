@@ -51,7 +51,7 @@ final class AccountRoutes {
                 .username(req.principal())
                 .user(JsonReplies.toJsonValue(user(req)))
                 .site(Map.of("name", "emulator", "url", req.baseUrl()))
-                .address(req.exchange().getLocalAddress().getHostString())
+                .address(req.localAddress().getHostString())
                 .build());
     }
 

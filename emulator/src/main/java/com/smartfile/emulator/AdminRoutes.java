@@ -41,7 +41,7 @@ final class AdminRoutes {
      * @throws ApiException for refused or malformed requests
      */
     void handle(ApiRequest req, String rest) throws IOException, ApiException {
-        if (!req.exchange().getRemoteAddress().getAddress().isLoopbackAddress()) {
+        if (!req.remoteAddress().getAddress().isLoopbackAddress()) {
             throw ApiException.detail(403, "The emulator's admin endpoint only answers loopback callers.");
         }
         String endpoint = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;

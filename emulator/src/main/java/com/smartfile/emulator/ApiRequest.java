@@ -2,26 +2,51 @@ package com.smartfile.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 
 /**
  * One request and its reply: the parsed parts of the request (method, raw path, query, a
  * form body read once and cached, the caller once authenticated) and the helpers that send
  * replies. Every reply goes through {@link #send}, which adds the {@code x-unique-id} header to
- * 5xx replies.
+ * 5xx replies and, when the request body was not read to its end, reads and discards the rest of it
+ * (up to 1 GiB by default: the client, often still sending, then gets the reply rather than a
+ * reset) or else closes the connection after the reply ({@code Connection: close}), so that the
+ * client's next request is never read from the middle of an unread body or sent into a closed
+ * connection.
+ *
+ * <p>Small replies ({@link #json}, {@link #text}) leave in one write together with their headers;
+ * file bodies ({@link #sendFileBody}) are read and written 1 MiB at a time.
  */
 final class ApiRequest {
 
     /** Largest form body read (forms carry parameters, never file data). */
     private static final int MAX_FORM_BYTES = 1024 * 1024;
 
-    private final HttpExchange exchange;
+    /** Size of the reads and writes of a file body. */
+    static final int FILE_BUFFER = 1024 * 1024;
+
+    /**
+     * How much of an unread request body is read and discarded before an early reply (the default):
+     * a client still sending its body then reads the reply instead of a reset, and keeps the connection.
+     */
+    static final long DRAIN_LIMIT = 1L << 30;
+
+    private final Request request;
+    private final Response response;
+    private final ReplyHeaders replyHeaders;
+    private final RequestBody requestBody;
     private final String baseUrl;
     private final String method;
     private final String rawPath;
@@ -34,19 +59,28 @@ final class ApiRequest {
     private boolean responded;
     private int status;
     private long cutBodyAfter = -1;
+    private boolean finished;
+    private final long drainLimit;
 
     /**
-     * Wraps an exchange.
+     * Wraps a request and its response.
      *
-     * @param exchange the exchange
-     * @param baseUrl the emulator's base URL, ending in {@code /}
+     * @param request the request
+     * @param response its response
+     * @param baseUrl the emulator's base URL for this listener, ending in {@code /}
+     * @param drainLimit the most bytes of an unread request body discarded before a reply
      */
-    ApiRequest(HttpExchange exchange, String baseUrl) {
-        this.exchange = exchange;
+    ApiRequest(Request request, Response response, String baseUrl, long drainLimit) {
+        this.drainLimit = drainLimit;
+        this.request = request;
+        this.response = response;
+        this.replyHeaders = new ReplyHeaders(response.getHeaders());
+        this.requestBody = new RequestBody(request);
         this.baseUrl = baseUrl;
-        this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        this.rawPath = exchange.getRequestURI().getRawPath() == null ? "/" : exchange.getRequestURI().getRawPath();
-        this.rawQuery = exchange.getRequestURI().getRawQuery();
+        this.method = request.getMethod().toUpperCase(Locale.ROOT);
+        String path = request.getHttpURI().getPath();
+        this.rawPath = path == null || path.isEmpty() ? "/" : path;
+        this.rawQuery = request.getHttpURI().getQuery();
         FormData parsed;
         boolean malformed = false;
         try {
@@ -86,8 +120,22 @@ final class ApiRequest {
         return baseUrl;
     }
 
-    HttpExchange exchange() {
-        return exchange;
+    /**
+     * The client's address.
+     *
+     * @return the remote socket address
+     */
+    InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress();
+    }
+
+    /**
+     * The emulator's address this request came in on.
+     *
+     * @return the local socket address
+     */
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) request.getConnectionMetaData().getLocalSocketAddress();
     }
 
     String apiVersion() {
@@ -118,7 +166,17 @@ final class ApiRequest {
      * @return the first value, or null
      */
     String header(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return request.getHeaders().get(name);
+    }
+
+    /**
+     * Returns every value of a request header, in order (a header sent several times).
+     *
+     * @param name the header name (any case)
+     * @return the values, empty when absent
+     */
+    List<String> headers(String name) {
+        return request.getHeaders().getValuesList(name);
     }
 
     /**
@@ -142,7 +200,7 @@ final class ApiRequest {
         if (form == null) {
             form = FormData.EMPTY;
             if (hasFormBody() && !method.equals("GET") && !method.equals("HEAD")) {
-                byte[] bytes = exchange.getRequestBody().readNBytes(MAX_FORM_BYTES + 1);
+                byte[] bytes = requestBody.readNBytes(MAX_FORM_BYTES + 1);
                 if (bytes.length > MAX_FORM_BYTES) {
                     throw ApiException.detail(400, "Form body too large.");
                 }
@@ -173,8 +231,7 @@ final class ApiRequest {
      * @return the body stream
      */
     InputStream body() {
-        InputStream in = exchange.getRequestBody();
-        return cutBodyAfter < 0 ? in : new ConnectionCut.CutBody(in, cutBodyAfter);
+        return cutBodyAfter < 0 ? requestBody : new ConnectionCut.CutBody(requestBody, cutBodyAfter);
     }
 
     /**
@@ -192,8 +249,8 @@ final class ApiRequest {
      *
      * @return the headers
      */
-    Headers replyHeaders() {
-        return exchange.getResponseHeaders();
+    ReplyHeaders replyHeaders() {
+        return replyHeaders;
     }
 
     /**
@@ -215,7 +272,8 @@ final class ApiRequest {
     }
 
     /**
-     * Sends the status line and headers.
+     * Starts the reply: its status and body length (the headers leave with the first body bytes,
+     * or with {@link #finish()}).
      *
      * @param code the status
      * @param length the body length: {@code -1} for none, {@code 0} for chunked
@@ -227,7 +285,94 @@ final class ApiRequest {
         }
         responded = true;
         status = code;
-        exchange.sendResponseHeaders(code, length);
+        response.setStatus(code);
+        if (length > 0) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        } else if (length < 0 && code != 204 && code != 304) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+        }
+        if (!requestBodyDone()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+    }
+
+    /**
+     * Tells whether the connection can carry another request after this reply as far as the request
+     * body goes: it had none, it was read, or what is left of it (up to the drain limit) is read and
+     * discarded now.
+     */
+    private boolean requestBodyDone() {
+        if (requestBody.failed()) {
+            return false;
+        }
+        boolean hasBody = request.getLength() > 0
+                || request.getLength() < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        return !hasBody || requestBody.atEnd() || requestBody.drain(drainLimit);
+    }
+
+    /**
+     * Sends a file's bytes as the reply body (after {@link #send}), reading and writing 1 MiB at a time.
+     *
+     * @param channel the file
+     * @param position the first byte
+     * @param count the number of bytes
+     * @throws IOException when reading the file or the connection fails
+     */
+    void sendFileBody(FileChannel channel, long position, long count) throws IOException {
+        RetainableByteBuffer pooled = request.getComponents().getByteBufferPool()
+                .acquire((int) Math.max(1, Math.min(FILE_BUFFER, count)), true);
+        try {
+            ByteBuffer buffer = pooled.getByteBuffer();
+            long at = position;
+            long left = count;
+            while (left > 0) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, at + buffer.position()) < 0) {
+                        throw new IOException("the file ended before its announced length");
+                    }
+                }
+                buffer.flip();
+                at += buffer.remaining();
+                left -= buffer.remaining();
+                write(false, buffer);
+            }
+        } finally {
+            pooled.release();
+        }
+    }
+
+    /**
+     * Ends the reply: sends the headers if they have not left yet, and the end of the body. Later
+     * calls do nothing.
+     *
+     * @throws IOException when the connection fails
+     */
+    void finish() throws IOException {
+        if (!finished) {
+            if (!responded) {
+                send(response.getStatus(), -1);
+            }
+            write(true, ByteBuffer.allocate(0));
+        }
+    }
+
+    /** Tells whether {@link #finish()} (or a last write) ended the reply. */
+    boolean finished() {
+        return finished;
+    }
+
+    /** Gives back what the request still holds (at the end of the exchange). */
+    void release() {
+        requestBody.release();
+    }
+
+    private void write(boolean last, ByteBuffer bytes) throws IOException {
+        finished |= last;
+        try (Blocker.Callback done = Blocker.callback()) {
+            response.write(last, bytes, done);
+            done.block();
+        }
     }
 
     /**
@@ -241,9 +386,7 @@ final class ApiRequest {
         byte[] bytes = JsonReplies.toJson(value);
         replyHeaders().set("Content-Type", JsonReplies.CONTENT_TYPE);
         send(code, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        write(true, ByteBuffer.wrap(bytes));
     }
 
     /**
@@ -256,7 +399,7 @@ final class ApiRequest {
         error.headers().forEach((k, v) -> replyHeaders().set(k, v));
         if (error.body() == null) {
             send(error.status(), -1);
-            exchange.close();
+            finish();
         } else {
             json(error.status(), error.body());
         }
@@ -269,7 +412,7 @@ final class ApiRequest {
      */
     void noContent() throws IOException {
         send(204, -1);
-        exchange.close();
+        finish();
     }
 
     /**
@@ -284,9 +427,7 @@ final class ApiRequest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         replyHeaders().set("Content-Type", contentType);
         send(code, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        write(true, ByteBuffer.wrap(bytes));
     }
 
     /**

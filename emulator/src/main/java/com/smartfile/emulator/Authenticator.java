@@ -203,7 +203,7 @@ final class Authenticator {
      * @return its value, or null
      */
     static String cookie(ApiRequest req, String name) {
-        List<String> headers = req.exchange().getRequestHeaders().get("Cookie");
+        List<String> headers = req.headers("Cookie");
         if (headers == null) {
             return null;
         }

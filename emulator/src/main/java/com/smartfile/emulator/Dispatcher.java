@@ -7,8 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.eclipse.jetty.io.QuietException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The HTTP server's one handler: sends {@code /api/<version>/…} through the fault switches,
@@ -19,13 +22,18 @@ import com.sun.net.httpserver.HttpHandler;
  * <p>Errors become JSON replies; an unexpected exception answers 500 with an {@code x-unique-id}
  * header (logged with that id). Each request is logged at DEBUG as method, path and status only:
  * no query strings (they may carry OAuth signatures), no headers, no bodies.
+ *
+ * <p>A Jetty core handler that may block: Jetty runs it on a worker thread once the request's
+ * headers (and, for a request with a body, its first bytes) have arrived. A {@link ConnectionCut}
+ * closes the connection at once, with no (further) reply.
  */
-final class Dispatcher implements HttpHandler {
+final class Dispatcher extends Handler.Abstract {
 
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     private static final Pattern V2 = Pattern.compile("2(\\.\\d+)?");
 
     private final String baseUrl;
+    private final String httpsBaseUrl;
     private final Router v2;
     private final Router v3;
     private final Authenticator authenticator;
@@ -34,10 +42,14 @@ final class Dispatcher implements HttpHandler {
     private final AdminRoutes admin;
     private final ExchangeRoutes exchanges;
     private final AtomicLong requests;
+    private final long drainLimit;
 
-    Dispatcher(String baseUrl, Router v2, Router v3, Authenticator authenticator, Faults faults, OAuthRoutes oauth,
-            AdminRoutes admin, ExchangeRoutes exchanges, AtomicLong requests) {
+    Dispatcher(String baseUrl, String httpsBaseUrl, Router v2, Router v3, Authenticator authenticator, Faults faults,
+            OAuthRoutes oauth, AdminRoutes admin, ExchangeRoutes exchanges, AtomicLong requests, long drainLimit) {
+        super(InvocationType.BLOCKING);
+        this.drainLimit = drainLimit;
         this.baseUrl = baseUrl;
+        this.httpsBaseUrl = httpsBaseUrl;
         this.v2 = v2;
         this.v3 = v3;
         this.authenticator = authenticator;
@@ -49,9 +61,28 @@ final class Dispatcher implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) {
+        ApiRequest req = new ApiRequest(request, response, request.isSecure() ? httpsBaseUrl : baseUrl, drainLimit);
+        try {
+            handle(req);
+            req.finish();
+            callback.succeeded();
+        } catch (IOException | RuntimeException e) {
+            // A cut on purpose, a client gone, or a reply broken after it started: nothing more can
+            // be sent, so the connection is closed (without Jetty's own error reply).
+            if (!(e instanceof ConnectionCut)) {
+                LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> failed: " + e);
+            }
+            request.getConnectionMetaData().getConnection().getEndPoint().close(e);
+            callback.failed(new Aborted(e));
+        } finally {
+            req.release();
+        }
+        return true;
+    }
+
+    private void handle(ApiRequest req) throws IOException {
         requests.incrementAndGet();
-        ApiRequest req = new ApiRequest(exchange, baseUrl);
         try {
             req.checkQuery();
             route(req);
@@ -67,6 +98,15 @@ final class Dispatcher implements HttpHandler {
         } catch (ConnectionCut e) {
             LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> connection dropped: " + e.getMessage());
             throw e;
+        } catch (RequestBody.Timeout e) {
+            LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> " + e.getMessage());
+            if (req.responded()) {
+                throw e;
+            }
+            req.error(ApiException.detail(408, "The request body stopped arriving."));
+        } catch (RequestBody.Broken e) {
+            // the client went away mid-body (or sent a malformed one): no one to answer
+            throw e;
         } catch (IOException | RuntimeException e) {
             if (req.responded()) {
                 throw e instanceof IOException ? (IOException) e : new IOException(e);
@@ -76,10 +116,17 @@ final class Dispatcher implements HttpHandler {
                     + loggable(req.rawPath()), e);
             req.replyHeaders().set("x-unique-id", id);
             req.error(ApiException.detail(500, "A server error occurred."));
-        } finally {
-            exchange.close();
         }
         LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> " + req.status());
+    }
+
+    /** Tells Jetty that an exchange ended on purpose, not by a server fault (it logs this quietly). */
+    private static final class Aborted extends IOException implements QuietException {
+        private static final long serialVersionUID = 1L;
+
+        Aborted(Throwable cause) {
+            super("exchange aborted: " + cause.getMessage(), cause);
+        }
     }
 
     /** Hides the token of an exchange URL (it grants access without credentials). */

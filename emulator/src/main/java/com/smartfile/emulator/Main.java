@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
  *   --root DIR           folder holding the files (default: a temporary folder, deleted on exit)
  *   --key K --password P Basic credentials (default: generated)
  *   --task-duration-ms N minimum task duration (default 100)
+ *   --https              also listen for HTTPS on a free port, with a generated self-signed certificate
+ *   --https-port N       the same on port N
  *   --help
  * </pre>
  */
@@ -56,6 +58,12 @@ public final class Main {
                     case "--task-duration-ms":
                         builder.taskDuration(Duration.ofMillis(Long.parseLong(value(args, ++i, arg))));
                         break;
+                    case "--https":
+                        builder.https();
+                        break;
+                    case "--https-port":
+                        builder.httpsPort(Integer.parseInt(value(args, ++i, arg)));
+                        break;
                     case "--help":
                     case "-h":
                         usage(System.out);
@@ -86,6 +94,9 @@ public final class Main {
         PrintStream out = System.out;
         out.println("SmartFile emulator running at " + c.baseUrl());
         out.println("  API:           " + c.baseUrl() + "api/2/");
+        if (emulator.hasHttps()) {
+            out.println("  HTTPS:         " + emulator.httpsBaseUrl() + " (self-signed certificate, made for this run)");
+        }
         out.println("  root:          " + emulator.root());
         out.println("  key:           " + c.key());
         out.println("  password:      " + c.password());
@@ -106,6 +117,6 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("usage: java -jar smartfile-emulator-all.jar [--port N] [--host ADDRESS] [--root DIR]"
-                + " [--key K --password P] [--task-duration-ms N]");
+                + " [--key K --password P] [--task-duration-ms N] [--https | --https-port N]");
     }
 }

@@ -110,7 +110,7 @@ final class OAuthRoutes {
             req.replyHeaders().set("Location", t.callback + sep + "oauth_token=" + PercentCodec.encodeForm(t.token)
                     + "&oauth_verifier=" + PercentCodec.encodeForm(verifier));
             req.send(302, -1);
-            req.exchange().close();
+            req.finish();
             return;
         }
         req.text(200, "text/plain; charset=utf-8", verifier);

@@ -5,20 +5,17 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import com.sun.net.httpserver.HttpServer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A local server that speaks the SmartFile API, for running the SDK, the CLI and tests offline
@@ -35,8 +32,10 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Files live under a root folder: a fresh temporary folder by default (deleted on
  * {@link #close()}), or a caller-given one (kept). Nothing outside it is ever read or written.
- * The server is the JDK's {@code com.sun.net.httpserver.HttpServer} on a bounded pool of threads,
- * bound to 127.0.0.1 unless told otherwise; request and response bodies are streamed. Users,
+ * The server is Jetty (its core API) on a bounded pool of threads, bound to 127.0.0.1 unless told
+ * otherwise, with an optional HTTPS listener on a self-signed certificate ({@link #sslContext()}
+ * trusts it); request and response bodies are streamed. Slow or stalled clients are timed out
+ * (see {@link Builder#headerTimeout}, {@link Builder#idleTimeout}). Users,
  * groups, roles, links, access rules, quotas, sessions and tasks are kept in memory.
  *
  * <p>Unless configured, the Basic key and password and the OAuth client and access tokens are
@@ -51,8 +50,9 @@ public final class SmartFileEmulator implements AutoCloseable {
     private final EmulatorCredentials unboundCredentials;
     private final Object lock = new Object();
     private final AtomicLong requests = new AtomicLong();
-    private HttpServer server;
-    private ExecutorService pool;
+    private EmulatorServer server;
+    private SelfSignedTls tls;
+    private String httpsBaseUrl;
     private TaskManager tasks;
     private Path root;
     private boolean ownsRoot;
@@ -116,12 +116,17 @@ public final class SmartFileEmulator implements AutoCloseable {
         FileStore.deleteTree(guard.staging());
         Files.createDirectories(guard.staging());
 
-        server = HttpServer.create(new InetSocketAddress(config.bindAddress, config.port), 64);
-        int port = server.getAddress().getPort();
-        InetAddress address = server.getAddress().getAddress();
+        InetAddress address = config.bindAddress;
         String host = address.isAnyLocalAddress() ? "127.0.0.1"
                 : address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-        baseUrl = "http://" + host + ":" + port + "/";
+        if (config.httpsPort >= 0) {
+            tls = SelfSignedTls.generate(host);
+        }
+        server = new EmulatorServer(address, config.port, config.httpsPort, tls == null ? null : tls.serverContext(),
+                config.threads, config.headerTimeout, config.idleTimeout, config.maxConnections);
+        server.open();
+        baseUrl = "http://" + host + ":" + server.port() + "/";
+        httpsBaseUrl = tls == null ? null : "https://" + host + ":" + server.httpsPort() + "/";
         credentials = unboundCredentials.withBaseUrl(baseUrl);
 
         FileStore store = new FileStore(guard, config.zone);
@@ -150,17 +155,10 @@ public final class SmartFileEmulator implements AutoCloseable {
 
         Authenticator authenticator = new Authenticator(config.key, config.password, config.username, tokens,
                 sessions);
-        server.createContext("/", new Dispatcher(baseUrl, v2, v3, authenticator, faults,
-                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges, requests));
-        AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(config.threads, r -> {
-            Thread t = new Thread(r, "smartfile-emulator-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.start();
-        LOG.log(Level.INFO, "SmartFile emulator listening on " + baseUrl + " (root " + root + ")");
+        server.start(new Dispatcher(baseUrl, httpsBaseUrl, v2, v3, authenticator, faults,
+                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges, requests, config.drainLimit));
+        LOG.log(Level.INFO, "SmartFile emulator listening on " + baseUrl
+                + (httpsBaseUrl == null ? "" : " and " + httpsBaseUrl) + " (root " + root + ")");
     }
 
     /**
@@ -185,7 +183,81 @@ public final class SmartFileEmulator implements AutoCloseable {
     public int port() {
         synchronized (lock) {
             requireStarted();
-            return server.getAddress().getPort();
+            return server.port();
+        }
+    }
+
+    /**
+     * The HTTPS base URL, e.g. {@code https://127.0.0.1:8443/}, when the emulator was built with
+     * {@link Builder#https()}. Its certificate is self-signed: trust it with {@link #sslContext()}.
+     *
+     * @return the HTTPS base URL, ending in {@code /}
+     * @throws IllegalStateException before {@link #start()}, or without HTTPS
+     */
+    public String httpsBaseUrl() {
+        synchronized (lock) {
+            requireStarted();
+            requireHttps();
+            return httpsBaseUrl;
+        }
+    }
+
+    /**
+     * A client TLS context that trusts the HTTPS listener's self-signed certificate (and nothing
+     * else), e.g. for OkHttp's {@code sslSocketFactory} or the JDK's {@code HttpClient}. The
+     * certificate names {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the bound address.
+     *
+     * @return the client context
+     * @throws IllegalStateException before {@link #start()}, or without HTTPS
+     */
+    public SSLContext sslContext() {
+        synchronized (lock) {
+            requireStarted();
+            requireHttps();
+            return tls.clientContext();
+        }
+    }
+
+    /** The trust manager of {@link #sslContext()}, for clients (OkHttp) that want it separately. */
+    X509TrustManager trustManager() {
+        synchronized (lock) {
+            requireStarted();
+            requireHttps();
+            return tls.trustManager();
+        }
+    }
+
+    /**
+     * Tells whether the emulator has an HTTPS listener ({@link Builder#https()}).
+     *
+     * @return true with HTTPS
+     */
+    public boolean hasHttps() {
+        return config.httpsPort >= 0;
+    }
+
+    private void requireHttps() {
+        if (tls == null) {
+            throw new IllegalStateException("the emulator has no HTTPS listener: build it with https()");
+        }
+    }
+
+    /**
+     * How many TCP connections the server has accepted since it started (both listeners), e.g. to
+     * see whether a client reuses its connections.
+     *
+     * @return the number of connections so far
+     */
+    public long connectionCount() {
+        synchronized (lock) {
+            return server == null ? 0 : server.acceptedSockets();
+        }
+    }
+
+    /** How many accepted sockets had {@code TCP_NODELAY} on (the regression guard of the 40 ms stall). */
+    long noDelayConnectionCount() {
+        synchronized (lock) {
+            return server == null ? 0 : server.noDelaySockets();
         }
     }
 
@@ -258,11 +330,8 @@ public final class SmartFileEmulator implements AutoCloseable {
 
     private void stopServer() {
         if (server != null) {
-            server.stop(0);
+            server.stop();
             server = null;
-        }
-        if (pool != null) {
-            pool.shutdownNow();
         }
         if (tasks != null) {
             tasks.close();
@@ -292,7 +361,12 @@ public final class SmartFileEmulator implements AutoCloseable {
         private String username = "emulator";
         private boolean autoApprove = true;
         private Duration taskDuration = Duration.ofMillis(100);
-        private int threads = 16;
+        private int threads = 64;
+        private int httpsPort = -1;
+        private Duration headerTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int maxConnections = 512;
+        private long drainLimit = ApiRequest.DRAIN_LIMIT;
         private ZoneId zone = ZoneId.systemDefault();
         private Consumer<Faults> faultSetup;
 
@@ -314,6 +388,11 @@ public final class SmartFileEmulator implements AutoCloseable {
             b.autoApprove = autoApprove;
             b.taskDuration = taskDuration;
             b.threads = threads;
+            b.httpsPort = httpsPort;
+            b.headerTimeout = headerTimeout;
+            b.idleTimeout = idleTimeout;
+            b.maxConnections = maxConnections;
+            b.drainLimit = drainLimit;
             b.zone = zone;
             b.faultSetup = faultSetup;
             return b;
@@ -440,7 +519,76 @@ public final class SmartFileEmulator implements AutoCloseable {
         }
 
         /**
-         * The number of threads serving requests (default 16).
+         * Adds an HTTPS listener on a free port, with a self-signed certificate made at start (by the
+         * JDK's {@code keytool}, about half a second): see {@link SmartFileEmulator#httpsBaseUrl()}
+         * and {@link SmartFileEmulator#sslContext()}. The HTTP listener stays.
+         *
+         * @return this builder
+         */
+        public Builder https() {
+            return httpsPort(0);
+        }
+
+        /**
+         * Adds an HTTPS listener on this port, as {@link #https()} does.
+         *
+         * @param port the port, 0 for a free one
+         * @return this builder
+         */
+        public Builder httpsPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.httpsPort = port;
+            return this;
+        }
+
+        /**
+         * The longest time a request's headers may take to arrive, from their first byte (default
+         * 10 s); a slower connection is closed.
+         *
+         * @param timeout more than zero
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = requirePositive(timeout, "headerTimeout");
+            return this;
+        }
+
+        /**
+         * The longest silence of a connection (default 30 s): an idle keep-alive connection is
+         * closed after it, a request body that stops arriving for that long is answered 408.
+         *
+         * @param timeout more than zero
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = requirePositive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * The most connections open at once (default 512); further clients wait to be accepted.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1");
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /** For tests: the most bytes of an unread request body discarded before an early reply. */
+        Builder drainLimit(long bytes) {
+            this.drainLimit = bytes;
+            return this;
+        }
+
+        /**
+         * The most threads serving requests at once (default 64; idle ones end after a minute).
          *
          * @param threads at least 1
          * @return this builder
@@ -482,6 +630,13 @@ public final class SmartFileEmulator implements AutoCloseable {
          */
         public SmartFileEmulator build() {
             return new SmartFileEmulator(this);
+        }
+
+        private static Duration requirePositive(Duration value, String name) {
+            if (Objects.requireNonNull(value, name).isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be more than zero");
+            }
+            return value;
         }
 
         private static String requireText(String value, String name) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@link SmartFileEmulator}: the emulator itself (root folder, …);</li>
  *   <li>{@link Faults}: its fault switches;</li>
  *   <li>{@code com.smartfile.sdk.SmartFile}: a ready client with the emulator's Basic credentials,
- *       closed after the test (when the SDK is on the test class path).</li>
+ *       closed after the test (when the SDK is on the test class path); when the emulator was
+ *       configured with {@code https()}, it talks HTTPS and trusts the emulator's certificate.</li>
  * </ul>
  *
  * <pre>{@code
@@ -121,10 +122,10 @@ public final class SmartFileEmulatorExtension implements BeforeAllCallback, Afte
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         if (SdkClients.isClientType(type)) {
-            AutoCloseable client = SdkClients.client(emulator(extensionContext));
+            SdkClients.Made made = SdkClients.client(emulator(extensionContext));
             // Closed when the test (or, for a lifecycle method, the class) ends.
-            extensionContext.getStore(NAMESPACE).put(new Object(), new ClosedAtEnd(client));
-            return client;
+            extensionContext.getStore(NAMESPACE).put(new Object(), new ClosedAtEnd(made.closer()));
+            return made.client();
         }
         Function<SmartFileEmulator, Object> supplier = INJECTABLE.get(type);
         if (supplier == null) {

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -183,8 +184,10 @@ final class SyncRoutes {
         long length = Files.size(body);
         req.replyHeaders().set("Content-Type", contentType);
         req.send(200, length == 0 ? -1 : length);
-        try (InputStream in = Files.newInputStream(body); OutputStream out = req.exchange().getResponseBody()) {
-            in.transferTo(out);
+        if (length > 0) {
+            try (FileChannel channel = FileChannel.open(body)) {
+                req.sendFileBody(channel, 0, length);
+            }
         }
     }
 }

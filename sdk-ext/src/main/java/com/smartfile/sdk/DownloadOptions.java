@@ -19,16 +19,18 @@ public final class DownloadOptions {
     final String algorithm;
     final String expectedDigest;
     final int maxResumes;
+    final boolean durable;
 
     private DownloadOptions(Builder b) {
         this.progress = b.progress;
         this.algorithm = b.algorithm;
         this.expectedDigest = b.expectedDigest;
         this.maxResumes = b.maxResumes;
+        this.durable = b.durable;
     }
 
     /**
-     * No listener, no checksum, {@value #DEFAULT_MAX_RESUMES} resumes.
+     * No listener, no checksum, {@value #DEFAULT_MAX_RESUMES} resumes, not durable (no fsync).
      *
      * @return the default options
      */
@@ -85,7 +87,7 @@ public final class DownloadOptions {
     @Override
     public String toString() {
         return "DownloadOptions{progress=" + (progress != null) + ", checksum=" + (algorithm == null ? "none" : algorithm)
-                + ", maxResumes=" + maxResumes + "}";
+                + ", maxResumes=" + maxResumes + ", durable=" + durable + "}";
     }
 
     /** Builds {@link DownloadOptions}. */
@@ -94,6 +96,7 @@ public final class DownloadOptions {
         private String algorithm;
         private String expectedDigest;
         private int maxResumes = DEFAULT_MAX_RESUMES;
+        private boolean durable;
 
         private Builder() {
         }
@@ -148,6 +151,24 @@ public final class DownloadOptions {
                 throw new InvalidInputException("maxResumes must be zero or more, got " + maxResumes + ".");
             }
             this.maxResumes = maxResumes;
+            return this;
+        }
+
+        /**
+         * Whether a download to a file is forced to disk ({@code fsync}) before it is moved over
+         * the target. Off by default, as in curl, wget and the AWS SDK: the temporary file and the
+         * atomic move still guarantee that the target is either the old file or the complete new
+         * one for every reader, but after a power failure or an operating-system crash shortly
+         * after the download the new file may be empty or short. Turn it on when the file must
+         * survive such a crash the moment the call returns; it costs a flush of the whole file
+         * (a quarter of the time of a warm 256 MiB download, seconds on slow disks). It has no
+         * effect on downloads to a stream.
+         *
+         * @param durable true to force the file to disk before the move
+         * @return this builder
+         */
+        public Builder durable(boolean durable) {
+            this.durable = durable;
             return this;
         }
 

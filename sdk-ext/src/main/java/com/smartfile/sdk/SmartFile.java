@@ -225,6 +225,15 @@ public final class SmartFile implements AutoCloseable {
     }
 
     /**
+     * Whole folders: recursive upload, download and sync, in parallel.
+     *
+     * @return the tree service
+     */
+    public com.smartfile.sdk.tree.Trees trees() {
+        return new com.smartfile.sdk.tree.Trees(this);
+    }
+
+    /**
      * Server-side tasks.
      *
      * @return the tasks service

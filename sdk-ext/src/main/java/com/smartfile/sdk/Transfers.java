@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.internal.PathsV3Api;
@@ -303,9 +304,16 @@ final class Transfers {
                 restart);
     }
 
-    /** To a file: a temporary file beside it, moved over it once complete and verified. */
+    /** Downloads forced to disk before their move, counted for the tests of {@link DownloadOptions.Builder#durable}. */
+    static final AtomicLong FORCED = new AtomicLong();
+
+    /**
+     * To a file: a temporary file beside it, moved over it once complete and verified (and, when
+     * {@link DownloadOptions#durable} asks, forced to disk first).
+     */
     long download(String path, Path localFile, DownloadOptions options) {
         DownloadSession.fileId(path);
+        boolean durable = options != null && options.durable;
         Path target = checkTarget(localFile);
         Path temp = createTemp(target);
         boolean moved = false;
@@ -327,7 +335,10 @@ final class Transfers {
                     }
                     received = session.received();
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                    FORCED.incrementAndGet();
+                }
             }
             move(temp, target);
             moved = true;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiTest {
 
     static final Path DUMP = Paths.get("api/smartfile-sdk.api");
-    static final List<String> EXPORTED = List.of("com.smartfile.sdk", "com.smartfile.sdk.model");
+    static final List<String> EXPORTED = List.of("com.smartfile.sdk", "com.smartfile.sdk.model", "com.smartfile.sdk.tree");
 
     @Test
     void publicApiMatchesTheCheckedInDump() throws Exception {
