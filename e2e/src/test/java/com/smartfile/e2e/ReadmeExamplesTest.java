@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,7 @@ import com.smartfile.emulator.EmulatorCredentials;
 import com.smartfile.emulator.Faults;
 import com.smartfile.emulator.SmartFileEmulatorExtension;
 import com.smartfile.sdk.AccessRights;
+import com.smartfile.sdk.ApiException;
 import com.smartfile.sdk.DownloadOptions;
 import com.smartfile.sdk.LinkRequest;
 import com.smartfile.sdk.NotFoundException;
@@ -141,6 +143,26 @@ class ReadmeExamplesTest {
         NotFoundException e = assertThrows(NotFoundException.class, () -> client.paths().info("/no/such/file"),
                 "the example's first catch is the one taken");
         assertEquals(404, e.statusCode());
+    }
+
+    @Test
+    void unitTest(SmartFile client) {
+        // snippet:unittest
+        NotFoundException missing = ApiException.builder(404).detail("No such file").requestId("r-1")
+                .build(NotFoundException.class);
+        Function<String, PathInfo> info = path -> {  // stands in for client.paths()::info in your test
+            throw missing;
+        };
+        try {
+            info.apply("/reports/q3.pdf");
+        } catch (NotFoundException e) {
+            System.out.println(e.statusCode() + " " + e.detail() + " " + e.requestId() + ": " + e.getMessage());
+        }
+        // end:unittest
+        NotFoundException real = assertThrows(NotFoundException.class, () -> client.paths().info("/no/such/file"));
+        assertEquals(real.getClass(), missing.getClass(), "the built exception is the one the client throws");
+        assertEquals("r-1", missing.requestId());
+        assertTrue(missing.getMessage().startsWith("SmartFile answered 404 to GET "), missing.getMessage());
     }
 
     @Test

@@ -19,7 +19,7 @@ import com.smartfile.delta.DeltaStats;
 import com.smartfile.delta.Librsync;
 import com.smartfile.delta.Signature;
 import com.smartfile.delta.SignatureFormat;
-import com.smartfile.sdk.api.PathsApi;
+import com.smartfile.sdk.internal.PathsApi;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;

@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.smartfile.sdk.api.PathsApi;
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.internal.PathsApi;
+import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
 import okhttp3.Call;
 import okhttp3.MediaType;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -88,7 +88,8 @@ final class ErrorMapper {
         return forStatus(reply, throttleWait);
     }
 
-    private static ApiException forStatus(ErrorReply reply, Optional<Duration> throttleWait) {
+    /** The one place that picks the exception class for a reply (also used by {@link ApiException.Builder}). */
+    static ApiException forStatus(ErrorReply reply, Optional<Duration> throttleWait) {
         if (throttleWait.isPresent()) {
             return new ThrottledException(reply, throttleWait.get());
         }

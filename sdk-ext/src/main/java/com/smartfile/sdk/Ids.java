@@ -1,8 +1,10 @@
 package com.smartfile.sdk;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /** Checks the non-path ids (user names, group names, link uids, task uuids) before they are sent. */
 final class Ids {
@@ -36,5 +38,19 @@ final class Ids {
             }
         }
         return out;
+    }
+
+    /** One of the allowed values, matched case-insensitively and sent in lower case. */
+    static String oneOf(String kind, String value, String... allowed) {
+        String v = name(kind, value).toLowerCase(Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(v)) {
+            throw new InvalidInputException("Unknown " + kind + " '" + value + "'; use one of " + String.join(", ", allowed) + ".");
+        }
+        return v;
+    }
+
+    /** A varargs array as a list; null stays null (the check that follows refuses it). */
+    static List<String> list(String... values) {
+        return values == null ? null : Arrays.asList(values);
     }
 }

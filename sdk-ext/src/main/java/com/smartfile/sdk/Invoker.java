@@ -8,6 +8,7 @@ import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -34,8 +35,18 @@ final class Invoker {
         }
     }
 
-    /** Enqueues the call; cancelling the future cancels the call. */
-    <T> CompletableFuture<T> async(Call<T> call) {
+    /**
+     * The one asynchronous path: builds the call (checking the arguments) and enqueues it. Never
+     * throws: a bad argument, like any other failure, completes the future exceptionally with the
+     * exception the synchronous form throws. Cancelling the future cancels the call.
+     */
+    <T> CompletableFuture<T> async(Supplier<Call<T>> build) {
+        Call<T> call;
+        try {
+            call = build.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<T> future = new CompletableFuture<>();
         call.enqueue(new Callback<T>() {
             @Override

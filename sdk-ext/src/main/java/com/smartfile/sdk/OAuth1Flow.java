@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.internal.SmartFileJson;
 import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;

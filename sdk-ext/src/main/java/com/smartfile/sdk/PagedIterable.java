@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -42,6 +43,23 @@ public final class PagedIterable<T> implements Iterable<T> {
     PagedIterable(IntFunction<Page<T>> fetch, int pageSize) {
         this.fetch = fetch;
         this.pageSize = Paging.limit(pageSize);
+    }
+
+    /**
+     * The items of the pages a paged operation returns. The first page's request is built here, so
+     * a bad argument is refused at once; nothing is sent until iteration starts.
+     *
+     * @param call the request for page N (from 1)
+     * @param items the items of a page
+     * @param pages the number of pages a page announces, or null
+     */
+    static <P, T> PagedIterable<T> of(Invoker invoker, IntFunction<retrofit2.Call<P>> call, Function<P, List<T>> items,
+                                      Function<P, Integer> pages, int pageSize) {
+        call.apply(1);
+        return new PagedIterable<>(page -> {
+            P p = invoker.sync(call.apply(page));
+            return new Page<>(items.apply(p), pages.apply(p));
+        }, pageSize);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
 import okhttp3.Call;
 import okhttp3.FormBody;

@@ -16,7 +16,7 @@ import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
-import com.smartfile.sdk.api.SmartFileOperation;
+import com.smartfile.sdk.internal.SmartFileOperation;
 import okhttp3.FormBody;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;

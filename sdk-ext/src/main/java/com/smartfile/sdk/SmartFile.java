@@ -8,20 +8,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import com.smartfile.sdk.api.AccessApi;
-import com.smartfile.sdk.api.AccountApi;
-import com.smartfile.sdk.api.GroupsApi;
-import com.smartfile.sdk.api.LinksApi;
-import com.smartfile.sdk.api.PathsApi;
-import com.smartfile.sdk.api.PathsV3Api;
-import com.smartfile.sdk.api.QuotasApi;
-import com.smartfile.sdk.api.RolesApi;
-import com.smartfile.sdk.api.SessionApi;
-import com.smartfile.sdk.api.TasksApi;
-import com.smartfile.sdk.api.UsersApi;
+import com.smartfile.sdk.internal.AccessApi;
+import com.smartfile.sdk.internal.AccountApi;
+import com.smartfile.sdk.internal.GroupsApi;
+import com.smartfile.sdk.internal.LinksApi;
+import com.smartfile.sdk.internal.PathsApi;
+import com.smartfile.sdk.internal.PathsV3Api;
+import com.smartfile.sdk.internal.QuotasApi;
+import com.smartfile.sdk.internal.RolesApi;
+import com.smartfile.sdk.internal.SessionApi;
+import com.smartfile.sdk.internal.TasksApi;
+import com.smartfile.sdk.internal.UsersApi;
 import com.smartfile.sdk.model.Ping;
 import com.smartfile.sdk.model.Right;
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.internal.SmartFileJson;
 import com.smartfile.sdk.model.WhoAmI;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
@@ -45,6 +45,13 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * {@link SmartFileException}. Typed services cover the API's groups ({@link #paths()},
  * {@link #tasks()}, {@link #users()}, …); {@link #call} reaches anything else.
  * {@link #close()} releases the connections and threads the client owns.
+ *
+ * <p><b>Asynchronous methods.</b> Every method whose name ends in {@code Async}, here and in the
+ * services, returns a {@link CompletableFuture} at once and never throws. A bad argument fails the
+ * future with the same {@link InvalidInputException} the synchronous form throws, and nothing is
+ * sent; any other failure fails it with the exception the synchronous form would throw. Requests
+ * run on OkHttp's dispatcher threads, transfers (uploads, downloads) on the client's worker
+ * threads. Cancelling the future cancels its request.
  */
 public final class SmartFile implements AutoCloseable {
 
@@ -173,7 +180,7 @@ public final class SmartFile implements AutoCloseable {
      * @return a future of the server's reply
      */
     public CompletableFuture<Ping> pingAsync() {
-        return invoker.async(account.ping());
+        return invoker.async(() -> account.ping());
     }
 
     /**
@@ -191,7 +198,7 @@ public final class SmartFile implements AutoCloseable {
      * @return a future of the identity
      */
     public CompletableFuture<WhoAmI> whoamiAsync() {
-        return invoker.async(account.getWhoAmI());
+        return invoker.async(() -> account.getWhoAmI());
     }
 
     /**
@@ -209,7 +216,7 @@ public final class SmartFile implements AutoCloseable {
      * @return a future of the rights
      */
     public CompletableFuture<List<Right>> rightsAsync() {
-        return invoker.async(account.listRights());
+        return invoker.async(() -> account.listRights());
     }
 
     /**

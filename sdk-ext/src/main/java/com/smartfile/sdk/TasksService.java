@@ -6,10 +6,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import com.smartfile.sdk.api.TasksApi;
+import com.smartfile.sdk.internal.TasksApi;
 import com.smartfile.sdk.model.Task;
-import com.smartfile.sdk.model.TaskPage;
-import retrofit2.Call;
 
 /**
  * Server-side tasks: the long-running operations that move, copy, remove, checksum and compress
@@ -19,13 +17,11 @@ import retrofit2.Call;
  * doubling intervals up to 6.4 s (as the official node client does, to stay clear of
  * throttling), until the deadline.
  */
-public final class TasksService {
+public final class TasksService extends TasksOperations {
 
     static final Duration FIRST_POLL = Duration.ofMillis(200);
     static final Duration MAX_POLL = Duration.ofMillis(6400);
 
-    private final TasksApi api;
-    private final Invoker invoker;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
 
@@ -34,8 +30,7 @@ public final class TasksService {
     }
 
     TasksService(TasksApi api, Invoker invoker, Sleeper sleeper, LongSupplier nanoTime) {
-        this.api = api;
-        this.invoker = invoker;
+        super(api, invoker);
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
     }
@@ -81,8 +76,15 @@ public final class TasksService {
      * @return a future of the finished task, failing as {@link #await(Task, Duration)} throws
      */
     public CompletableFuture<Task> awaitAsync(Task task, Duration timeout) {
-        long deadline = nanoTime.getAsLong() + positive(timeout).toNanos();
-        return poll(TaskStates.uuid(task), task, FIRST_POLL, deadline, timeout);
+        long deadline;
+        String uuid;
+        try {
+            deadline = nanoTime.getAsLong() + positive(timeout).toNanos();
+            uuid = TaskStates.uuid(task);
+        } catch (SmartFileException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return poll(uuid, task, FIRST_POLL, deadline, timeout);
     }
 
     private CompletableFuture<Task> poll(String uuid, Task last, Duration delay, long deadline, Duration timeout) {
@@ -118,91 +120,5 @@ public final class TasksService {
             throw new InvalidInputException("The wait for a task must be positive, got " + timeout + ".");
         }
         return timeout;
-    }
-
-    /**
-     * Reads a task's current state.
-     *
-     * @param uuid the task's uuid
-     * @return the task
-     * @throws NotFoundException when the server does not know the task
-     */
-    public Task get(String uuid) {
-        return invoker.sync(getCall(uuid));
-    }
-
-    /**
-     * Reads a task's current state, asynchronously.
-     *
-     * @param uuid the task's uuid
-     * @return a future of the task
-     */
-    public CompletableFuture<Task> getAsync(String uuid) {
-        return invoker.async(getCall(uuid));
-    }
-
-    private Call<Task> getCall(String uuid) {
-        return api.getTask(Ids.name("task uuid", uuid));
-    }
-
-    /**
-     * All tasks, fetched {@value PagedIterable#DEFAULT_PAGE_SIZE} at a time as iteration reaches them.
-     *
-     * @return the tasks, lazily
-     */
-    public PagedIterable<Task> list() {
-        return new PagedIterable<>(page -> {
-            TaskPage p = invoker.sync(api.listTasks(page, PagedIterable.DEFAULT_PAGE_SIZE));
-            return new PagedIterable.Page<>(p.getResults(), p.getPages());
-        }, PagedIterable.DEFAULT_PAGE_SIZE);
-    }
-
-    /**
-     * Reads one page of the account's tasks.
-     *
-     * @param page the page number, from 1
-     * @param limit the page size, at least 1
-     * @return the page
-     */
-    public TaskPage listPage(int page, int limit) {
-        return invoker.sync(listPageCall(page, limit));
-    }
-
-    /**
-     * Reads one page of the account's tasks, asynchronously.
-     *
-     * @param page the page number, from 1
-     * @param limit the page size, at least 1
-     * @return a future of the page
-     */
-    public CompletableFuture<TaskPage> listPageAsync(int page, int limit) {
-        return invoker.async(listPageCall(page, limit));
-    }
-
-    private Call<TaskPage> listPageCall(int page, int limit) {
-        return api.listTasks(Paging.page(page), Paging.limit(limit));
-    }
-
-    /**
-     * Deletes a task record (the API does not document whether this cancels a running task).
-     *
-     * @param uuid the task's uuid
-     */
-    public void delete(String uuid) {
-        invoker.sync(deleteCall(uuid));
-    }
-
-    /**
-     * Deletes a task record, asynchronously.
-     *
-     * @param uuid the task's uuid
-     * @return a future that completes when the server has answered
-     */
-    public CompletableFuture<Void> deleteAsync(String uuid) {
-        return invoker.async(deleteCall(uuid));
-    }
-
-    private Call<Void> deleteCall(String uuid) {
-        return api.deleteTask(Ids.name("task uuid", uuid));
     }
 }

@@ -24,10 +24,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.smartfile.sdk.api.PathsApi;
-import com.smartfile.sdk.api.PathsV3Api;
+import com.smartfile.sdk.internal.PathsApi;
+import com.smartfile.sdk.internal.PathsV3Api;
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.V3UploadReply;
+import com.smartfile.sdk.internal.V3UploadReply;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import retrofit2.Call;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.internal.SmartFileJson;
 import com.smartfile.sdk.model.Task;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;

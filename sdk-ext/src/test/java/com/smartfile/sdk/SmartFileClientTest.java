@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.smartfile.sdk.model.PathInfo;
@@ -416,5 +421,142 @@ class SmartFileClientTest {
             assertFalse(all.contains(secret), "a secret leaked:\n" + all);
         }
         assertTrue(all.contains("/api/2/whoami/"), "the log shows the calls:\n" + all);
+    }
+
+    /**
+     * The one asynchronous contract, for every public {@code …Async} method of the client and its
+     * services: given bad arguments it returns a future (never throws), the future fails with the
+     * same {@link InvalidInputException} the synchronous twin throws, and no request is sent.
+     */
+    @Test
+    void everyAsyncMethodFailsItsFutureWithTheSyncExceptionAndSendsNothing() throws Exception {
+        try (SmartFile client = client()) {
+            List<Object> targets = new ArrayList<>();
+            targets.add(client);
+            for (Method m : SmartFile.class.getMethods()) {
+                if (m.getParameterCount() == 0 && m.getReturnType().getSimpleName().endsWith("Service")) {
+                    targets.add(m.invoke(client));
+                }
+            }
+            int checked = 0;
+            int all = 0;
+            List<String> problems = new ArrayList<>();
+            for (Object target : targets) {
+                for (Method async : target.getClass().getMethods()) {
+                    if (!async.getName().endsWith("Async")) {
+                        continue;
+                    }
+                    all++;
+                    if (async.getParameterCount() == 0) {
+                        continue; // without arguments there is nothing to refuse
+                    }
+                    String where = target.getClass().getSimpleName() + "." + async.getName();
+                    Object[] args = badArguments(async.getParameterTypes());
+                    Object result;
+                    try {
+                        result = async.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        problems.add(where + " threw " + e.getCause());
+                        continue;
+                    }
+                    Throwable asyncFailure = failureOf((CompletableFuture<?>) result);
+                    Method sync = target.getClass().getMethod(async.getName().replaceFirst("Async$", ""), async.getParameterTypes());
+                    Throwable syncFailure;
+                    try {
+                        sync.invoke(target, args);
+                        syncFailure = null;
+                    } catch (InvocationTargetException e) {
+                        syncFailure = e.getCause();
+                    }
+                    if (!(asyncFailure instanceof InvalidInputException) || syncFailure == null
+                            || asyncFailure.getClass() != syncFailure.getClass()
+                            || !asyncFailure.getMessage().equals(syncFailure.getMessage())) {
+                        problems.add(where + ": future failed with " + asyncFailure + ", sync threw " + syncFailure);
+                    }
+                    checked++;
+                }
+            }
+            assertEquals(List.of(), problems);
+            // All the async twins of the client and its services were reached: 66 when the services were generated, 58 with arguments.
+            assertTrue(all >= 66 && checked >= 58, "only " + all + " async methods found, " + checked + " with arguments");
+            assertEquals(0, server.getRequestCount(), "a request was sent for bad input");
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) throws InterruptedException {
+        try {
+            future.get(10, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("the future did not complete");
+            return null;
+        }
+    }
+
+    /** Null for every reference, 0 for numbers (no page, limit or id may be 0). */
+    private static Object[] badArguments(Class<?>[] types) {
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == int.class) {
+                args[i] = 0;
+            } else if (types[i] == long.class) {
+                args[i] = 0L;
+            } else if (types[i] == boolean.class) {
+                args[i] = false;
+            }
+        }
+        return args;
+    }
+
+    /** What users build for their tests is what the client throws for the same reply. */
+    @Test
+    void builtApiExceptionsMatchTheOnesTheClientThrows() {
+        try (SmartFile client = builder().basicAuth(KEY, PASSWORD).retryPolicy(RetryPolicy.none()).build()) {
+            for (int status : new int[] {400, 401, 403, 404, 409, 429, 500, 502}) {
+                String body = status == 400 ? "{\"field_errors\": {\"email\": [\"Enter a valid email.\"]}}"
+                        : "{\"detail\": \"said " + status + "\"}";
+                server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+                        .addHeader("x-unique-id", "r-" + status).body(body).build());
+                ApiException real = assertThrows(ApiException.class, client::whoami);
+                ApiException.Builder b = ApiException.builder(status).request(real.method(), real.url())
+                        .requestId("r-" + status).rawBody(body);
+                if (status == 400) {
+                    b.fieldError("email", "Enter a valid email.");
+                } else {
+                    b.detail("said " + status);
+                }
+                ApiException built = b.build();
+                assertEquals(real.getClass(), built.getClass(), "status " + status);
+                assertEquals(real.getMessage(), built.getMessage());
+                assertEquals(real.fieldErrors(), built.fieldErrors());
+                assertEquals(real.requestId(), built.requestId());
+                assertEquals(real.detail(), built.detail());
+            }
+        }
+        ThrottledException busy = ApiException.builder(503).retryAfter(Duration.ofSeconds(7)).build(ThrottledException.class);
+        assertEquals(Duration.ofSeconds(7), busy.retryAfter());
+        assertInstanceOf(NotFoundException.class, ApiException.builder(404).build());
+        assertThrows(InvalidInputException.class, () -> ApiException.builder(400).build(NotFoundException.class));
+        assertThrows(InvalidInputException.class, () -> ApiException.builder(42));
+    }
+
+    /** The six paging envelopes are one generic Page: items decode to their own type, unknown fields are ignored. */
+    @Test
+    void pagesDecodeTheirItemsTyped() throws Exception {
+        server.enqueue(json(200, "{\"page\": 2, \"pages\": 3, \"per_page\": 1, \"total\": 3, \"next\": \"n\", "
+                + "\"brand_new\": {\"x\": 1}, \"results\": [{\"name\": \"staff\", \"users\": [\"ann\"]}]}"));
+        try (SmartFile client = client()) {
+            com.smartfile.sdk.model.Page<com.smartfile.sdk.model.Group> page = client.groups().listPage(2, 1);
+            com.smartfile.sdk.model.Group first = page.getResults().get(0);
+            assertEquals("staff", first.getName());
+            assertEquals(List.of("ann"), first.getUsers());
+            assertEquals(3, page.getPages());
+            assertEquals(1, page.getPerPage());
+            assertEquals("n", page.getNext());
+            assertNull(page.getPrevious());
+        }
+        assertEquals("/api/2/group/?page=2&limit=1", take().getTarget());
     }
 }

@@ -2,6 +2,8 @@ package com.smartfile.sdk.codegen;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +12,9 @@ import java.util.function.Predicate;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.openapitools.codegen.CodegenConstants;
+import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
 import org.openapitools.codegen.CodegenProperty;
@@ -69,6 +73,49 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     static final String SF_PATH_ID = "x-sf-path-id";
     static final String SF_API_ROOT = "x-sf-api-root";
 
+    /**
+     * Generator option: {@code true} generates sdk-ext's service layer ({@code templates/service.mustache},
+     * one class per tag, from the operations' {@code x-smartfile-sdk}) instead of Retrofit interfaces and models.
+     */
+    public static final String OPT_SERVICES = "smartfileServices";
+
+    /**
+     * Generator option, with {@link #OPT_SERVICES}: the tags (separated by {@code |}) whose service class is
+     * hand-written; for them the generated class is {@code <Tag>Operations}, the package-private base
+     * the hand-written {@code <Tag>Service} extends.
+     */
+    public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
+
+    /**
+     * Generator option: the SDK's internal package. When given, the Retrofit interfaces go there
+     * (it is then the {@code apiPackage}), and so do {@code SmartFileJson} and the models marked
+     * {@code x-smartfile-internal: true} (wire shapes users never see); the model package keeps the
+     * public models only. Without it (the generated-sdk module) everything stays where it was.
+     */
+    public static final String OPT_INTERNAL_PACKAGE = "smartfileInternalPackage";
+
+    static final String EXT_INTERNAL = "x-smartfile-internal";
+
+    /**
+     * Generator option: {@code true} replaces the schemas marked {@code x-smartfile-page: true} (one
+     * paging envelope, repeated per item type) by one generic {@code Page<T>} (templates/Page.mustache).
+     */
+    public static final String OPT_GENERIC_PAGE = "smartfileGenericPage";
+
+    static final String EXT_PAGE = "x-smartfile-page";
+    static final String SF_PAGE_ITEM = "x-sf-page-item";
+    /** The properties of the paging envelope, as templates/Page.mustache has them. */
+    static final Set<String> PAGE_PROPERTIES = Set.of("count", "page", "pages", "per_page", "total", "next", "previous", "results");
+
+    private boolean genericPage;
+    /** Page schema's model name → its item's model name. */
+    private final Map<String, String> pageItems = new HashMap<>();
+
+    private boolean services;
+    private String internalPackage;
+    private final Set<String> internalModels = new HashSet<>();
+    private final Set<String> handWritten = new HashSet<>();
+
     private static final Set<String> PAGED_ITEM_FIELDS = Set.of("children", "results");
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
     private static final List<String> FOREIGN_IMPORT_PREFIXES = List.of(
@@ -108,6 +155,27 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         defaultOption(USE_BEANVALIDATION, "false");
         defaultOption(CodegenConstants.SERIALIZABLE_MODEL, "false");
         super.processOpts();
+        services = Boolean.parseBoolean(String.valueOf(additionalProperties.get(OPT_SERVICES)));
+        Object internal = additionalProperties.get(OPT_INTERNAL_PACKAGE);
+        internalPackage = internal == null || internal.toString().trim().isEmpty() ? null : internal.toString().trim();
+        genericPage = Boolean.parseBoolean(String.valueOf(additionalProperties.get(OPT_GENERIC_PAGE)));
+        additionalProperties.put("smartfileJsonPackage", internalPackage != null ? internalPackage : modelPackage);
+        additionalProperties.put("smartfileRetrofitPackage", internalPackage != null ? internalPackage : apiPackage);
+        if (services) {
+            Object hand = additionalProperties.get(OPT_HAND_WRITTEN);
+            if (hand != null) {
+                for (String tag : hand.toString().split("[|,]")) {
+                    if (!tag.trim().isEmpty()) {
+                        handWritten.add(tag.trim());
+                    }
+                }
+            }
+            apiTemplateFiles.clear();
+            apiTemplateFiles.put("service.mustache", ".java");
+            modelTemplateFiles.clear();
+            supportingFiles.clear();
+            return;
+        }
 
         // The stock supporting files (ApiClient, Gson JSON, build scripts…) are replaced by the
         // hand-written sdk-ext layer; we generate only the annotations that carry spec metadata.
@@ -118,7 +186,70 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         supportingFiles.add(new SupportingFile("apiPackageInfo.mustache", apiFolder, "package-info.java"));
         String modelFolder = (sourceFolder + File.separator + modelPackage).replace('.', File.separatorChar);
         supportingFiles.add(new SupportingFile("modelPackageInfo.mustache", modelFolder, "package-info.java"));
-        supportingFiles.add(new SupportingFile("SmartFileJson.mustache", modelFolder, "SmartFileJson.java"));
+        supportingFiles.add(new SupportingFile("SmartFileJson.mustache", internalPackage != null ? apiFolder : modelFolder,
+                "SmartFileJson.java"));
+        if (genericPage) {
+            supportingFiles.add(new SupportingFile("Page.mustache", modelFolder, "Page.java"));
+        }
+    }
+
+    @Override
+    public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
+        super.preprocessOpenAPI(openAPI);
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+                if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_INTERNAL))) {
+                    internalModels.add(toModelName(name));
+                }
+                if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_PAGE))) {
+                    pageItems.put(toModelName(name), pageItem(name, schema));
+                }
+            });
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private String pageItem(String name, io.swagger.v3.oas.models.media.Schema schema) {
+        Map<?, ?> props = schema.getProperties();
+        if (props == null || !props.keySet().equals(PAGE_PROPERTIES)) {
+            throw new IllegalArgumentException("Schema " + name + " is marked " + EXT_PAGE + " but its properties "
+                    + (props == null ? "[]" : props.keySet()) + " are not the paging envelope " + PAGE_PROPERTIES);
+        }
+        io.swagger.v3.oas.models.media.Schema results = (io.swagger.v3.oas.models.media.Schema) props.get("results");
+        String ref = results.getItems() == null ? null : results.getItems().get$ref();
+        if (ref == null) {
+            throw new IllegalArgumentException("Schema " + name + ": results must be an array of a $ref'd schema");
+        }
+        return toModelName(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    /** With {@link #OPT_GENERIC_PAGE}, the page envelopes are not generated: {@code Page<T>} stands for them. */
+    @Override
+    public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
+        Map<String, ModelsMap> result = super.postProcessAllModels(objs);
+        if (genericPage) {
+            result.keySet().removeIf(name -> pageItems.containsKey(toModelName(name)));
+        }
+        return result;
+    }
+
+    /** Internal models (with {@link #OPT_INTERNAL_PACKAGE}) are imported from the internal package. */
+    @Override
+    public String toModelImport(String name) {
+        if (internalPackage != null && internalModels.contains(name)) {
+            return internalPackage + "." + name;
+        }
+        return super.toModelImport(name);
+    }
+
+    @Override
+    public String modelFilename(String templateName, String modelName) {
+        if (internalPackage != null && internalModels.contains(toModelName(modelName))) {
+            String folder = outputFolder + File.separator + sourceFolder + File.separator
+                    + internalPackage.replace('.', File.separatorChar);
+            return folder + File.separator + toModelFilename(modelName) + modelTemplateFiles.get(templateName);
+        }
+        return super.modelFilename(templateName, modelName);
     }
 
     private void defaultOption(String key, String value) {
@@ -140,7 +271,20 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
         for (CodegenParameter p : allParamLists(op)) {
             classifyParameter(op, p);
+            p.description = JavadocText.of(p.unescapedDescription);
         }
+        if (genericPage && op.returnBaseType != null && pageItems.containsKey(op.returnBaseType)) {
+            String item = pageItems.get(op.returnBaseType);
+            op.vendorExtensions.put(SF_PAGE_ITEM, item);
+            op.imports.remove(op.returnBaseType);
+            op.imports.add("Page");
+            op.imports.add(item);
+            op.returnType = "Page<" + item + ">";
+            op.returnBaseType = "Page";
+        }
+        // Javadoc, not HTML-escaped Markdown (the templates print these unescaped).
+        op.summary = JavadocText.of(operation.getSummary());
+        op.notes = JavadocText.of(operation.getDescription());
         return op;
     }
 
@@ -167,6 +311,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     @Override
     public void addOperationToGroup(String tag, String resourcePath, Operation operation, CodegenOperation co,
                                     Map<String, List<CodegenOperation>> operations) {
+        if (services && !co.vendorExtensions.containsKey(ServiceMethods.EXT_SDK)) {
+            return; // not part of the typed services (transfers, account calls: hand-written)
+        }
         super.addOperationToGroup(isV3(resourcePath) ? tag + "V3" : tag, resourcePath, operation, co, operations);
     }
 
@@ -268,6 +415,27 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
         OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
         dropForeignImports(result.getImports());
+        if (services) {
+            Map<String, CodegenModel> models = new HashMap<>();
+            for (ModelMap m : allModels) {
+                models.put(m.getModel().classname, m.getModel());
+            }
+            String tag = null;
+            boolean tasks = false;
+            for (CodegenOperation op : result.getOperations().getOperation()) {
+                op.vendorExtensions.put("x-sf-methods", ServiceMethods.of(op, models));
+                tag = op.tags == null || op.tags.isEmpty() ? tag : op.tags.get(0).getName();
+                tasks |= Boolean.TRUE.equals(op.vendorExtensions.get(SF_TASK));
+            }
+            if (tasks && !handWritten.contains(tag)) {
+                throw new IllegalArgumentException("Tag " + tag + " has task operations in its service: its service must be "
+                        + "hand-written (" + OPT_HAND_WRITTEN + "), to turn the replies into PendingTasks");
+            }
+            result.put("serviceDoc", serviceDoc(tag));
+            result.put("handWritten", handWritten.contains(tag));
+            result.put("hasTasks", tasks);
+            result.put("apiClass", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "Api");
+        }
         return result;
     }
 
@@ -278,6 +446,16 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         // model.mustache imports the java.util types it uses itself.
         result.getImports().removeIf(entry -> String.valueOf(entry.get("import")).startsWith("java.util."));
         for (ModelMap mo : result.getModels()) {
+            mo.getModel().description = JavadocText.of(mo.getModel().unescapedDescription);
+            for (CodegenProperty var : mo.getModel().vars) {
+                var.description = JavadocText.of(var.unescapedDescription);
+            }
+            if (internalPackage != null && internalModels.contains(mo.getModel().classname)) {
+                // Written to the internal package; it still uses the public models by name.
+                result.put("package", internalPackage);
+                mo.getModel().vendorExtensions.put("x-sf-internal", true);
+                result.getImports().add(Map.of("import", modelPackage + ".*"));
+            }
             for (CodegenProperty var : mo.getModel().vars) {
                 if (var.isEnum && var.allowableValues != null) {
                     checkNoUnknownConstant(mo.getModel().classname, var);
@@ -308,6 +486,30 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             String name = entry.get("import");
             return name != null && FOREIGN_IMPORT_PREFIXES.stream().anyMatch(name::startsWith);
         });
+    }
+
+    /** The class Javadoc of a tag's service: the tag's {@code x-smartfile-sdk.doc}. */
+    @SuppressWarnings("unchecked")
+    private String serviceDoc(String tagName) {
+        if (openAPI.getTags() != null) {
+            for (Tag tag : openAPI.getTags()) {
+                Object ext = tag.getExtensions() == null ? null : tag.getExtensions().get(ServiceMethods.EXT_SDK);
+                if (tag.getName().equals(tagName) && ext instanceof Map && ((Map<String, Object>) ext).get("doc") != null) {
+                    return ((Map<String, Object>) ext).get("doc").toString().trim();
+                }
+            }
+        }
+        throw new IllegalArgumentException("Tag " + tagName + " has operations with " + ServiceMethods.EXT_SDK
+                + " but no " + ServiceMethods.EXT_SDK + ".doc for its service class; see spec/README.md");
+    }
+
+    @Override
+    public String toApiName(String name) {
+        if (services) {
+            String tag = StringUtils.camelize(name, CamelizeOption.LOWERCASE_FIRST_CHAR);
+            return ServiceMethods.serviceClassName(tag, handWritten.contains(tag));
+        }
+        return super.toApiName(name);
     }
 
     /** Inner enums are named after their property ({@code Status}), not {@code StatusEnum}. */

@@ -30,21 +30,36 @@ class SmartFileJavaCodegenTest {
     Path out;
 
     private Path generate(String specResource) {
+        run(config(specResource, "com.example.api", "com.example.model"));
+        return out.resolve("src/main/java/com/example");
+    }
+
+    /** The service-layer run sdk-ext does, on a small spec. */
+    private Path generateServices(String specResource) {
+        run(config(specResource, "com.smartfile.sdk", "com.smartfile.sdk.model")
+                .addAdditionalProperty(SmartFileJavaCodegen.OPT_SERVICES, "true")
+                .addAdditionalProperty(SmartFileJavaCodegen.OPT_HAND_WRITTEN, "paths"));
+        return out.resolve("src/main/java/com/smartfile/sdk");
+    }
+
+    private CodegenConfigurator config(String specResource, String apiPackage, String modelPackage) {
         Path spec = Paths.get("src/test/resources", specResource).toAbsolutePath();
-        CodegenConfigurator config = new CodegenConfigurator()
+        return new CodegenConfigurator()
                 .setGeneratorName(SmartFileJavaCodegen.NAME)
                 .setInputSpec(spec.toString())
                 .setOutputDir(out.toString())
                 .setTemplateDir(TEMPLATES.toAbsolutePath().toString())
-                .setApiPackage("com.example.api")
-                .setModelPackage("com.example.model")
+                .setApiPackage(apiPackage)
+                .setModelPackage(modelPackage)
                 .setValidateSpec(true)
                 .addGlobalProperty("apiTests", "false")
                 .addGlobalProperty("modelTests", "false")
                 .addGlobalProperty("apiDocs", "false")
                 .addGlobalProperty("modelDocs", "false");
+    }
+
+    private static void run(CodegenConfigurator config) {
         new DefaultGenerator().opts(config.toClientOptInput()).generate();
-        return out.resolve("src/main/java/com/example");
     }
 
     private static String read(Path p) throws IOException {
@@ -112,7 +127,7 @@ class SmartFileJavaCodegenTest {
         Path root = generate("mini-api.yaml");
         String pathInfo = read(root.resolve("model/PathInfo.java"));
         assertTrue(pathInfo.contains("@Json(name = \"secret_note\")"), pathInfo);
-        assertTrue(pathInfo.contains("private LocalDateTime time;"), pathInfo);
+        assertTrue(pathInfo.contains("private @Nullable LocalDateTime time;"), pathInfo);
         assertTrue(pathInfo.contains("import java.time.LocalDateTime;"), pathInfo);
         assertTrue(pathInfo.contains("(secretNote == null ? null : \"***\")"), "secret fields are masked in toString");
         assertFalse(pathInfo.contains("public void set"), "models have no setters");
@@ -120,7 +135,8 @@ class SmartFileJavaCodegenTest {
         String task = read(root.resolve("model/Task.java"));
         assertTrue(task.contains("public enum Status {"), task);
         assertTrue(task.contains("UNKNOWN(null);"), task);
-        assertTrue(task.contains("public String getStatusValue()"), task);
+        assertTrue(task.contains("public @Nullable String getStatusValue()"), "absent values are declared nullable");
+        assertTrue(read(root.resolve("model/package-info.java")).contains("@NullMarked"), "the model package is null-marked");
 
         try (Stream<Path> files = Files.walk(out)) {
             List<Path> java = files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
@@ -163,5 +179,43 @@ class SmartFileJavaCodegenTest {
             all.append(c.getMessage()).append(" | ");
         }
         return all.toString();
+    }
+
+    @Test
+    void servicesCheckTheirArgumentsAndShareOneAsyncPath() throws IOException {
+        Path root = generateServices("services-api.yaml");
+        String groups = read(root.resolve("GroupsService.java"));
+        assertTrue(groups.contains("public final class GroupsService {"), groups);
+        assertTrue(groups.contains("return api.getGroup(Ids.name(\"group name\", name));"), groups);
+        assertTrue(groups.contains("return invoker.async(() -> getCall(name));"), "the call is built inside the future");
+        assertTrue(groups.contains("public PagedIterable<Group> list() {"), groups);
+        assertTrue(groups.contains("GroupPage::getResults, GroupPage::getPages"), groups);
+        assertTrue(groups.contains("return api.listGroups(Paging.page(page), Paging.limit(limit));"), groups);
+        // A tag with hand-written methods gets a package-private base; tasks become PendingTasks.
+        String paths = read(root.resolve("PathsOperations.java"));
+        assertTrue(paths.contains("abstract class PathsOperations {"), paths);
+        assertTrue(paths.contains("public PendingTask remove(String... paths) {"), paths);
+        assertTrue(paths.contains("PathIds.formValues(\"paths\", Ids.list(paths))"), paths);
+        assertTrue(paths.contains(".thenApply(this::pending)"), paths);
+        assertFalse(Files.exists(root.resolve("model")), "no models in the service run");
+    }
+
+    @Test
+    void aServiceMethodMustMapEveryParameter() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> generateServices("services-bad-args-api.yaml"));
+        String all = Stream.iterate((Throwable) e, t -> t != null, Throwable::getCause).map(Throwable::getMessage)
+                .collect(Collectors.joining(" / "));
+        assertTrue(all.contains("getGroup") && all.contains("lists 0 args, but the operation has 1 parameters"), all);
+    }
+
+    @Test
+    void markdownBecomesJavadoc() {
+        assertEquals("Answers {@code {\"ping\": \"pong\"}}. <b>Unconfirmed</b>: the rest.",
+                JavadocText.of("Answers `{\"ping\": \"pong\"}`. **Unconfirmed**: the rest."));
+        assertEquals("Two kinds: <ul><li>one {@code a}</li><li>two, continued here</li></ul> <p>Then 1 &lt; 2 &amp;&amp; &#64;x.",
+                JavadocText.of("Two kinds:\n- one `a`\n- two,\n  continued here\n\nThen 1 < 2 && @x."));
+        assertEquals("<b>Hosts</b> Text.", JavadocText.of("## Hosts\nText."));
+        assertEquals("<code>a&#125;</code> and *&#47;", JavadocText.of("`a}` and */"), "an unbalanced brace or a comment end cannot escape");
+        assertEquals(null, JavadocText.of(null));
     }
 }
