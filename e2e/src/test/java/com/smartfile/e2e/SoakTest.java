@@ -241,8 +241,9 @@ class SoakTest {
     }
 
     /**
-     * Two files in one v2 request. After a failure each is whole or absent (what the SDK can
-     * promise; that a cut request stores neither is the emulator's promise, see emulator/README.md).
+     * Two files in one v2 request. After a failure each is whole or absent (what the SDK promises),
+     * and both or neither are stored (the emulator stores a multi-file upload all or nothing, see
+     * emulator/README.md "Storage guarantees").
      */
     private List<String> uploadTwo(SmartFile client, String folder, String first, String second, Random r) {
         Version a = newVersion(r);
@@ -259,6 +260,9 @@ class SoakTest {
             count("two-file upload failed");
             settle(client, pa, a, null);
             settle(client, pb, b, null);
+            if (model.containsKey(pa) != model.containsKey(pb)) {
+                violations.add("a failed two-file upload stored one of its files: " + (model.containsKey(pa) ? pa : pb));
+            }
         }
         return List.of(pa, pb);
     }
