@@ -126,7 +126,7 @@ class SecretsTest {
         }).build();
 
         String userPassword = "correct horse battery staple 42";
-        String wrongPassword = "W" + c.password().substring(1);
+        String wrongPassword = forge(c.password());
         RequestToken requestToken;
         String verifier;
         AccessToken access;
@@ -204,7 +204,7 @@ class SecretsTest {
                 sawThrown(AuthenticationException.class, client::whoami); // 403 Could not verify OAuth request.
             }
             OAuth1Flow badClient = OAuth1Flow.builder().baseUrl(c.baseUrl())
-                    .clientCredentials(c.clientToken(), "B" + c.clientSecret().substring(1)).build();
+                    .clientCredentials(c.clientToken(), forge(c.clientSecret())).build();
             sawThrown(AuthenticationException.class, badClient::requestToken);
         } finally {
             root.removeHandler(capture);
