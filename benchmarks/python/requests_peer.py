@@ -95,18 +95,22 @@ def throughput(a):
     import requests
     import urllib3.connection
     creds = auth()
-    connections = [0]
+    # Every connection is charged to the phase of the call that opened it, so the figure is exact however the
+    # phase boundaries fall: a call that started in the warm-up and connects after it ended is not counted.
+    current = threading.local()
     lock = threading.Lock()
     original = urllib3.connection.HTTPConnection.connect
+    connections = {"warmup": 0, "measured": 0}
 
     def counting_connect(self):
         with lock:
-            connections[0] += 1
+            connections[current.phase] += 1
         return original(self)
 
     urllib3.connection.HTTPConnection.connect = counting_connect
     state = {"phase": "warmup"}
-    counts = {"warmup": 0, "measured": 0, "errors": 0, "connections": 0}
+    counts = {"warmup": 0, "measured": 0, "errors": 0}
+    snapshot = {}
     first_error = [None]
 
     def caller():
@@ -114,6 +118,7 @@ def throughput(a):
             phase = state["phase"]
             if phase == "done":
                 return
+            current.phase = phase
             try:
                 info(requests, a.url, creds)
                 with lock:
@@ -131,18 +136,19 @@ def throughput(a):
     time.sleep(a.warmup_s)
     with lock:
         state["phase"] = "measured"
-        c0 = connections[0]
     start = time.perf_counter()
     time.sleep(a.seconds)
     with lock:
         state["phase"] = "done"
         elapsed = time.perf_counter() - start
-        measured = counts["measured"]
-        opened = connections[0] - c0
+        snapshot["measured"] = counts["measured"]
     for t in threads:
         t.join(30)
-    emit({"callers": a.callers, "callsPerSecond": measured / elapsed, "calls": measured, "errors": counts["errors"],
-          "connectionsOpened": opened, "firstError": first_error[0]})
+    # The rate counts calls finished inside the window; the connection figures count every call started in it,
+    # including the ones still in flight when it closed, so that connectionsOpened / measuredCallsStarted is exact.
+    emit({"callers": a.callers, "callsPerSecond": snapshot["measured"] / elapsed, "calls": snapshot["measured"],
+          "errors": counts["errors"], "measuredCallsStarted": counts["measured"] + counts["errors"],
+          "connectionsOpened": connections["measured"], "firstError": first_error[0]})
 
 
 def transfer_once(requests, a, creds, remote, local):

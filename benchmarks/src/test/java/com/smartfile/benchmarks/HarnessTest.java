@@ -193,8 +193,10 @@ class HarnessTest {
             long connections = ((Number) t.get("connectionsOpened")).longValue();
             assertEquals(0L, ((Number) t.get("errors")).longValue(), String.valueOf(t.get("firstError")));
             assertTrue(calls > 0, t.toString());
-            // Calls in flight when the window closes have connected but are not counted: at most one per caller.
-            assertTrue(connections >= calls && connections <= calls + 2, t.toString());
+            long started = ((Number) t.get("measuredCallsStarted")).longValue();
+            assertTrue(started >= calls, t.toString());
+            // One new connection per call, none reused: the way the official client calls (no requests.Session).
+            assertEquals(started, connections, t.toString());
 
             long before = emulator.requestCount();
             Map<String, Object> l = python.run("latency", List.of("--url", url, "--warmup-s", "0", "--calls", "25"),
