@@ -152,7 +152,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the base URL
      */
-    public String baseUrl() {
+    public String getBaseUrl() {
         return baseUrl.toString();
     }
 
@@ -161,7 +161,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the API version
      */
-    public String apiVersion() {
+    public String getApiVersion() {
         return apiVersion;
     }
 

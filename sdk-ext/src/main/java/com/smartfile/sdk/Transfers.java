@@ -199,7 +199,7 @@ final class Transfers {
         // A connection lost while a replayable body was being sent is re-sent whatever the method
         // (see RetryInterceptor), so a stream upload that failed on the way always says why it was not.
         boolean notRetried = oneShot && (e instanceof ThrottledException || e instanceof TransportException
-                || (idempotent && e instanceof ApiException && ((ApiException) e).statusCode() >= 500));
+                || (idempotent && e instanceof ApiException && ((ApiException) e).getStatusCode() >= 500));
         String note = "";
         if (e instanceof ConflictException && folder != null) {
             note = " Uploading into " + folder + " conflicts with its state, most likely because the folder does not "
@@ -222,13 +222,13 @@ final class Transfers {
 
     /** The same exception type and fields, with {@code note} after the server's words. */
     private static ApiException withNote(ApiException e, String note) {
-        String said = e.detail() != null && !e.detail().isEmpty() ? e.detail().replaceAll("[.\\s]+$", "") : null;
+        String said = e.getDetail() != null && !e.getDetail().isEmpty() ? e.getDetail().replaceAll("[.\\s]+$", "") : null;
         String summary = (said == null ? note : said + ". " + note).replaceAll("\\.$", ""); // the message adds ". <hint>"
-        ErrorReply reply = new ErrorReply(e.statusCode(), e.method(), e.url(), e.detail(), e.fieldErrors(), e.requestId(),
-                e.rawBody(), summary, e instanceof ConflictException);
+        ErrorReply reply = new ErrorReply(e.getStatusCode(), e.getMethod(), e.getUrl(), e.getDetail(), e.getFieldErrors(), e.getRequestId(),
+                e.getRawBody(), summary, e instanceof ConflictException);
         ApiException out;
         if (e instanceof ThrottledException) {
-            out = new ThrottledException(reply, ((ThrottledException) e).retryAfter());
+            out = new ThrottledException(reply, ((ThrottledException) e).getRetryAfter());
         } else if (e instanceof ConflictException) {
             out = new ConflictException(reply);
         } else if (e instanceof NotFoundException) {
@@ -277,7 +277,7 @@ final class Transfers {
     }
 
     private static void checkIsFolder(String dir, PathInfo info) {
-        if (Boolean.FALSE.equals(info.getIsdir()) || (info.getIsdir() == null && Boolean.TRUE.equals(info.getIsfile()))) {
+        if (!info.isDirectory()) {
             throw new InvalidInputException(dir + " is a file, not a folder; choose another target folder.");
         }
     }
@@ -289,7 +289,7 @@ final class Transfers {
 
     static PathInfo toPathInfo(V3UploadReply r) {
         return PathInfo.builder().acl(r.getAcl()).attributes(r.getAttributes()).extension(r.getExtension()).id(r.getId())
-                .isdir(r.getIsdir()).isfile(r.getIsfile()).items(r.getItems()).mime(r.getMime()).name(r.getName())
+                .directory(r.isDirectory()).file(r.isFile()).items(r.getItems()).mime(r.getMime()).name(r.getName())
                 .owner(r.getOwner()).path(r.getPath()).size(r.getSize()).tags(r.getTags()).time(r.getTime()).url(r.getUrl())
                 .children(r.getChildren()).page(r.getPage()).pages(r.getPages()).perPage(r.getPerPage()).total(r.getTotal())
                 .build();
