@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -79,7 +80,7 @@ final class DeltaSync {
             throw Invoker.translate(sigCall.request(), e);
         }
 
-        Path deltaFile = null;
+        @Nullable Path deltaFile = null;
         try {
             deltaFile = Files.createTempFile("smartfile-delta-", ".rdiff");
             DeltaStats stats;
@@ -164,7 +165,7 @@ final class DeltaSync {
                             + " rebuilt from its delta is " + actual + ", not the expected " + o.expectedDigest
                             + "; " + target + " was left as it was. Download the whole file with paths().download(…), "
                             + "and if it fails the same way check the expected digest.",
-                            o.algorithm, o.expectedDigest, actual);
+                            java.util.Objects.requireNonNull(o.algorithm), java.util.Objects.requireNonNull(o.expectedDigest), actual);
                 }
             }
             Transfers.move(temp, target);
@@ -190,7 +191,7 @@ final class DeltaSync {
     }
 
     /** Why a refusal of a {@code path/sync} route means "transfer plainly", or null when it is a real error. */
-    private static String fallbackReason(ApiException e, String route) {
+    private static @Nullable String fallbackReason(ApiException e, String route) {
         if (e.getStatusCode() == 404) {
             return "SmartFile answered 404 to path/sync/" + route + ": the remote file does not exist "
                     + "(or the server has no delta routes)";
@@ -216,7 +217,7 @@ final class DeltaSync {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    private static void deleteQuietly(@Nullable Path p) {
         if (p == null) {
             return;
         }
@@ -230,10 +231,10 @@ final class DeltaSync {
     /** Counts the reply's bytes (into the progress, if any); a failed read is the connection's failure. */
     private static final class CountingStream extends FilterInputStream {
         private final Request request;
-        private final Progress progress;
+        private final @Nullable Progress progress;
         long count;
 
-        CountingStream(InputStream in, Request request, Progress progress) {
+        CountingStream(InputStream in, Request request, @Nullable Progress progress) {
             super(in);
             this.request = request;
             this.progress = progress;

@@ -52,6 +52,9 @@ import okio.BufferedSource;
  * Requests go through the client's interceptors (auth, retries, error mapping) and ask for
  * {@code Accept-Encoding: identity}, so byte offsets mean the same thing in every reply.
  */
+// Not yet checked by NullAway: this internal class is being reworked in parallel (issue 12); annotate it
+// after that lands and remove this marker.
+@org.jspecify.annotations.NullUnmarked
 final class DownloadSession implements Closeable {
 
     /** Throws away what was received so far, for a download that starts again from byte 0. */

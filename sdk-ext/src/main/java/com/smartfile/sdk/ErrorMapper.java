@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,14 +59,14 @@ final class ErrorMapper {
     }
 
     /** Maps a v3 upload reply that said 200 but carried {@code {"status": N, "detail": "…"}}. */
-    static ApiException fromV3Reply(Request request, int status, String detail, String requestId) {
+    static ApiException fromV3Reply(Request request, int status, @Nullable String detail, @Nullable String requestId) {
         ErrorReply reply = new ErrorReply(status, request.method(), Redaction.url(request.url()), detail,
                 Map.of(), requestId, "", detail);
         return forStatus(reply, Optional.empty());
     }
 
-    static ApiException build(int status, String method, String url, String body, MediaType type,
-                              String requestId, Optional<Duration> throttleWait) {
+    static ApiException build(int status, String method, String url, String body, @Nullable MediaType type,
+                              @Nullable String requestId, Optional<Duration> throttleWait) {
         String detail = null;
         Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
         String summary;
@@ -150,7 +151,7 @@ final class ErrorMapper {
         return t.startsWith("{") || t.startsWith("[") || t.startsWith("\"");
     }
 
-    private static Object parseJson(String body) {
+    private static @Nullable Object parseJson(String body) {
         try {
             return JSON.fromJson(body);
         } catch (IOException | RuntimeException e) {
@@ -158,7 +159,7 @@ final class ErrorMapper {
         }
     }
 
-    private static String textOf(String body, MediaType type) {
+    private static String textOf(String body, @Nullable MediaType type) {
         String text = body;
         boolean html = (type != null && type.subtype().toLowerCase(Locale.ROOT).contains("html"))
                 || body.trim().toLowerCase(Locale.ROOT).startsWith("<");
@@ -170,7 +171,7 @@ final class ErrorMapper {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private static String readCapped(ResponseBody body) {
+    private static String readCapped(@Nullable ResponseBody body) {
         if (body == null) {
             return "";
         }

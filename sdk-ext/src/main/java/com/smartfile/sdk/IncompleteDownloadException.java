@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A download could not be completed: its connection kept dropping and the allowed resumes ran
  * out, or the server would not resume it when the bytes already delivered to a stream could not
@@ -13,7 +15,7 @@ public class IncompleteDownloadException extends TransportException {
     private final long bytesReceived;
     private final long totalBytes;
 
-    IncompleteDownloadException(String message, long bytesReceived, long totalBytes, Throwable cause) {
+    IncompleteDownloadException(String message, long bytesReceived, long totalBytes, @Nullable Throwable cause) {
         super(message, cause);
         this.bytesReceived = bytesReceived;
         this.totalBytes = totalBytes;

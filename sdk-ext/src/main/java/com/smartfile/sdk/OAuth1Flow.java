@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class OAuth1Flow {
 
     private OAuth1Flow(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.client = b.client;
+        this.client = java.util.Objects.requireNonNull(b.client, "build() checks the client credentials");
         this.callback = b.callback;
         this.httpClient = b.httpClient != null ? b.httpClient : DefaultClient.INSTANCE;
         this.signer = b.signer;
@@ -81,7 +82,7 @@ public final class OAuth1Flow {
         List<Map.Entry<String, String>> oauth = signer.sign("POST", url, Collections.emptyList(), client.key(),
                 client.secret(), null, null, List.of(Map.entry("oauth_callback", callback)));
         Map<String, String> reply = post(url, oauth);
-        return RequestToken.of(reply.get("oauth_token"), reply.get("oauth_token_secret"));
+        return RequestToken.of(field(reply, "oauth_token"), field(reply, "oauth_token_secret"));
     }
 
     /**
@@ -125,7 +126,7 @@ public final class OAuth1Flow {
                 client.secret(), requestToken.getToken(), requestToken.getSecret(),
                 List.of(Map.entry("oauth_verifier", verifier.trim())));
         Map<String, String> reply = post(url, oauth);
-        return AccessToken.of(reply.get("oauth_token"), reply.get("oauth_token_secret"));
+        return AccessToken.of(field(reply, "oauth_token"), field(reply, "oauth_token_secret"));
     }
 
     private static void requireToken(RequestToken requestToken) {
@@ -136,6 +137,11 @@ public final class OAuth1Flow {
     }
 
     /** Posts the protocol parameters as a form and returns the reply's token fields. */
+    /** A field {@link #post} has checked is there. */
+    private static String field(Map<String, String> reply, String name) {
+        return java.util.Objects.requireNonNull(reply.get(name), name);
+    }
+
     private Map<String, String> post(HttpUrl url, List<Map.Entry<String, String>> params) {
         FormBody.Builder form = new FormBody.Builder();
         for (Map.Entry<String, String> p : params) {
@@ -203,9 +209,9 @@ public final class OAuth1Flow {
     /** Builds an {@link OAuth1Flow}. Not thread-safe. */
     public static final class Builder {
         private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
-        private Credentials client;
+        private @Nullable Credentials client;
         private String callback = OUT_OF_BAND;
-        private OkHttpClient httpClient;
+        private @Nullable OkHttpClient httpClient;
         private OAuth1Signer signer = OAuth1Signer.of(OAuthSignatureMethod.PLAINTEXT);
 
         private Builder() {

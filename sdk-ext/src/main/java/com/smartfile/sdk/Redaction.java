@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,9 +66,6 @@ final class Redaction {
      * that came from elsewhere, such as a server's error message echoing a request.
      */
     static String scrub(String text, java.util.Collection<String> secrets) {
-        if (text == null) {
-            return null;
-        }
         String out = EXCHANGE_URL.matcher(text).replaceAll("$1" + MASK);
         for (String s : secrets) {
             if (!s.isEmpty()) {
@@ -124,7 +122,7 @@ final class Redaction {
      * of the OAuth parameters that only name a method, version or realm), else the last word
      * ({@code Basic <token>}).
      */
-    private static String credentialIn(String part) {
+    private static @Nullable String credentialIn(String part) {
         int eq = part.indexOf('=');
         if (eq > 0) {
             String name = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
@@ -145,7 +143,7 @@ final class Redaction {
         }
     }
 
-    private static String base64Decoded(String s) {
+    private static @Nullable String base64Decoded(String s) {
         try {
             return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class ReplyWatch implements Interceptor {
         }
     }
 
-    private CountingSocket find(Socket socket) {
+    private @Nullable CountingSocket find(@Nullable Socket socket) {
         if (socket instanceof CountingSocket) {
             return (CountingSocket) socket;
         }
@@ -115,7 +116,7 @@ final class ReplyWatch implements Interceptor {
             return this; // a note, not a failure of its own
         }
 
-        static NoReply of(Throwable failure) {
+        static @Nullable NoReply of(Throwable failure) {
             return RetryInterceptor.suppressed(failure, NoReply.class);
         }
     }
@@ -147,7 +148,7 @@ final class ReplyWatch implements Interceptor {
             return connected(new InetSocketAddress(localAddress, localPort), new InetSocketAddress(address, port));
         }
 
-        private Socket connected(SocketAddress local, SocketAddress remote) throws IOException {
+        private Socket connected(@Nullable SocketAddress local, SocketAddress remote) throws IOException {
             Socket s = createSocket();
             if (local != null) {
                 s.bind(local);
@@ -160,7 +161,7 @@ final class ReplyWatch implements Interceptor {
     /** A plain socket that counts the bytes read from it. */
     private final class CountingSocket extends Socket {
         final AtomicLong read = new AtomicLong();
-        private InputStream in;
+        private @Nullable InputStream in;
         private volatile int localPort = -1;
 
         @Override

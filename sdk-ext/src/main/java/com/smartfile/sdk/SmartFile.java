@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,8 +86,9 @@ public final class SmartFile implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.apiVersion = b.apiVersion;
         this.credentials = credentials;
-        this.ownsHttp = b.httpClient == null;
-        OkHttpClient.Builder hb = ownsHttp ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
+        OkHttpClient given = b.httpClient;
+        this.ownsHttp = given == null;
+        OkHttpClient.Builder hb = given == null ? new OkHttpClient.Builder() : given.newBuilder();
         hb.connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -98,12 +100,12 @@ public final class SmartFile implements AutoCloseable {
         // Outermost first: errors are mapped after retries; every attempt is re-authenticated
         // (fresh OAuth nonce); the wire log sees the final headers, with secrets masked.
         hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
-        ConnectionPool pool = ownsHttp ? new ConnectionPool() : b.httpClient.connectionPool();
+        ConnectionPool pool = given == null ? new ConnectionPool() : given.connectionPool();
         hb.connectionPool(pool);
         hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, pool::evictAll));
         hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
         hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
-        ReplyWatch.install(hb, ownsHttp ? javax.net.SocketFactory.getDefault() : b.httpClient.socketFactory());
+        ReplyWatch.install(hb, given == null ? javax.net.SocketFactory.getDefault() : given.socketFactory());
         if (b.logLevel != LogLevel.NONE) {
             hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
         }
@@ -324,7 +326,7 @@ public final class SmartFile implements AutoCloseable {
      *     {@link Boolean}) when the reply is {@code application/json}; a {@link FileReply} the
      *     caller reads and closes otherwise; null for an empty reply
      */
-    public Object call(String method, String endpoint, Object id, Map<String, ?> params) {
+    public @Nullable Object call(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return raw.call(method, endpoint, id, params);
     }
 
@@ -336,7 +338,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params query parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object get(String endpoint, Object id, Map<String, ?> params) {
+    public @Nullable Object get(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("GET", endpoint, id, params);
     }
 
@@ -348,7 +350,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object post(String endpoint, Object id, Map<String, ?> params) {
+    public @Nullable Object post(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("POST", endpoint, id, params);
     }
 
@@ -360,7 +362,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object put(String endpoint, Object id, Map<String, ?> params) {
+    public @Nullable Object put(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("PUT", endpoint, id, params);
     }
 
@@ -372,7 +374,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object delete(String endpoint, Object id, Map<String, ?> params) {
+    public @Nullable Object delete(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("DELETE", endpoint, id, params);
     }
 
@@ -395,19 +397,19 @@ public final class SmartFile implements AutoCloseable {
 
     /** Configures a {@link SmartFile} client. Not thread-safe; build once, share the client. */
     public static final class Builder {
-        private String baseUrl;
+        private @Nullable String baseUrl;
         private String apiVersion = DEFAULT_API_VERSION;
-        private Credentials credentials;
-        private Path netrcFile;
-        private Function<String, String> environment = System::getenv;
-        private Path home;
+        private @Nullable Credentials credentials;
+        private @Nullable Path netrcFile;
+        private Function<String, @Nullable String> environment = System::getenv;
+        private @Nullable Path home;
         private Duration connectTimeout = Duration.ofSeconds(15);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration writeTimeout = Duration.ofSeconds(60);
         private Duration callTimeout = Duration.ZERO;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private String userAgentSuffix;
-        private OkHttpClient httpClient;
+        private @Nullable String userAgentSuffix;
+        private @Nullable OkHttpClient httpClient;
         private LogLevel logLevel = LogLevel.NONE;
         private boolean allowInsecureHttp;
         private OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;

@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a delta transfer ({@link PathsService#syncUpload}, {@link PathsService#syncDownload}) did: whether it moved
  * a librsync delta or fell back to a plain transfer (and why), and the bytes that crossed the connection against
@@ -8,12 +10,12 @@ package com.smartfile.sdk;
 public final class SyncResult {
 
     private final boolean delta;
-    private final String fallbackReason;
+    private final @Nullable String fallbackReason;
     private final long fileBytes;
     private final long bytesSent;
     private final long bytesReceived;
 
-    SyncResult(boolean delta, String fallbackReason, long fileBytes, long bytesSent, long bytesReceived) {
+    SyncResult(boolean delta, @Nullable String fallbackReason, long fileBytes, long bytesSent, long bytesReceived) {
         this.delta = delta;
         this.fallbackReason = fallbackReason;
         this.fileBytes = fileBytes;
@@ -21,7 +23,7 @@ public final class SyncResult {
         this.bytesReceived = bytesReceived;
     }
 
-    static SyncResult plain(String reason, long fileBytes, boolean upload) {
+    static SyncResult plain(@Nullable String reason, long fileBytes, boolean upload) {
         return new SyncResult(false, reason, fileBytes, upload ? fileBytes : 0, upload ? 0 : fileBytes);
     }
 
@@ -40,7 +42,7 @@ public final class SyncResult {
      *
      * @return the reason, or null when a delta was used
      */
-    public String getFallbackReason() {
+    public @Nullable String getFallbackReason() {
         return fallbackReason;
     }
 

@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How to upload: a progress listener, and whether to create missing folders first. Immutable;
  * build it with {@link #builder()}, or use {@link #defaults()}.
@@ -8,7 +10,7 @@ public final class UploadOptions {
 
     private static final UploadOptions DEFAULTS = builder().build();
 
-    final ProgressListener progress;
+    final @Nullable ProgressListener progress;
     final boolean createFolders;
 
     private UploadOptions(Builder b) {
@@ -41,7 +43,7 @@ public final class UploadOptions {
 
     /** Builds {@link UploadOptions}. */
     public static final class Builder {
-        private ProgressListener progress;
+        private @Nullable ProgressListener progress;
         private boolean createFolders;
 
         private Builder() {
@@ -53,7 +55,7 @@ public final class UploadOptions {
          * @param listener the listener, or null for none
          * @return this builder
          */
-        public Builder progress(ProgressListener listener) {
+        public Builder progress(@Nullable ProgressListener listener) {
             this.progress = listener;
             return this;
         }

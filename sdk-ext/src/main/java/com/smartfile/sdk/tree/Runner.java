@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class Runner {
     private final List<Entry> created = Collections.synchronizedList(new ArrayList<>());
     private final List<Entry> deleted = new ArrayList<>();
 
-    Runner(SmartFile client, SyncPlan plan, TreeListener listener) {
+    Runner(SmartFile client, SyncPlan plan, @Nullable TreeListener listener) {
         this.client = client;
         this.plan = plan;
         this.listener = listener == null ? TreeListener.NONE : listener;
@@ -125,7 +126,7 @@ final class Runner {
                         return;
                     }
                     try {
-                        mkdir(f.getDestination());
+                        mkdir(f.destination());
                         created.add(f);
                     } catch (SmartFileException e) {
                         failures.put(f, e);
@@ -181,10 +182,10 @@ final class Runner {
         SmartFileException failure = null;
         try {
             if (upload) {
-                client.paths().uploadAs(e.getDestination(), UploadSource.of(Paths.get(e.getSource())),
+                client.paths().uploadAs(e.destination(), UploadSource.of(Paths.get(e.source())),
                         UploadOptions.builder().progress(bytes).build());
             } else {
-                client.paths().download(e.getSource(), Paths.get(e.getDestination()),
+                client.paths().download(e.source(), Paths.get(e.destination()),
                         DownloadOptions.builder().progress(bytes).build());
             }
             transferred.add(e);
