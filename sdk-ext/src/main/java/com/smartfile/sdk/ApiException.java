@@ -30,12 +30,19 @@ public class ApiException extends SmartFileException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int statusCode;
+    /** The request's HTTP method. */
     private final String method;
+    /** The request's URL, secrets masked. */
     private final String url;
+    /** The server's {@code detail}, if any. */
     private final @Nullable String detail;
+    /** Messages per field. */
     private final Map<String, List<String>> fieldErrors;
+    /** The server's request id, if any. */
     private final @Nullable String requestId;
+    /** The start of the reply body. */
     private final String rawBody;
 
     ApiException(ErrorReply reply) {

@@ -12,7 +12,9 @@ public class IncompleteDownloadException extends TransportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Bytes received. */
     private final long bytesReceived;
+    /** Bytes announced. */
     private final long totalBytes;
 
     IncompleteDownloadException(String message, long bytesReceived, long totalBytes, @Nullable Throwable cause) {
