@@ -3,7 +3,6 @@ package com.smartfile.emulator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -112,8 +111,20 @@ public final class Faults {
         return throttle(ThrottleStyle.WAIT_SECONDS_429, requests, waitSeconds);
     }
 
+    /**
+     * Throttles the next API requests the way the emulator's {@link Variant.Throttling} variant
+     * says (429 with {@code Retry-After} by default), read when each request is answered.
+     *
+     * @param requests how many requests to throttle (0 stops throttling)
+     * @param seconds the wait announced
+     * @return this object
+     */
+    public Faults throttle(int requests, double seconds) {
+        return throttle(null, requests, seconds);
+    }
+
+    /** Sets throttling; a null style means "as the throttling variant says". */
     Faults throttle(ThrottleStyle style, int requests, double seconds) {
-        Objects.requireNonNull(style, "style");
         if (requests < 0 || seconds < 0 || Double.isNaN(seconds)) {
             throw new IllegalArgumentException("requests and seconds must not be negative");
         }
@@ -313,9 +324,13 @@ public final class Faults {
         Throttle t = throttle.get();
         if (t != null && t.remaining.get() > 0) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", t.style == ThrottleStyle.X_THROTTLE_503 ? 503 : 429);
-            m.put("header", t.style == ThrottleStyle.X_THROTTLE_503 ? "X-Throttle"
-                    : t.style == ThrottleStyle.RETRY_AFTER_429 ? "Retry-After" : "X-Throttle-Wait-Seconds");
+            if (t.style == null) {
+                m.put("style", "variant");
+            } else {
+                m.put("status", t.style == ThrottleStyle.X_THROTTLE_503 ? 503 : 429);
+                m.put("header", t.style == ThrottleStyle.X_THROTTLE_503 ? "X-Throttle"
+                        : t.style == ThrottleStyle.RETRY_AFTER_429 ? "Retry-After" : "X-Throttle-Wait-Seconds");
+            }
             m.put("count", t.remaining.get());
             m.put("seconds", t.seconds);
             out.put("throttle", m);

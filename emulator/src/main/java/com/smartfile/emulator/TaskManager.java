@@ -22,7 +22,8 @@ import com.smartfile.sdk.model.TaskResult;
  * <p>A task is {@code PENDING} for the first half of the configured minimum duration, then
  * {@code PROGRESS} while its work runs (on a small scheduler pool, never on an HTTP thread), and
  * reaches {@code SUCCESS} or {@code FAILURE} no sooner than the minimum duration after it was
- * started, so clients really poll. Per-path errors go to {@code result.result.errors}:
+ * started, so clients really poll. Per-path errors go to {@code result.result.errors} (absent
+ * when none failed, unless {@link Variant.TaskSuccess#EMPTY_ERRORS} is played):
  * {@code SUCCESS} with errors is a partial failure; {@code FAILURE} means the task as a whole failed
  * (or every item did, or {@link Faults#failNextTask()} asked for it).
  */
@@ -94,12 +95,14 @@ final class TaskManager implements AutoCloseable {
 
     private final long minMillis;
     private final Faults faults;
+    private final Variants variants;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Entry> tasks = new LinkedHashMap<>();
 
-    TaskManager(Duration minDuration, Faults faults) {
+    TaskManager(Duration minDuration, Faults faults, Variants variants) {
         this.minMillis = minDuration.toMillis();
         this.faults = faults;
+        this.variants = variants;
         AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "smartfile-emulator-task-" + n.incrementAndGet());
@@ -208,12 +211,15 @@ final class TaskManager implements AutoCloseable {
         }
     }
 
-    private static Task toModel(Entry e) {
+    private Task toModel(Entry e) {
         Task.Status status = e.status;
         Outcome o = e.outcome;
         TaskResult.Builder result = TaskResult.builder().statusValue(status.value());
         if (o != null && (status == Task.Status.SUCCESS || status == Task.Status.FAILURE)) {
-            TaskOutcome.Builder outcome = TaskOutcome.builder().errors(new LinkedHashMap<>(o.errors));
+            TaskOutcome.Builder outcome = TaskOutcome.builder();
+            if (!o.errors.isEmpty() || variants.emptyTaskErrors()) {
+                outcome.errors(new LinkedHashMap<>(o.errors)); // Variant.TaskSuccess
+            }
             if (o.checksums != null) {
                 outcome.checksums(new LinkedHashMap<>(o.checksums));
             }
