@@ -29,6 +29,7 @@ import com.smartfile.sdk.NotFoundException;
 import com.smartfile.sdk.RetryPolicy;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.TaskPartialFailureException;
+import com.smartfile.sdk.UnknownTaskStateException;
 import com.smartfile.sdk.UploadSource;
 import com.smartfile.sdk.model.PathInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -195,5 +196,17 @@ class VariantsEndToEndTest {
                 assertNull(info.getItems());
             }
         }
+    }
+
+    @Test
+    void aTaskInAStateTheSdkDoesNotKnowEndsTheWaitAtOnce() throws Exception {
+        Files.writeString(emulator.root().resolve("revoked.txt"), "kept");
+        emulator.faults().revokeTasks(1);
+        long before = emulator.requestCount();
+        UnknownTaskStateException e = assertThrows(UnknownTaskStateException.class,
+                () -> client.paths().remove("/revoked.txt").await(Duration.ofSeconds(20)));
+        assertEquals("REVOKED", e.getStatus());
+        assertTrue(emulator.requestCount() - before <= 3, "the operation and a poll or two, not ten minutes of them");
+        assertEquals("kept", Files.readString(emulator.root().resolve("revoked.txt")));
     }
 }

@@ -24,13 +24,14 @@ import java.util.Set;
  *  "cutUpload": {"count": 1, "afterBytes": 1024},
  *  "delayMillis": 250,
  *  "failTasks": 1,
+ *  "revokeTasks": 1,
  *  "failRequests": 1}
  * }</pre>
  */
 final class AdminRoutes {
 
     private static final Set<String> KEYS = Set.of("reset", "throttle", "cutDownload", "cutUpload", "delayMillis", "failTasks",
-            "failRequests");
+            "failRequests", "revokeTasks");
 
     private final Faults faults;
     private final VariantRoutes variants;
@@ -213,6 +214,10 @@ final class AdminRoutes {
             if (body.get("delayMillis") != null) {
                 java.time.Duration delay = java.time.Duration.ofMillis(intOf(body.get("delayMillis"), 0, "delayMillis"));
                 actions.add(() -> faults.delayResponses(delay));
+            }
+            if (body.get("revokeTasks") != null) {
+                int n = intOf(body.get("revokeTasks"), 0, "revokeTasks");
+                actions.add(() -> faults.revokeTasks(n));
             }
             if (body.get("failTasks") != null) {
                 int n = intOf(body.get("failTasks"), 0, "failTasks");

@@ -73,6 +73,7 @@ public final class Faults {
     private final AtomicReference<Cut> uploadCut = new AtomicReference<>();
     private volatile long delayMillis;
     private final AtomicInteger failTasks = new AtomicInteger();
+    private final AtomicInteger revokeTasks = new AtomicInteger();
     private final AtomicInteger failRequests = new AtomicInteger();
 
     Faults() {
@@ -195,6 +196,22 @@ public final class Faults {
     }
 
     /**
+     * Cancels the next tasks before they do their work: once started they answer the state
+     * {@code REVOKED} (Celery's state of a cancelled task, which the spec does not list) for good,
+     * so that a client's handling of a state it does not know can be tested.
+     *
+     * @param tasks how many tasks are cancelled (0 stops cancelling)
+     * @return this object
+     */
+    public Faults revokeTasks(int tasks) {
+        if (tasks < 0) {
+            throw new IllegalArgumentException("tasks must not be negative");
+        }
+        revokeTasks.set(tasks);
+        return this;
+    }
+
+    /**
      * Makes the next API requests answer 500 {@code {"detail": "A server error occurred."}} with
      * an {@code x-unique-id} header, before authentication and without acting on them. Each
      * request consumes one, so {@link #pendingRequestFailures()} afterwards tells how many
@@ -259,6 +276,7 @@ public final class Faults {
         uploadCut.set(null);
         delayMillis = 0;
         failTasks.set(0);
+        revokeTasks.set(0);
         failRequests.set(0);
         return this;
     }
@@ -305,6 +323,11 @@ public final class Faults {
         return takeOne(failTasks);
     }
 
+    /** Consumes one task cancellation. */
+    boolean takeTaskRevoke() {
+        return takeOne(revokeTasks);
+    }
+
     /** Consumes one request failure. */
     boolean takeRequestFailure() {
         return takeOne(failRequests);
@@ -347,6 +370,9 @@ public final class Faults {
         out.put("failTasks", failTasks.get());
         if (failRequests.get() > 0) {
             out.put("failRequests", failRequests.get());
+        }
+        if (revokeTasks.get() > 0) {
+            out.put("revokeTasks", revokeTasks.get());
         }
         return out;
     }

@@ -84,6 +84,8 @@ final class TaskManager implements AutoCloseable {
         final String type;
         final String url;
         volatile Task.Status status = Task.Status.PENDING;
+        /** Set when {@link Faults#revokeTasks} cancelled the task: its state is then Celery's {@code REVOKED}. */
+        volatile boolean revoked;
         volatile Outcome outcome;
 
         Entry(String uuid, String type, String url) {
@@ -126,6 +128,7 @@ final class TaskManager implements AutoCloseable {
         String uuid = UUID.randomUUID().toString().replace("-", "");
         Entry entry = new Entry(uuid, type, "/api/" + apiVersion + "/task/" + uuid + "/");
         boolean injectedFailure = faults.takeTaskFailure();
+        entry.revoked = !injectedFailure && faults.takeTaskRevoke();
         synchronized (tasks) {
             tasks.put(uuid, entry);
         }
@@ -141,6 +144,9 @@ final class TaskManager implements AutoCloseable {
             return;
         }
         entry.status = Task.Status.PROGRESS;
+        if (entry.revoked) {
+            return; // cancelled before its work: it stays REVOKED (toModel)
+        }
         Outcome outcome;
         if (injectedFailure != null) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -214,6 +220,10 @@ final class TaskManager implements AutoCloseable {
     private Task toModel(Entry e) {
         Task.Status status = e.status;
         Outcome o = e.outcome;
+        if (e.revoked && status != Task.Status.PENDING) {
+            return Task.builder().uuid(e.uuid).url(e.url).type(e.type)
+                    .result(TaskResult.builder().statusValue("REVOKED").build()).build();
+        }
         TaskResult.Builder result = TaskResult.builder().statusValue(status.value());
         if (o != null && (status == Task.Status.SUCCESS || status == Task.Status.FAILURE)) {
             TaskOutcome.Builder outcome = TaskOutcome.builder();
