@@ -113,13 +113,13 @@ class VariantsEndToEndTest {
             emulator.variants().set(v);
             ConflictException conflict = assertThrows(ConflictException.class,
                     () -> client.paths().uploadAs("/v3v/missing/x.bin", UploadSource.of(new byte[] {1, 2, 3})), v.value());
-            assertEquals(409, conflict.statusCode(), v.value());
+            assertEquals(409, conflict.getStatusCode(), v.value());
             assertTrue(conflict.getMessage().contains("The destination folder does not exist."), conflict.getMessage());
             assertFalse(Files.exists(emulator.root().resolve("v3v/missing")), v.value());
 
             ApiException past = assertThrows(ApiException.class,
                     () -> client.paths().writeAt("/v3v/ten.txt", 99, UploadSource.of(new byte[] {1}), null), v.value());
-            assertEquals(416, past.statusCode(), v.value());
+            assertEquals(416, past.getStatusCode(), v.value());
             assertEquals("0123456789", Files.readString(emulator.root().resolve("v3v/ten.txt")), v.value());
         }
     }
@@ -133,7 +133,7 @@ class VariantsEndToEndTest {
             Files.writeString(emulator.root().resolve("kept-" + v.value() + ".txt"), "x");
             TaskPartialFailureException partial = assertThrows(TaskPartialFailureException.class,
                     () -> client.paths().remove("/kept-" + v.value() + ".txt", "/never-there.txt").await(Duration.ofSeconds(30)));
-            assertEquals(List.of("/never-there.txt"), List.copyOf(partial.errors().keySet()), v.value());
+            assertEquals(List.of("/never-there.txt"), List.copyOf(partial.getErrors().keySet()), v.value());
         }
     }
 
@@ -143,7 +143,7 @@ class VariantsEndToEndTest {
             for (Variant.ErrorBodies v : Variant.ErrorBodies.values()) {
                 emulator.variants().set(v);
                 NotFoundException missing = assertThrows(NotFoundException.class, () -> client.paths().info("/no/such"), v.value());
-                assertEquals(404, missing.statusCode());
+                assertEquals(404, missing.getStatusCode());
                 AuthenticationException refused = assertThrows(AuthenticationException.class, wrong::whoami, v.value());
                 assertTrue(refused.getMessage().toLowerCase(java.util.Locale.ROOT).contains("api key and password"),
                         refused.getMessage());
@@ -157,7 +157,7 @@ class VariantsEndToEndTest {
             emulator.variants().set(v);
             emulator.faults().throttle(1, 0.2);
             long before = emulator.requestCount();
-            assertTrue(client.paths().info("/").getIsdir(), v.value());
+            assertTrue(client.paths().info("/").isDirectory(), v.value());
             assertEquals(2, emulator.requestCount() - before, v.value() + ": throttled once, then answered");
         }
     }

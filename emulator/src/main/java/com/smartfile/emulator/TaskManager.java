@@ -224,7 +224,7 @@ final class TaskManager implements AutoCloseable {
             return Task.builder().uuid(e.uuid).url(e.url).type(e.type)
                     .result(TaskResult.builder().statusValue("REVOKED").build()).build();
         }
-        TaskResult.Builder result = TaskResult.builder().statusValue(status.value());
+        TaskResult.Builder result = TaskResult.builder().statusValue(status.getValue());
         if (o != null && (status == Task.Status.SUCCESS || status == Task.Status.FAILURE)) {
             TaskOutcome.Builder outcome = TaskOutcome.builder();
             if (!o.errors.isEmpty() || variants.emptyTaskErrors()) {

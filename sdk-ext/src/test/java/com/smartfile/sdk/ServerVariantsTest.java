@@ -132,7 +132,7 @@ class ServerVariantsTest {
         reply(404, "text/plain", "NOT FOUND");
         NotFoundException e = assertThrows(NotFoundException.class, () -> client.paths().info("/missing"));
         assertTrue(e.getMessage().contains("404") && e.getMessage().contains("NOT FOUND"), e.getMessage());
-        assertNull(e.detail());
+        assertNull(e.getDetail());
     }
 
     /** Before: PermissionDeniedException ("ask the account administrator for the right"). */
