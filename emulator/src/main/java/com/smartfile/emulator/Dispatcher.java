@@ -3,10 +3,13 @@ package com.smartfile.emulator;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
+import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -25,7 +28,9 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>A Jetty core handler that may block: Jetty runs it on a worker thread once the request's
  * headers (and, for a request with a body, its first bytes) have arrived. A {@link ConnectionCut}
- * closes the connection at once, with no (further) reply.
+ * closes the connection at once, with no (further) reply; one that leaves request bytes unread
+ * (an upload cut) resets it, as the operating system does when a server dies in the middle of a
+ * request body.
  */
 final class Dispatcher extends Handler.Abstract {
 
@@ -73,7 +78,11 @@ final class Dispatcher extends Handler.Abstract {
             if (!(e instanceof ConnectionCut)) {
                 LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> failed: " + e);
             }
-            request.getConnectionMetaData().getConnection().getEndPoint().close(e);
+            EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+            if (e instanceof ConnectionCut && ((ConnectionCut) e).requestUnread) {
+                abortOnClose(endPoint);
+            }
+            endPoint.close(e);
             callback.failed(new Aborted(e));
         } finally {
             req.release();
@@ -118,6 +127,26 @@ final class Dispatcher extends Handler.Abstract {
             req.error(ApiException.detail(500, "A server error occurred."));
         }
         LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> " + req.status());
+    }
+
+    /**
+     * Makes the coming close of this connection an abortive one: SO_LINGER 0, so the socket sends
+     * a reset and no FIN (the JDK otherwise shuts the output down first, and a client reading
+     * the reply would see an orderly end of stream before the reset). A server process that dies
+     * with bytes of a request unread is reset by the kernel the same way.
+     */
+    private static void abortOnClose(EndPoint endPoint) {
+        EndPoint network = endPoint;
+        while (network instanceof EndPoint.Wrapper) {
+            network = ((EndPoint.Wrapper) network).unwrap();
+        }
+        if (network.getTransport() instanceof NetworkChannel) {
+            try {
+                ((NetworkChannel) network.getTransport()).setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.log(Level.DEBUG, () -> "no abortive close: " + e);
+            }
+        }
     }
 
     /** Tells Jetty that an exchange ended on purpose, not by a server fault (it logs this quietly). */

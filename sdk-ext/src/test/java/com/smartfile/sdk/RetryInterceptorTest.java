@@ -408,6 +408,32 @@ class RetryInterceptorTest {
         }
     }
 
+    /**
+     * The same cut as a server whose close is orderly (FIN) while it drains the rest of the body:
+     * the client cannot tell this from a server that read the whole request, acted on it and
+     * closed, so a POST is not re-sent, and the message says only what is known. Beside the reset
+     * above, this is the one rule for both: no byte of a reply plus a reset (the server's TCP
+     * discarded request bytes) proves the server did not read it all; an orderly close proves
+     * nothing.
+     */
+    @Test
+    void aPostWhoseNewConnectionEndsInOrderBeforeAnyReplyIsNotResentAndTheMessageSaysItIsUnknown() throws Exception {
+        byte[] body = new byte[100_000];
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            RawServer.readHead(socket.getInputStream());
+            socket.getInputStream().readNBytes(5000);
+            socket.shutdownOutput();
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+        })) {
+            IOException e = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(),
+                    new Request.Builder().url(raw.url("/api/2/path/data/in/")).post(RequestBody.create(body, TEXT)).build()));
+            assertEquals(1, raw.connections(), "not re-sent");
+            String outcome = RetryInterceptor.Outcome.of(e).getMessage();
+            assertTrue(outcome.contains("whether the server received it and acted on it is unknown"), outcome);
+            assertFalse(outcome.contains("reached the server"), outcome);
+        }
+    }
+
     @Test
     void aThrottleWaitLongerThanTheCallTimeoutLeftIsNotSlept() throws IOException {
         server.enqueue(status(503, "Retry-After", "5"));
