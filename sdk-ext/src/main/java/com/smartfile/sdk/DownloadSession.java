@@ -81,6 +81,8 @@ final class DownloadSession implements Closeable {
     private final Restart restart;
 
     private Response response;
+    /** The last call made: once canceled (the client was closed), nothing is resumed. */
+    private Call call;
     private BufferedSource source;
     private long received;
     private long total = -1;
@@ -425,7 +427,8 @@ final class DownloadSession implements Closeable {
         Request request = b.build();
         Response r;
         try {
-            r = http.newCall(request).execute();
+            call = http.newCall(request);
+            r = call.execute();
         } catch (IOException | RuntimeException e) {
             throw Invoker.translate(request, e);
         }
@@ -442,8 +445,8 @@ final class DownloadSession implements Closeable {
         return r;
     }
 
-    private static boolean resumable(IOException e) {
-        if (Thread.currentThread().isInterrupted() || e instanceof SmartFileIOException) {
+    private boolean resumable(IOException e) {
+        if (Thread.currentThread().isInterrupted() || e instanceof SmartFileIOException || (call != null && call.isCanceled())) {
             return false;
         }
         return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;

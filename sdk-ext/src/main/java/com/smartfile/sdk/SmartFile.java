@@ -80,6 +80,7 @@ public final class SmartFile implements AutoCloseable {
     private final QuotasService quotas;
     private final SessionService session;
     private final RawCalls raw;
+    private final OpenCalls openCalls = new OpenCalls();
 
     private SmartFile(Builder b, HttpUrl baseUrl, Credentials credentials) {
         this.baseUrl = baseUrl;
@@ -101,6 +102,7 @@ public final class SmartFile implements AutoCloseable {
         ConnectionPool pool = ownsHttp ? new ConnectionPool() : b.httpClient.connectionPool();
         hb.connectionPool(pool);
         hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, pool::evictAll));
+        hb.interceptors().add(0, openCalls); // outermost: a call is open until its reply's body is closed
         hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
         hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
         ReplyWatch.install(hb, ownsHttp ? javax.net.SocketFactory.getDefault() : b.httpClient.socketFactory());
@@ -377,12 +379,17 @@ public final class SmartFile implements AutoCloseable {
     }
 
     /**
-     * Releases the threads and pooled connections this client created. A caller-supplied
-     * {@code OkHttpClient} is left running: its owner closes it.
+     * Releases the threads and pooled connections this client created, and cancels the calls
+     * still running on other threads: each ends at once (a read blocked on a stalled server
+     * included) with a {@link TransportException}, and a download in progress fails rather than
+     * resume. A caller-supplied {@code OkHttpClient} is left running (only this client's own calls
+     * are canceled): its owner closes it.
      */
     @Override
     public void close() {
+        openCalls.cancelAll();
         if (ownsHttp) {
+            http.dispatcher().cancelAll();
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
