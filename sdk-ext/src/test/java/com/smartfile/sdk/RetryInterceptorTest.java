@@ -148,6 +148,33 @@ class RetryInterceptorTest {
     }
 
     @Test
+    void aServerWaitOverFifteenMinutesIsCutToFifteen() throws IOException {
+        server.enqueue(status(429, "Retry-After", "86400"));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.builder().maxServerWait(Duration.ofHours(1)).build(), get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(List.of(Duration.ofMinutes(15)), waits, "a day asked, 15 minutes waited");
+    }
+
+    /** A peer that does not speak HTTP: another attempt cannot cure it, even for a GET. */
+    @Test
+    void aProtocolFailureIsNotTriedAgainEvenForAGet() throws Exception {
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            RawServer.readHead(socket.getInputStream());
+            socket.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.getInputStream().read();
+        })) {
+            IOException e = assertThrows(IOException.class,
+                    () -> execute(RetryPolicy.defaults(), new Request.Builder().url(raw.url("/api/2/ping/")).build()));
+            assertEquals(1, raw.connections(), e.toString());
+            String outcome = RetryInterceptor.Outcome.of(e).getMessage();
+            assertTrue(outcome.contains("does not speak the protocol expected"), outcome);
+        }
+    }
+
+    @Test
     void retryAfterHttpDateIsHonoured() throws IOException {
         String in40s = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(40));
         server.enqueue(status(429, "Retry-After", in40s));

@@ -319,6 +319,23 @@ class SmartFileClientTest {
         assertEquals(2, server.getRequestCount());
     }
 
+    /** A re-sent request is signed again: a new nonce (a server rejects a nonce it has seen). */
+    @Test
+    void eachAttemptIsSignedAfreshWithANewNonce() throws Exception {
+        try (SmartFile client = builder().credentials(Credentials.oauth1("cl1entT0kencl1entT0kencl1entT0",
+                "cl1entS3cretcl1entS3cretcl1ent", "acc3ssT0kenacc3ssT0kenacc3ssT0", "acc3ssS3cretacc3ssS3cretacc3ss")).build()) {
+            server.enqueue(new MockResponse.Builder().code(503).addHeader("X-Throttle", "throttled; next=0.01 sec")
+                    .body("{\"detail\":\"x\"}").build());
+            server.enqueue(json(200, "{}"));
+            client.paths().info("/a");
+            java.util.regex.Pattern nonce = java.util.regex.Pattern.compile("oauth_nonce=\"([^\"]+)\"");
+            java.util.regex.Matcher first = nonce.matcher(take().getHeaders().get("Authorization"));
+            java.util.regex.Matcher second = nonce.matcher(take().getHeaders().get("Authorization"));
+            assertTrue(first.find() && second.find(), "both attempts are signed");
+            assertFalse(first.group(1).equals(second.group(1)), "a new nonce: " + first.group(1));
+        }
+    }
+
     @Test
     void credentialsComeFromTheEnvironmentThenNetrcWithThePortInTheMachineName() throws Exception {
         Map<String, String> env = Map.of("SMARTFILE_API_KEY", KEY, "SMARTFILE_API_PASSWORD", PASSWORD,

@@ -1,6 +1,7 @@
 package com.smartfile.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,18 @@ class TasksAndPagingTest {
         assertEquals(Map.of("/a", "Permission denied"), e.errors());
         assertTrue(e.getMessage().contains("/a: Permission denied"), e.getMessage());
         assertTrue(!(e instanceof TaskPartialFailureException));
+    }
+
+    /** Issue 17 (Low): the errors are joined by "; " and the message ends in one full stop, not ".;". */
+    @Test
+    void aTaskFailureMessageEndsInOneFullStop() {
+        reply(task("FAILURE", "{\"errors\":{\"/a\":\"Destination folder does not exist.\",\"/b\":\"Permission denied\"}}"));
+        TaskFailedException e = assertThrows(TaskFailedException.class,
+                () -> client.paths().move(List.of("/a", "/b"), "/x").await(Duration.ofSeconds(10)));
+        String m = e.getMessage();
+        assertTrue(m.endsWith("Permission denied.") || m.endsWith("Destination folder does not exist."), m);
+        assertFalse(m.contains(".;") || m.contains("..") || m.endsWith(";"), m);
+        assertTrue(m.contains("; /"), "the errors are separated: " + m);
     }
 
     @Test
