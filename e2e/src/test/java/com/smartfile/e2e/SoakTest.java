@@ -464,7 +464,7 @@ class SoakTest {
                 } catch (com.smartfile.sdk.ConflictException e) {
                     racer.outcome = "conflict";
                 } catch (com.smartfile.sdk.TaskFailedException e) {
-                    racer.outcome = String.valueOf(e.errors().get(racer.source)).contains("already exists") ? "conflict" : "failed";
+                    racer.outcome = String.valueOf(e.getErrors().get(racer.source)).contains("already exists") ? "conflict" : "failed";
                 } catch (SmartFileException e) {
                     racer.outcome = "failed";
                 }
