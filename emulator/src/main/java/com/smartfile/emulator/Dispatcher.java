@@ -80,7 +80,7 @@ final class Dispatcher extends Handler.Abstract {
             }
             EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
             if (e instanceof ConnectionCut && ((ConnectionCut) e).requestUnread) {
-                abortOnClose(endPoint);
+                reset(endPoint, e);
             }
             endPoint.close(e);
             callback.failed(new Aborted(e));
@@ -130,12 +130,13 @@ final class Dispatcher extends Handler.Abstract {
     }
 
     /**
-     * Makes the coming close of this connection an abortive one: SO_LINGER 0, so the socket sends
-     * a reset and no FIN (the JDK otherwise shuts the output down first, and a client reading
-     * the reply would see an orderly end of stream before the reset). A server process that dies
-     * with bytes of a request unread is reset by the kernel the same way.
+     * Resets the connection: SO_LINGER 0 on the socket, then the socket's own endpoint is closed,
+     * so neither a FIN (the JDK otherwise shuts the output down first, and a client reading the
+     * reply would see an orderly end of stream before the reset) nor, over TLS, a close_notify
+     * alert goes out first. A server process that dies with bytes of a request unread is reset by
+     * the kernel the same way.
      */
-    private static void abortOnClose(EndPoint endPoint) {
+    private static void reset(EndPoint endPoint, Throwable cause) {
         EndPoint network = endPoint;
         while (network instanceof EndPoint.Wrapper) {
             network = ((EndPoint.Wrapper) network).unwrap();
@@ -147,6 +148,7 @@ final class Dispatcher extends Handler.Abstract {
                 LOG.log(Level.DEBUG, () -> "no abortive close: " + e);
             }
         }
+        network.close(cause);
     }
 
     /** Tells Jetty that an exchange ended on purpose, not by a server fault (it logs this quietly). */
