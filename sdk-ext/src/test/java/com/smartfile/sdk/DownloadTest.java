@@ -99,13 +99,13 @@ class DownloadTest {
     @Test
     void aDownloadIsForcedToDiskOnlyWhenDurableIsAsked() throws Exception {
         serve(new FileServer(data));
-        long before = Transfers.FORCED.get();
+        long before = Downloads.FORCED.get();
 
         client.paths().download("/f.bin", dir.resolve("fast.bin"));
-        assertEquals(before, Transfers.FORCED.get(), "the default does not fsync");
+        assertEquals(before, Downloads.FORCED.get(), "the default does not fsync");
 
         client.paths().download("/f.bin", dir.resolve("durable.bin"), DownloadOptions.builder().durable(true).build());
-        assertEquals(before + 1, Transfers.FORCED.get(), "durable(true) forces the file to disk once, before the move");
+        assertEquals(before + 1, Downloads.FORCED.get(), "durable(true) forces the file to disk once, before the move");
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("fast.bin")));
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("durable.bin")));
         assertEquals(List.of("durable.bin", "fast.bin"), filesIn(dir), "both went through a temporary file and a move");

@@ -116,7 +116,7 @@ class ParsersFuzzTest {
 
     /**
      * Model JSON: a {@link PathInfo} or a {@link Task}, or one of the exceptions the client turns
-     * into an {@link InvalidReplyException} (see {@code Invoker.translate}). An input starting with
+     * into an {@link InvalidReplyException} (see {@code ErrorMapper.fromFailure}). An input starting with
      * {@code T} is read as a task, anything else as path information.
      */
     @FuzzTest(maxDuration = "5m")
@@ -130,7 +130,7 @@ class ParsersFuzzTest {
                 assertNotNull(model.toString());
             }
         } catch (JsonDataException | JsonEncodingException | EOFException documented) {
-            SmartFileException mapped = Invoker.translate(new okhttp3.Request.Builder().url("http://localhost/").build(),
+            SmartFileException mapped = ErrorMapper.fromFailure(new okhttp3.Request.Builder().url("http://localhost/").build(),
                     documented);
             assertTrue(mapped instanceof InvalidReplyException, mapped.toString());
         } catch (java.io.IOException other) {

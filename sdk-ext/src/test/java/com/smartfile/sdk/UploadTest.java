@@ -291,6 +291,8 @@ class UploadTest {
         assertTrue(e.getMessage().contains("Destination does not exist.")
                 && e.getMessage().contains("paths().mkdir(\"/no/such\")")
                 && e.getMessage().contains("createFolders(true)"), e.getMessage());
+        assertEquals(1, e.getMessage().split("state", -1).length - 1, "the conflict is explained once: " + e.getMessage());
+        assertTrue(e.getMessage().endsWith("."), e.getMessage());
         assertEquals(1, server.getRequestCount());
     }
 
