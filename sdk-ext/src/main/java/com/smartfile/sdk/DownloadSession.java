@@ -270,7 +270,7 @@ final class DownloadSession implements Closeable {
         try {
             r = request("bytes=" + received + "-", validator);
         } catch (ApiException e) {
-            if (e.statusCode() != 416) {
+            if (e.getStatusCode() != 416) {
                 throw e;
             }
             notHonoured(null);

@@ -153,7 +153,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the base URL
      */
-    public String baseUrl() {
+    public String getBaseUrl() {
         return baseUrl.toString();
     }
 
@@ -162,7 +162,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the API version
      */
-    public String apiVersion() {
+    public String getApiVersion() {
         return apiVersion;
     }
 

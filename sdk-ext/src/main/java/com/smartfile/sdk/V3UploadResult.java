@@ -34,7 +34,7 @@ final class V3UploadResult {
 
     private static PathInfo toPathInfo(V3UploadReply r) {
         return PathInfo.builder().acl(r.getAcl()).attributes(r.getAttributes()).extension(r.getExtension()).id(r.getId())
-                .isdir(r.getIsdir()).isfile(r.getIsfile()).items(r.getItems()).mime(r.getMime()).name(r.getName())
+                .directory(r.isDirectory()).file(r.isFile()).items(r.getItems()).mime(r.getMime()).name(r.getName())
                 .owner(r.getOwner()).path(r.getPath()).size(r.getSize()).tags(r.getTags()).time(r.getTime()).url(r.getUrl())
                 .children(r.getChildren()).page(r.getPage()).pages(r.getPages()).perPage(r.getPerPage()).total(r.getTotal())
                 .build();
