@@ -79,6 +79,21 @@ class TasksAndPagingTest {
         assertEquals(List.of("POST /api/2/path/oper/checksum/", "GET /api/2/task/t-1/", "GET /api/2/task/t-1/"), targets());
     }
 
+    /** The server took {@code md5}, {@code MD5} and {@code SHA512} (spec: checksumPaths' algorithm): any case is accepted. */
+    @Test
+    void aChecksumAlgorithmIsAcceptedInAnyCase() throws Exception {
+        for (String spelled : List.of("SHA512", "MD5", "Sha256", "sha1")) {
+            reply(task("PENDING", null));
+            client.paths().checksum(spelled, "/a.txt");
+            RecordedRequest r = server.takeRequest(10, TimeUnit.SECONDS);
+            assertEquals("POST /api/2/path/oper/checksum/", r.getMethod() + " " + r.getTarget());
+            String body = r.getBody().utf8();
+            assertTrue(body.contains("algorithm=" + spelled.toLowerCase(java.util.Locale.ROOT)), body);
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> client.paths().checksum("crc32", "/a.txt"));
+        assertTrue(e.getMessage().contains("crc32"), e.getMessage());
+    }
+
     @Test
     void aFailedTaskListsItsPerPathErrors() {
         reply(task("PENDING", null));

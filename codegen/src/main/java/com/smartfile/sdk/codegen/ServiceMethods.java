@@ -142,7 +142,7 @@ final class ServiceMethods {
         m.put("isVoid", isVoid && !task);
         m.put("isTask", task);
         m.put("returnsValue", !(isVoid && !task));
-        m.put("doc", spec.getOrDefault("doc", op.summary + "."));
+        m.put("doc", Evidence.withParagraph(String.valueOf(spec.getOrDefault("doc", op.summary + ".")), op.vendorExtensions));
         m.put("returns", isVoid && !task ? "" : task ? "the started task; {@code await()} it for the outcome"
                 : required(op, spec, "returns"));
         m.put("params", params);

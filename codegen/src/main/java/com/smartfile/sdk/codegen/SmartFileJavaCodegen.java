@@ -40,6 +40,8 @@ import org.openapitools.codegen.utils.StringUtils;
  *       refuses {@code ../} in a URL that has path parameters;</li>
  *   <li>per-operation metadata from {@code x-smartfile-*} extensions (task, paged, idempotent,
  *       single-or-array) is resolved, defaulted and checked, ready for {@code @SmartFileOperation};</li>
+ *   <li>every {@code x-smartfile-evidence} is checked ({@link Evidence}); its {@code unconfirmed}
+ *       sentence, and nothing else of it, reaches the Javadoc;</li>
  *   <li>file parameters are classified (multipart part, part list, raw request body);</li>
  *   <li>naive timestamps ({@code format: local-date-time}) map to {@link java.time.LocalDateTime};</li>
  *   <li>Gson, Jackson and javax annotation imports are dropped, so generated code depends on Moshi only;</li>
@@ -203,6 +205,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     @Override
     public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
         super.preprocessOpenAPI(openAPI);
+        Evidence.check(openAPI);
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().forEach((name, schema) -> {
                 if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_INTERNAL))) {
@@ -278,7 +281,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
         for (CodegenParameter p : allParamLists(op)) {
             classifyParameter(op, p);
-            p.description = JavadocText.of(p.unescapedDescription);
+            p.description = Evidence.inline(JavadocText.of(p.unescapedDescription), p.vendorExtensions);
         }
         if (genericPage && op.returnBaseType != null && pageItems.containsKey(op.returnBaseType)) {
             String item = pageItems.get(op.returnBaseType);
@@ -291,7 +294,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         }
         // Javadoc, not HTML-escaped Markdown (the templates print these unescaped).
         op.summary = JavadocText.of(operation.getSummary());
-        op.notes = JavadocText.of(operation.getDescription());
+        op.notes = Evidence.withParagraph(JavadocText.of(operation.getDescription()), operation.getExtensions());
         return op;
     }
 
@@ -453,9 +456,10 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         // model.mustache imports the java.util types it uses itself.
         result.getImports().removeIf(entry -> String.valueOf(entry.get("import")).startsWith("java.util."));
         for (ModelMap mo : result.getModels()) {
-            mo.getModel().description = JavadocText.of(mo.getModel().unescapedDescription);
+            mo.getModel().description = Evidence.withParagraph(JavadocText.of(mo.getModel().unescapedDescription),
+                    mo.getModel().vendorExtensions);
             for (CodegenProperty var : mo.getModel().vars) {
-                var.description = JavadocText.of(var.unescapedDescription);
+                var.description = Evidence.inline(JavadocText.of(var.unescapedDescription), var.vendorExtensions);
             }
             if (internalPackage != null && internalModels.contains(mo.getModel().classname)) {
                 // Written to the internal package; it still uses the public models by name.
