@@ -1,10 +1,17 @@
 package com.smartfile.delta;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * BLAKE2b (RFC 7693), unkeyed, written from the RFC. librsync's BLAKE2 signatures use a 32-byte digest (the
  * digest length is part of BLAKE2b's parameter block, so this is not a truncated BLAKE2b-512). Not thread-safe.
  */
 final class Blake2b implements StrongHash {
+
+    /** Little-endian 64-bit loads from a byte array: one load a message word instead of eight and seven shifts. */
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long[] IV = {
         0x6a09e667f3bcc908L, 0xbb67ae8584caa73bL, 0x3c6ef372fe94f82bL, 0xa54ff53a5f1d36f1L,
@@ -66,9 +73,7 @@ final class Blake2b implements StrongHash {
     private void compress(byte[] b, int p, long counter, boolean isLast) {
         long[] m = this.m;
         for (int i = 0; i < 16; i++, p += 8) {
-            m[i] = (b[p] & 0xffL) | (b[p + 1] & 0xffL) << 8 | (b[p + 2] & 0xffL) << 16 | (b[p + 3] & 0xffL) << 24
-                    | (b[p + 4] & 0xffL) << 32 | (b[p + 5] & 0xffL) << 40 | (b[p + 6] & 0xffL) << 48
-                    | (b[p + 7] & 0xffL) << 56;
+            m[i] = (long) LONG_LE.get(b, p);
         }
         long v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7];
         long v8 = IV[0], v9 = IV[1], v10 = IV[2], v11 = IV[3];

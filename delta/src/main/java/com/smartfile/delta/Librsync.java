@@ -28,6 +28,9 @@ public final class Librsync {
     /** librsync's block length when the basis size is unknown ({@code RS_DEFAULT_BLOCK_LEN}). */
     public static final int DEFAULT_BLOCK_LENGTH = 2048;
 
+    /** Bytes of basis a signature reads at a time (whole blocks; at least one). */
+    static final int SIGNATURE_READ = 1 << 20;
+
     private static final int OP_END = 0x00;
     private static final int OP_LITERAL_N1 = 0x41;
     private static final int OP_COPY_N1_N1 = 0x45;
@@ -103,23 +106,44 @@ public final class Librsync {
         WeakSum weak = format.newWeakSum();
         StrongHash strong = format.newStrongHash();
         byte[] digest = new byte[strong.length()];
-        byte[] block = new byte[blockLength];
-        byte[] entry = new byte[4 + strongLength];
-        byte[] header = new byte[12];
-        putInt(header, 0, format.magic());
-        putInt(header, 4, blockLength);
-        putInt(header, 8, strongLength);
-        out.write(header);
+        // whole blocks read SIGNATURE_READ bytes at a time (one read call, not one per block: 2048-byte blocks
+        // from an unbuffered file stream were a system call each); only the last fill, at the end, is short
+        int perRead = Math.max(1, SIGNATURE_READ / blockLength);
+        byte[] blocks = new byte[perRead * blockLength];
+        int entryLength = 4 + strongLength;
+        byte[] entries = new byte[Math.max(12, perRead * entryLength)];
+        putInt(entries, 0, format.magic());
+        putInt(entries, 4, blockLength);
+        putInt(entries, 8, strongLength);
+        out.write(entries, 0, 12);
         int n;
-        while ((n = basis.readNBytes(block, 0, blockLength)) > 0) {
-            weak.reset();
-            weak.update(block, 0, n);
-            strong.digest(block, 0, n, digest);
-            putInt(entry, 0, weak.digest());
-            System.arraycopy(digest, 0, entry, 4, strongLength);
-            out.write(entry);
+        byte[] digest2 = new byte[strong.length()];
+        while ((n = basis.readNBytes(blocks, 0, blocks.length)) > 0) {
+            int e = 0;
+            int off = 0;
+            for (; off + 2 * blockLength <= n; off += 2 * blockLength) {   // two whole blocks: hashed together
+                strong.digest2(blocks, off, off + blockLength, blockLength, digest, digest2);
+                e = entry(weak, blocks, off, blockLength, digest, entries, e, strongLength);
+                e = entry(weak, blocks, off + blockLength, blockLength, digest2, entries, e, strongLength);
+            }
+            for (; off < n; off += blockLength) {
+                int len = Math.min(blockLength, n - off);
+                strong.digest(blocks, off, len, digest);
+                e = entry(weak, blocks, off, len, digest, entries, e, strongLength);
+            }
+            out.write(entries, 0, e);
         }
         out.flush();
+    }
+
+    /** Appends a block's signature entry (weak sum, truncated strong sum) at {@code e}; returns the next offset. */
+    private static int entry(WeakSum weak, byte[] blocks, int off, int len, byte[] digest, byte[] entries, int e,
+            int strongLength) {
+        weak.reset();
+        weak.update(blocks, off, len);
+        putInt(entries, e, weak.digest());
+        System.arraycopy(digest, 0, entries, e + 4, strongLength);
+        return e + 4 + strongLength;
     }
 
     /**
