@@ -11,7 +11,8 @@ import java.nio.ByteOrder;
 final class Md4 implements StrongHash {
 
     /** Little-endian 32-bit loads from a byte array: one load a word instead of four and three shifts. */
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] tail = new byte[128];
 
