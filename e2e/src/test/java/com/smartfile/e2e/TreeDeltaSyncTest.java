@@ -154,17 +154,17 @@ class TreeDeltaSyncTest {
                 TreeResult up = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/deltas"),
                         SyncOptions.defaults(), null);
 
-                assertEquals(3, up.transferred().size(), up.summary());
-                assertEquals(1, up.getDeltaFiles(), "only the changed large file goes as a delta: " + up.summary());
+                assertEquals(3, up.getTransferred().size(), up.getSummary());
+                assertEquals(1, up.getDeltaFiles(), "only the changed large file goes as a delta: " + up.getSummary());
                 assertNull(up.getDeltaFallback());
                 long fileBytes = BIG + 17 + BIG;
-                assertEquals(fileBytes, up.bytesTransferred());
-                assertTrue(up.getBytesSent() < 17 + BIG + BIG / 20, "the delta is a few blocks: " + up.summary());
+                assertEquals(fileBytes, up.getBytesTransferred());
+                assertTrue(up.getBytesSent() < 17 + BIG + BIG / 20, "the delta is a few blocks: " + up.getSummary());
                 assertTrue(up.getBytesReceived() > 0 && up.getBytesReceived() < BIG / 20, "the server's signature: "
-                        + up.summary());
+                        + up.getSummary());
                 assertEquals(1, proxy.syncRequests.get("signature").get());
                 assertEquals(1, proxy.syncRequests.get("patch").get());
-                assertTrue(up.summary().contains("on the wire") && up.summary().contains("(1 by delta)"), up.summary());
+                assertTrue(up.getSummary().contains("on the wire") && up.getSummary().contains("(1 by delta)"), up.getSummary());
                 assertArrayEquals(bigEdited, Files.readAllBytes(remote.resolve("big.bin")));
                 assertArrayEquals(fresh, Files.readAllBytes(remote.resolve("fresh.bin")));
                 assertEquals("new small, longer", Files.readString(remote.resolve("small.txt")));
@@ -175,11 +175,11 @@ class TreeDeltaSyncTest {
                 TreeResult down = client.trees().sync(TreeLocation.remote("/deltas"), TreeLocation.local(local),
                         SyncOptions.defaults(), null);
 
-                assertEquals(1, down.transferred().size(), down.summary());
-                assertEquals(SyncPlan.Reason.CONTENT_DIFFERS, down.transferred().get(0).reason());
-                assertEquals(1, down.getDeltaFiles(), down.summary());
-                assertTrue(down.getBytesReceived() < BIG / 20, "the delta: " + down.summary());
-                assertTrue(down.getBytesSent() > 0 && down.getBytesSent() < BIG / 20, "our signature: " + down.summary());
+                assertEquals(1, down.getTransferred().size(), down.getSummary());
+                assertEquals(SyncPlan.Reason.CONTENT_DIFFERS, down.getTransferred().get(0).getReason());
+                assertEquals(1, down.getDeltaFiles(), down.getSummary());
+                assertTrue(down.getBytesReceived() < BIG / 20, "the delta: " + down.getSummary());
+                assertTrue(down.getBytesSent() > 0 && down.getBytesSent() < BIG / 20, "our signature: " + down.getSummary());
                 assertEquals(1, proxy.syncRequests.get("delta").get());
                 assertArrayEquals(serverEdit, Files.readAllBytes(local.resolve("big.bin")));
                 assertEquals(List.of("big.bin", "fresh.bin", "small.txt"), names(local), "no temporary file left");
@@ -205,7 +205,7 @@ class TreeDeltaSyncTest {
                 TreeResult r = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/whole"),
                         SyncOptions.builder().delta(false).build(), null);
                 assertEquals(0, r.getDeltaFiles());
-                assertEquals(BIG, r.getBytesSent(), r.summary());
+                assertEquals(BIG, r.getBytesSent(), r.getSummary());
                 assertEquals(0, r.getBytesReceived());
                 assertEquals(0, proxy.syncCount(), "delta(false) never asks path/sync");
                 assertArrayEquals(bigEdited, Files.readAllBytes(remote.resolve("big.bin")));
@@ -244,11 +244,11 @@ class TreeDeltaSyncTest {
                 TreeResult up = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/" + folder),
                         SyncOptions.builder().transfers(1).build(), null);
 
-                assertEquals(3, up.transferred().size(), up.summary());
+                assertEquals(3, up.getTransferred().size(), up.getSummary());
                 assertEquals(0, up.getDeltaFiles());
                 assertEquals(1, proxy.syncCount(), "one refused request, then plain transfers for the run");
                 assertTrue(up.getDeltaFallback().contains(String.valueOf(status)), up.getDeltaFallback());
-                assertTrue(up.summary().contains("delta transfers turned off for this run"), up.summary());
+                assertTrue(up.getSummary().contains("delta transfers turned off for this run"), up.getSummary());
                 assertEquals(3L * BIG, up.getBytesSent());
                 for (int i = 0; i < 3; i++) {
                     assertArrayEquals(newer.get(i), Files.readAllBytes(remote.resolve("f" + i + ".bin")));
@@ -263,9 +263,9 @@ class TreeDeltaSyncTest {
                 TreeResult down = client.trees().sync(TreeLocation.remote("/" + folder), TreeLocation.local(local),
                         SyncOptions.builder().transfers(1).build(), null);
                 assertEquals(0, down.getDeltaFiles());
-                assertEquals(1 + (status == 400 ? 2 : 1), proxy.syncCount(), down.summary());
+                assertEquals(1 + (status == 400 ? 2 : 1), proxy.syncCount(), down.getSummary());
                 assertTrue(down.getDeltaFallback().contains(String.valueOf(status)), down.getDeltaFallback());
-                assertTrue(down.getBytesReceived() >= 3L * BIG, down.summary());
+                assertTrue(down.getBytesReceived() >= 3L * BIG, down.getSummary());
                 for (int i = 0; i < 3; i++) {
                     assertArrayEquals(serverSide.get(i), Files.readAllBytes(local.resolve("f" + i + ".bin")));
                 }
@@ -283,17 +283,17 @@ class TreeDeltaSyncTest {
         Files.write(remote.resolve("v.bin"), edited(base, 1));
         SyncPlan plan = client.trees().plan(TreeLocation.remote("/verify"), TreeLocation.local(local),
                 SyncOptions.defaults());
-        assertEquals(SyncPlan.Reason.CONTENT_DIFFERS, plan.transfers().get(0).reason());
+        assertEquals(SyncPlan.Reason.CONTENT_DIFFERS, plan.getTransfers().get(0).getReason());
         Files.write(remote.resolve("v.bin"), edited(base, 2));   // changed again between plan and execution
 
         TreeSyncException failed = assertThrows(TreeSyncException.class, () -> client.trees().execute(plan, null));
 
-        assertTrue(failed.result().failures().values().iterator().next() instanceof ChecksumMismatchException,
-                failed.result().failures().toString());
+        assertTrue(failed.getResult().getFailures().values().iterator().next() instanceof ChecksumMismatchException,
+                failed.getResult().getFailures().toString());
         assertArrayEquals(base, Files.readAllBytes(local.resolve("v.bin")), "the local copy is untouched");
         assertEquals(List.of("v.bin"), names(local), "no temporary file left");
         TreeResult rerun = client.trees().sync(TreeLocation.remote("/verify"), TreeLocation.local(local), null, null);
-        assertEquals(1, rerun.getDeltaFiles(), rerun.summary());
+        assertEquals(1, rerun.getDeltaFiles(), rerun.getSummary());
         assertArrayEquals(edited(base, 2), Files.readAllBytes(local.resolve("v.bin")));
     }
 

@@ -31,9 +31,9 @@ import retrofit2.Call;
 /**
  * Delta transfers through SmartFile's rsync API ({@code path/sync/signature|delta|patch}), behind
  * {@link PathsService#syncUpload} and {@link PathsService#syncDownload}: only the blocks that differ cross the
- * connection, in librsync's formats. Falls back to the plain transfer of {@link Transfers} when there is nothing
- * to patch (no remote file, no local copy), when the server lacks the routes (404/405/501, or 400), or when the
- * delta would not be smaller than the file; the {@link SyncResult} says which and why. A download offers the
+ * connection, in librsync's formats. Falls back to the plain transfer of {@link Uploads} or {@link Downloads} when
+ * there is nothing to patch (no remote file, no local copy), when the server lacks the routes (404/405/501, or
+ * 400), or when the delta would not be smaller than the file; the {@link SyncResult} says which and why. A download offers the
  * server a BLAKE2 signature first and, on a 400, an MD4 one (servers on librsync before 1.0 read only MD4).
  */
 final class DeltaSync {
@@ -45,12 +45,14 @@ final class DeltaSync {
 
     private final PathsApi api;
     private final Invoker invoker;
-    private final Transfers transfers;
+    private final Uploads uploads;
+    private final Downloads downloads;
 
-    DeltaSync(PathsApi api, Invoker invoker, Transfers transfers) {
+    DeltaSync(PathsApi api, Invoker invoker, Uploads uploads, Downloads downloads) {
         this.api = api;
         this.invoker = invoker;
-        this.transfers = transfers;
+        this.uploads = uploads;
+        this.downloads = downloads;
     }
 
     /** Server's signature → local delta → server patches. */
@@ -81,7 +83,7 @@ final class DeltaSync {
             throw new InvalidReplyException("SmartFile's signature of " + filePath + " is not a librsync signature ("
                     + e.getMessage() + "); nothing was changed. Upload the file with paths().uploadAs(…) instead.", e);
         } catch (IOException e) {
-            throw Invoker.translate(sigCall.request(), e);
+            throw ErrorMapper.fromFailure(sigCall.request(), e);
         }
 
         Path deltaFile = null;
@@ -129,9 +131,9 @@ final class DeltaSync {
         DownloadOptions o = options == null ? DownloadOptions.defaults() : options;
         String id = DownloadSession.fileId(remotePath);
         String filePath = PathIds.formValue(remotePath);
-        Path target = Transfers.checkTarget(localFile);
+        Path target = LocalFiles.checkTarget(localFile);
         if (!Files.isRegularFile(target)) {
-            long received = transfers.download(remotePath, target, o);
+            long received = downloads.download(remotePath, target, o);
             return new SyncResult(false, SyncResult.Fallback.NO_LOCAL_COPY, "there is no local copy to patch",
                     received, 0, received);
         }
@@ -143,7 +145,7 @@ final class DeltaSync {
         try {
             body = invoker.sync(call);
         } catch (ApiException first) {
-            if (first.statusCode() != 400) {
+            if (first.getStatusCode() != 400) {
                 return plainDownload(first, remotePath, target, o, signatureBytes);
             }
             signature = localSignature(target, SignatureFormat.MD4_ROLLSUM);
@@ -155,7 +157,7 @@ final class DeltaSync {
                 return plainDownload(second, remotePath, target, o, signatureBytes);
             }
         }
-        Path temp = Transfers.createTemp(target);
+        Path temp = LocalFiles.createTemp(target);
         boolean moved = false;
         try (ResponseBody reply = body) {
             Progress progress = new Progress(o.progress, reply.contentLength());
@@ -169,7 +171,7 @@ final class DeltaSync {
                 out.flush();
                 if (o.durable) {
                     channel.force(true);
-                    Transfers.FORCED.incrementAndGet();
+                    Downloads.FORCED.incrementAndGet();
                 }
             }
             if (digest != null) {
@@ -182,7 +184,7 @@ final class DeltaSync {
                             o.algorithm, o.expectedDigest, actual);
                 }
             }
-            Transfers.move(temp, target);
+            LocalFiles.move(temp, target);
             moved = true;
             return new SyncResult(true, SyncResult.Fallback.NONE, null, written, signatureBytes, in.count);
         } catch (DeltaFormatException e) {
@@ -207,7 +209,7 @@ final class DeltaSync {
     /** The whole file, after the bytes already spent on the delta attempt. */
     private SyncResult plainUpload(Path localFile, String remotePath, UploadOptions o, SyncResult.Fallback fallback,
             String reason, long size, long sentBefore, long receivedBefore) {
-        transfers.uploadAs(remotePath, UploadSource.of(localFile), o);
+        uploads.uploadAs(remotePath, UploadSource.of(localFile), o);
         return new SyncResult(false, fallback, reason, size, sentBefore + size, receivedBefore);
     }
 
@@ -216,7 +218,7 @@ final class DeltaSync {
         if (reason == null) {
             throw e;
         }
-        long received = transfers.download(remotePath, target, o);
+        long received = downloads.download(remotePath, target, o);
         return new SyncResult(false, SyncResult.Fallback.SERVER_DECLINED, reason, received, sent, received);
     }
 
@@ -249,13 +251,13 @@ final class DeltaSync {
      * path or cannot read the signature or delta it was sent.
      */
     static String fallbackReason(ApiException e, String route) {
-        switch (e.statusCode()) {
+        switch (e.getStatusCode()) {
             case 404:
                 return "SmartFile answered 404 to path/sync/" + route + ": the remote file does not exist "
                         + "(or the server has no delta routes)";
             case 405:
             case 501:
-                return "SmartFile answered " + e.statusCode() + " to path/sync/" + route
+                return "SmartFile answered " + e.getStatusCode() + " to path/sync/" + route
                         + ": the server does not offer delta transfers";
             case 400:
                 return "path/sync/" + route + " was refused (" + e.getMessage()
@@ -315,7 +317,7 @@ final class DeltaSync {
             try {
                 n = in.read(b, off, len);
             } catch (IOException e) {
-                throw Invoker.translate(request, e);
+                throw ErrorMapper.fromFailure(request, e);
             }
             if (n > 0) {
                 count += n;

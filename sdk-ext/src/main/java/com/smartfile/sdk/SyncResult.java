@@ -45,7 +45,7 @@ public final class SyncResult {
      *
      * @return true for a delta transfer, false when it fell back to a plain upload or download
      */
-    public boolean usedDelta() {
+    public boolean isDeltaUsed() {
         return delta;
     }
 
@@ -55,14 +55,14 @@ public final class SyncResult {
      *
      * @return the reason, or null when a delta was used
      */
-    public String fallbackReason() {
+    public String getFallbackReason() {
         return fallbackReason;
     }
 
     /**
      * Which kind of fallback was made, if any.
      *
-     * @return {@link Fallback#NONE} for a delta transfer, else the kind of reason {@link #fallbackReason()} words
+     * @return {@link Fallback#NONE} for a delta transfer, else the kind of reason {@link #getFallbackReason()} words
      */
     public Fallback getFallback() {
         return fallback;
@@ -73,7 +73,7 @@ public final class SyncResult {
      *
      * @return bytes
      */
-    public long fileBytes() {
+    public long getFileBytes() {
         return fileBytes;
     }
 
@@ -83,7 +83,7 @@ public final class SyncResult {
      *
      * @return bytes sent
      */
-    public long bytesSent() {
+    public long getBytesSent() {
         return bytesSent;
     }
 
@@ -93,7 +93,7 @@ public final class SyncResult {
      *
      * @return bytes received
      */
-    public long bytesReceived() {
+    public long getBytesReceived() {
         return bytesReceived;
     }
 
@@ -103,7 +103,7 @@ public final class SyncResult {
      *
      * @return bytes saved
      */
-    public long bytesSaved() {
+    public long getBytesSaved() {
         return fileBytes - bytesSent - bytesReceived;
     }
 

@@ -96,7 +96,7 @@ class DeltaSyncWireTest {
 
         SyncResult r = client.paths().syncDownload("/f.bin", copy);
 
-        assertTrue(r.usedDelta(), r.toString());
+        assertTrue(r.isDeltaUsed(), r.toString());
         assertEquals(SyncResult.Fallback.NONE, r.getFallback());
         assertArrayEquals(updated, Files.readAllBytes(copy));
         RecordedRequest first = server.takeRequest();
@@ -106,7 +106,7 @@ class DeltaSyncWireTest {
         assertTrue(first.getBody().indexOf(BLAKE2_RK_MAGIC) > 0, "first librsync 2.2+'s default signature");
         assertTrue(second.getBody().indexOf(MD4_HEADER) > 0, "then MD4, 2048-byte blocks, 8-byte strong sums");
         long md4Signature = 12 + (old.length + 2047) / 2048 * 12L;
-        assertTrue(r.bytesSent() > md4Signature, "both signatures are counted: " + r);
+        assertTrue(r.getBytesSent() > md4Signature, "both signatures are counted: " + r);
         assertEquals(2, server.getRequestCount());
     }
 
@@ -120,10 +120,10 @@ class DeltaSyncWireTest {
 
         SyncResult r = client.paths().syncDownload("/f.bin", copy);
 
-        assertFalse(r.usedDelta());
+        assertFalse(r.isDeltaUsed());
         assertEquals(SyncResult.Fallback.SERVER_DECLINED, r.getFallback());
-        assertTrue(r.fallbackReason().contains("400"), r.fallbackReason());
-        assertEquals(updated.length, r.bytesReceived());
+        assertTrue(r.getFallbackReason().contains("400"), r.getFallbackReason());
+        assertEquals(updated.length, r.getBytesReceived());
         assertArrayEquals(updated, Files.readAllBytes(copy));
         server.takeRequest();
         server.takeRequest();
@@ -135,16 +135,16 @@ class DeltaSyncWireTest {
         Path copy = Files.write(dir.resolve("f.bin"), old);
         byte[] d = serverDelta(SignatureFormat.BLAKE2_RABINKARP, Librsync.recommendedBlockLength(old.length), 32);
         server.enqueue(delta(d));
-        long before = Transfers.FORCED.get();
+        long before = Downloads.FORCED.get();
 
-        assertTrue(client.paths().syncDownload("/f.bin", copy).usedDelta());
-        assertEquals(before, Transfers.FORCED.get(), "the default does not fsync");
+        assertTrue(client.paths().syncDownload("/f.bin", copy).isDeltaUsed());
+        assertEquals(before, Downloads.FORCED.get(), "the default does not fsync");
         assertArrayEquals(updated, Files.readAllBytes(copy));
 
         Files.write(copy, old);
         server.enqueue(delta(d));
-        assertTrue(client.paths().syncDownload("/f.bin", copy, DownloadOptions.builder().durable(true).build()).usedDelta());
-        assertEquals(before + 1, Transfers.FORCED.get(), "durable(true) forces the patched file to disk once");
+        assertTrue(client.paths().syncDownload("/f.bin", copy, DownloadOptions.builder().durable(true).build()).isDeltaUsed());
+        assertEquals(before + 1, Downloads.FORCED.get(), "durable(true) forces the patched file to disk once");
         assertArrayEquals(updated, Files.readAllBytes(copy));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of("f.bin"), s.map(p -> p.getFileName().toString()).collect(Collectors.toList()));

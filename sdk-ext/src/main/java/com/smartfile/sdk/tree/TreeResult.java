@@ -52,22 +52,22 @@ public final class TreeResult {
     }
 
     /** @return the plan that was carried out */
-    public SyncPlan plan() {
+    public SyncPlan getPlan() {
         return plan;
     }
 
     /** @return the files transferred */
-    public List<SyncPlan.Entry> transferred() {
+    public List<SyncPlan.Entry> getTransferred() {
         return transferred;
     }
 
     /** @return the folders created */
-    public List<SyncPlan.Entry> foldersCreated() {
+    public List<SyncPlan.Entry> getFoldersCreated() {
         return created;
     }
 
     /** @return the entries deleted */
-    public List<SyncPlan.Entry> deleted() {
+    public List<SyncPlan.Entry> getDeleted() {
         return deleted;
     }
 
@@ -77,12 +77,12 @@ public final class TreeResult {
      *
      * @return entry to failure
      */
-    public Map<SyncPlan.Entry, SmartFileException> failures() {
+    public Map<SyncPlan.Entry, SmartFileException> getFailures() {
         return failures;
     }
 
     /** @return the bytes moved: the sizes of the files transferred (what a plain transfer of them sends) */
-    public long bytesTransferred() {
+    public long getBytesTransferred() {
         return bytesTransferred;
     }
 
@@ -127,7 +127,7 @@ public final class TreeResult {
     }
 
     /** @return whether planned deletions were left undone because something failed or the run was cancelled */
-    public boolean deletionsSkipped() {
+    public boolean isDeletionsSkipped() {
         return deletionsSkipped;
     }
 
@@ -142,13 +142,13 @@ public final class TreeResult {
      * @return e.g. {@code 3 transferred (12.0 MiB), 0 folders created, 1 deleted, 40 skipped, 0 failed; on the wire
      *     1.1 MiB sent, 24.0 KiB received for 12.0 MiB of files (2 by delta)}, or {@code already in sync}
      */
-    public String summary() {
+    public String getSummary() {
         if (plan.isInSync() && failures.isEmpty()) {
-            return "already in sync: nothing transferred (" + plan.skipped().size() + " skipped)";
+            return "already in sync: nothing transferred (" + plan.getSkipped().size() + " skipped)";
         }
         return transferred.size() + " transferred (" + SyncPlan.bytes(bytesTransferred) + "), "
                 + created.size() + " folders created, " + deleted.size() + " deleted, "
-                + plan.skipped().size() + " skipped, " + failures.size() + " failed"
+                + plan.getSkipped().size() + " skipped, " + failures.size() + " failed"
                 + (transferred.isEmpty() ? "" : "; on the wire " + SyncPlan.bytes(wire.sent) + " sent, "
                     + SyncPlan.bytes(wire.received) + " received for " + SyncPlan.bytes(bytesTransferred)
                     + " of files (" + wire.deltaFiles + " by delta)")
@@ -159,6 +159,6 @@ public final class TreeResult {
 
     @Override
     public String toString() {
-        return "TreeResult{" + summary() + "}";
+        return "TreeResult{" + getSummary() + "}";
     }
 }
