@@ -307,6 +307,17 @@ public final class Librsync {
         private long deltaBytes;
         private long copyOffset = -1;
         private long copyLength;
+        /** File offset of {@code buf[0]}, and the end of the bytes in it (for the look-ahead below). */
+        private long base;
+        private int end;
+        /**
+         * MD4 is hashed two blocks at once ({@link StrongHash#digest2}) while a run of copies goes on: the window
+         * after a matched block is almost always the next block, so its strong sum is computed beside this one's
+         * and kept here for the next look-up at that file offset (the same bytes, so the same sum).
+         */
+        private final boolean lookAhead;
+        private final byte[] ahead;
+        private long aheadAt = -1;
 
         DeltaGenerator(Signature sig, OutputStream out) {
             this.sig = sig;
@@ -315,6 +326,8 @@ public final class Librsync {
             this.strong = sig.format().newStrongHash();
             this.digest = new byte[strong.length()];
             this.out = out;
+            this.lookAhead = strong instanceof Md4;
+            this.ahead = new byte[strong.length()];
         }
 
         DeltaStats run(InputStream in) throws IOException {
@@ -324,7 +337,7 @@ public final class Librsync {
             boolean matching = sig.blockCount() > 0;
             int start = 0; // window start
             int lit = 0; // start of bytes not yet emitted
-            int end = 0;
+            end = 0;
             boolean eof = false;
             boolean valid = false;
             while (true) {
@@ -332,6 +345,7 @@ public final class Librsync {
                     emitLiteral(buf, lit, start - lit);
                     System.arraycopy(buf, start, buf, 0, end - start);
                     end -= start;
+                    base += start;
                     start = 0;
                     lit = 0;
                     while (end < buf.length) {
@@ -391,7 +405,13 @@ public final class Librsync {
             if (copyOffset >= 0 && (copyOffset + copyLength) % blockLength == 0) {
                 long preferred = (copyOffset + copyLength) / blockLength;
                 if (preferred < sig.blockCount() && sig.weak((int) preferred) == sum) {
-                    strong.digest(buf, start, window, digest);
+                    if (lookAhead && window == blockLength && start + 2 * blockLength <= end
+                            && base + start != aheadAt) {
+                        strong.digest2(buf, start, start + blockLength, blockLength, digest, ahead);
+                        aheadAt = base + start + blockLength;
+                    } else {
+                        hash(buf, start, window);
+                    }
                     hashed = true;
                     if (sig.strongEquals((int) preferred, digest)) {
                         return (int) preferred;
@@ -403,7 +423,7 @@ public final class Librsync {
                     continue;
                 }
                 if (!hashed) {
-                    strong.digest(buf, start, window, digest);
+                    hash(buf, start, window);
                     hashed = true;
                 }
                 if (sig.strongEquals(i, digest)) {
@@ -411,6 +431,15 @@ public final class Librsync {
                 }
             }
             return -1;
+        }
+
+        /** The window's strong sum into {@link #digest}: the one computed ahead when it is of this very window. */
+        private void hash(byte[] buf, int start, int window) {
+            if (window == blockLength && base + start == aheadAt) {
+                System.arraycopy(ahead, 0, digest, 0, digest.length);
+                return;
+            }
+            strong.digest(buf, start, window, digest);
         }
 
         private void emitLiteral(byte[] buf, int off, int len) throws IOException {
