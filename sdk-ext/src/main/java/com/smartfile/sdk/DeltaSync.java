@@ -47,6 +47,8 @@ final class DeltaSync {
     private final Invoker invoker;
     private final Uploads uploads;
     private final Downloads downloads;
+    /** Set when this client's server refused a BLAKE2 signature with 400 and took an MD4 one. */
+    private volatile boolean md4Only;
 
     DeltaSync(PathsApi api, Invoker invoker, Uploads uploads, Downloads downloads) {
         this.api = api;
@@ -137,15 +139,17 @@ final class DeltaSync {
             return new SyncResult(false, SyncResult.Fallback.NO_LOCAL_COPY, "there is no local copy to patch",
                     received, 0, received);
         }
-        // librsync 2.2+'s default first; a server on librsync before 1.0 knows only MD4 and answers 400 to it
-        byte[] signature = localSignature(target, SignatureFormat.BLAKE2_RABINKARP);
+        // librsync 2.2+'s default first; a server on librsync before 1.0 knows only MD4 and answers 400 to it, and
+        // once one has, this client offers MD4 straight away
+        boolean md4 = md4Only;
+        byte[] signature = localSignature(target, md4 ? SignatureFormat.MD4_ROLLSUM : SignatureFormat.BLAKE2_RABINKARP);
         long signatureBytes = signature.length;
         Call<ResponseBody> call = deltaCall(id, signature);
         ResponseBody body;
         try {
             body = invoker.sync(call);
         } catch (ApiException first) {
-            if (first.getStatusCode() != 400) {
+            if (md4 || first.getStatusCode() != 400) {
                 return plainDownload(first, remotePath, target, o, signatureBytes);
             }
             signature = localSignature(target, SignatureFormat.MD4_ROLLSUM);
@@ -156,6 +160,7 @@ final class DeltaSync {
             } catch (ApiException second) {
                 return plainDownload(second, remotePath, target, o, signatureBytes);
             }
+            md4Only = true;
         }
         Path temp = LocalFiles.createTemp(target);
         boolean moved = false;

@@ -108,6 +108,14 @@ class DeltaSyncWireTest {
         long md4Signature = 12 + (old.length + 2047) / 2048 * 12L;
         assertTrue(r.getBytesSent() > md4Signature, "both signatures are counted: " + r);
         assertEquals(2, server.getRequestCount());
+
+        // the client remembers: the next download offers MD4 at once, one request
+        Files.write(copy, old);
+        server.enqueue(delta(serverDelta(SignatureFormat.MD4_ROLLSUM, 2048, 8)));
+        assertTrue(client.paths().syncDownload("/f.bin", copy).isDeltaUsed());
+        assertEquals(3, server.getRequestCount());
+        assertTrue(server.takeRequest().getBody().indexOf(MD4_HEADER) > 0);
+        assertArrayEquals(updated, Files.readAllBytes(copy));
     }
 
     @Test
