@@ -29,7 +29,7 @@ import com.smartfile.sdk.SmartFile;
  * <pre>{@code
  * SyncPlan plan = client.trees().plan(TreeLocation.local(Paths.get("photos")), TreeLocation.remote("/photos"),
  *         SyncOptions.builder().delete(true).exclude("*.tmp").build());
- * System.out.println(plan.summary());                     // a dry run
+ * System.out.println(plan.getSummary());                   // a dry run
  * TreeResult done = client.trees().execute(plan, progress -> System.out.println(progress));
  * }</pre>
  */
