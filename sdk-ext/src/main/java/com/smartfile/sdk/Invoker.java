@@ -9,10 +9,40 @@ import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * Runs Retrofit calls and hands back what the caller asked for, or the SDK's exception for what
- * went wrong. The one place where calls become results, synchronously or as futures.
+ * Runs requests and hands back what the caller asked for, or the SDK's exception for what went
+ * wrong: the one place where requests become results, synchronously or as futures. Typed
+ * (Retrofit) calls and requests built by hand (raw calls, downloads and their resumes) run on the
+ * same client, so through the same interceptors: one retry mechanism ({@link RetryInterceptor}),
+ * one error mapping ({@link ErrorMapper}).
  */
 final class Invoker {
+
+    private final okhttp3.Call.Factory http;
+
+    /** @param http the client's configured OkHttp client, which Retrofit's calls also run on */
+    Invoker(okhttp3.Call.Factory http) {
+        this.http = http;
+    }
+
+    /**
+     * Sends a request built by hand: the reply when it is successful (the caller reads and closes
+     * it), else the exception for it.
+     */
+    okhttp3.Response send(okhttp3.Request request) {
+        okhttp3.Response response;
+        try {
+            response = http.newCall(request).execute();
+        } catch (IOException | RuntimeException e) {
+            throw ErrorMapper.fromFailure(request, e);
+        }
+        if (!response.isSuccessful()) {
+            // ErrorInterceptor maps errors first; this is only reached if that chain was bypassed.
+            try (okhttp3.Response failed = response) {
+                throw ErrorMapper.fromResponse(failed);
+            }
+        }
+        return response;
+    }
 
     /** Executes the call on this thread. */
     <T> T sync(Call<T> call) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 import com.smartfile.sdk.internal.AccessApi;
@@ -68,7 +70,7 @@ public final class SmartFile implements AutoCloseable {
     private final Credentials credentials;
     private final OkHttpClient http;
     private final boolean ownsHttp;
-    private final Invoker invoker = new Invoker();
+    private final Invoker invoker;
     private final AccountApi account;
     private final PathsService paths;
     private final TasksService tasks;
@@ -100,7 +102,7 @@ public final class SmartFile implements AutoCloseable {
         hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
         ConnectionPool pool = ownsHttp ? new ConnectionPool() : b.httpClient.connectionPool();
         hb.connectionPool(pool);
-        hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, pool::evictAll));
+        hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, b.sleeper, b.jitter, pool::evictAll));
         hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
         hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
         ReplyWatch.install(hb, ownsHttp ? javax.net.SocketFactory.getDefault() : b.httpClient.socketFactory());
@@ -108,6 +110,7 @@ public final class SmartFile implements AutoCloseable {
             hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
         }
         this.http = hb.build();
+        this.invoker = new Invoker(http);
 
         HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
         Retrofit v2 = retrofit(v2Root);
@@ -117,7 +120,7 @@ public final class SmartFile implements AutoCloseable {
         // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
         Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
         Uploads uploads = new Uploads(pathsApi, v3.create(PathsV3Api.class), invoker);
-        Downloads downloads = new Downloads(http, pathsApi, b.retryPolicy, Sleeper.SYSTEM);
+        Downloads downloads = new Downloads(invoker, pathsApi, b.retryPolicy);
         this.paths = new PathsService(pathsApi, invoker, tasks, uploads, downloads, http.dispatcher().executorService());
         this.links = new LinksService(v2.create(LinksApi.class), invoker);
         this.users = new UsersService(v2.create(UsersApi.class), invoker);
@@ -126,7 +129,7 @@ public final class SmartFile implements AutoCloseable {
         this.access = new AccessService(v2.create(AccessApi.class), invoker);
         this.quotas = new QuotasService(v2.create(QuotasApi.class), invoker);
         this.session = new SessionService(v2.create(SessionApi.class), invoker);
-        this.raw = new RawCalls(http, v2Root);
+        this.raw = new RawCalls(invoker, v2Root);
     }
 
     private Retrofit retrofit(HttpUrl root) {
@@ -412,8 +415,17 @@ public final class SmartFile implements AutoCloseable {
         private LogLevel logLevel = LogLevel.NONE;
         private boolean allowInsecureHttp;
         private OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder() {
+        }
+
+        /** For tests: how the retry mechanism waits and draws its jitter (recorded, not slept). */
+        Builder retryWaits(Sleeper sleeper, DoubleSupplier jitter) {
+            this.sleeper = sleeper;
+            this.jitter = jitter;
+            return this;
         }
 
         /**
