@@ -2,6 +2,8 @@ package com.smartfile.sdk;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import retrofit2.Call;
@@ -18,6 +20,7 @@ import retrofit2.Response;
 final class Invoker {
 
     private final okhttp3.Call.Factory http;
+    private volatile boolean closed;
 
     /** @param http the client's configured OkHttp client, which Retrofit's calls also run on */
     Invoker(okhttp3.Call.Factory http) {
@@ -29,6 +32,7 @@ final class Invoker {
      * it), else the exception for it.
      */
     okhttp3.Response send(okhttp3.Request request) {
+        checkOpen(request.method() + " " + Redaction.url(request.url()));
         okhttp3.Response response;
         try {
             response = http.newCall(request).execute();
@@ -51,6 +55,7 @@ final class Invoker {
 
     /** Executes the call on this thread; the whole successful reply, for callers that read its headers. */
     <T> Response<T> execute(Call<T> call) {
+        checkOpen(call.request().method() + " " + Redaction.url(call.request().url()));
         Response<T> response;
         try {
             response = call.execute();
@@ -73,6 +78,7 @@ final class Invoker {
         Call<T> call;
         try {
             call = build.get();
+            checkOpen(call.request().method() + " " + Redaction.url(call.request().url()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -106,5 +112,36 @@ final class Invoker {
             throw ErrorMapper.fromResponse(response.raw());
         }
         return response.body();
+    }
+
+    /**
+     * Runs blocking work (a transfer) on the client's threads; the same contract as
+     * {@link #async}: never throws, a closed client or bad input fails the future.
+     */
+    <T> CompletableFuture<T> onThreads(Supplier<T> work, Executor threads) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedFor("an asynchronous transfer"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(work, threads);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(closedFor("an asynchronous transfer"));
+        }
+    }
+
+    /** From now on every call fails with {@link ClientClosedException} before anything is sent. */
+    void close() {
+        closed = true;
+    }
+
+    private void checkOpen(String what) {
+        if (closed) {
+            throw closedFor(what);
+        }
+    }
+
+    private static ClientClosedException closedFor(String what) {
+        return new ClientClosedException("The SmartFile client was closed before " + what + "; nothing was sent. "
+                + "Build a new client with SmartFile.builder(), and close a client only after its last call.");
     }
 }

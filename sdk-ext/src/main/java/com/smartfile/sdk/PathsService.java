@@ -66,7 +66,7 @@ public final class PathsService extends PathsOperations {
      * @return a future of the stored files' information
      */
     public CompletableFuture<List<PathInfo>> uploadAsync(String folder, List<UploadSource> sources, UploadOptions options) {
-        return CompletableFuture.supplyAsync(() -> upload(folder, sources, options), transferThreads);
+        return invoker.onThreads(() -> upload(folder, sources, options), transferThreads);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class PathsService extends PathsOperations {
      * @return a future of the stored file's information
      */
     public CompletableFuture<PathInfo> uploadAsAsync(String filePath, UploadSource source, UploadOptions options) {
-        return CompletableFuture.supplyAsync(() -> uploadAs(filePath, source, options), transferThreads);
+        return invoker.onThreads(() -> uploadAs(filePath, source, options), transferThreads);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class PathsService extends PathsOperations {
      * @return a future of the number of bytes written
      */
     public CompletableFuture<Long> downloadAsync(String path, Path localFile, DownloadOptions options) {
-        return CompletableFuture.supplyAsync(() -> download(path, localFile, options), transferThreads);
+        return invoker.onThreads(() -> download(path, localFile, options), transferThreads);
     }
 
     /**

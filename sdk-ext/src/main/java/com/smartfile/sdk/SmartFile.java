@@ -382,10 +382,13 @@ public final class SmartFile implements AutoCloseable {
 
     /**
      * Releases the threads and pooled connections this client created. A caller-supplied
-     * {@code OkHttpClient} is left running: its owner closes it.
+     * {@code OkHttpClient} is left running: its owner closes it. Every later call fails with
+     * {@link ClientClosedException} before anything is sent (an {@code …Async} call fails its
+     * future with it).
      */
     @Override
     public void close() {
+        invoker.close();
         if (ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
