@@ -181,7 +181,10 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 }
             }
             apiTemplateFiles.clear();
+            // <Tag>Service (the public interface; <Tag>Operations for a hand-written tag) and
+            // Default<Tag>Service (the client's implementation).
             apiTemplateFiles.put("service.mustache", ".java");
+            apiTemplateFiles.put(SERVICE_IMPL_TEMPLATE, ".java");
             modelTemplateFiles.clear();
             supportingFiles.clear();
             return;
@@ -572,6 +575,17 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         }
         throw new IllegalArgumentException("Tag " + tagName + " has operations with " + ServiceMethods.EXT_SDK
                 + " but no " + ServiceMethods.EXT_SDK + ".doc for its service class; see spec/README.md");
+    }
+
+    static final String SERVICE_IMPL_TEMPLATE = "serviceImpl.mustache";
+
+    /** The implementation of a service interface goes to {@code Default<Service>.java}. */
+    @Override
+    public String apiFilename(String templateName, String tag) {
+        if (services && SERVICE_IMPL_TEMPLATE.equals(templateName)) {
+            return apiFileFolder() + File.separator + "Default" + toApiFilename(tag) + ".java";
+        }
+        return super.apiFilename(templateName, tag);
     }
 
     @Override
