@@ -81,8 +81,8 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
     /**
      * Generator option, with {@link #OPT_SERVICES}: the tags (separated by {@code |}) whose service class is
-     * hand-written; for them the generated class is {@code <Tag>Operations}, the package-private base
-     * the hand-written {@code <Tag>Service} extends.
+     * hand-written; for them the generated interface is {@code <Tag>Operations} (package-private, with its
+     * implementation {@code Default<Tag>Operations}), which the hand-written {@code <Tag>Service} extends.
      */
     public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
 
