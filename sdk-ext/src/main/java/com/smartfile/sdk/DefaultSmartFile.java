@@ -116,12 +116,12 @@ final class DefaultSmartFile implements SmartFile {
     }
 
     @Override
-    public String baseUrl() {
+    public String getBaseUrl() {
         return baseUrl.toString();
     }
 
     @Override
-    public String apiVersion() {
+    public String getApiVersion() {
         return apiVersion;
     }
 

@@ -193,11 +193,11 @@ final class DeltaSync {
 
     /** Why a refusal of a {@code path/sync} route means "transfer plainly", or null when it is a real error. */
     private static String fallbackReason(ApiException e, String route) {
-        if (e.statusCode() == 404) {
+        if (e.getStatusCode() == 404) {
             return "SmartFile answered 404 to path/sync/" + route + ": the remote file does not exist "
                     + "(or the server has no delta routes)";
         }
-        if (e.statusCode() == 405) {
+        if (e.getStatusCode() == 405) {
             return "SmartFile answered 405 to path/sync/" + route + ": the server does not offer delta transfers";
         }
         return null;

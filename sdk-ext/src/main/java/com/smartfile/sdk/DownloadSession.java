@@ -37,7 +37,7 @@ import okio.BufferedSource;
  *       asks again with {@code Range: bytes=N-} and {@code If-Range: <validator>}, N being the
  *       bytes already received, at most {@link DownloadOptions#maxResumes} times. All requests of
  *       one download share one {@link RetryBudget} of the retry policy's
- *       {@link RetryPolicy#maxAttempts()}: a resume is a retry like the interceptor's, counted
+ *       {@link RetryPolicy#getMaxAttempts()}: a resume is a retry like the interceptor's, counted
  *       and waited for (the policy's next backoff) by {@link RetryInterceptor}.</li>
  *   <li>It goes on only with a 206 whose {@code Content-Range} starts at N and names the same size,
  *       and that carries the same validator (so a server that ignores {@code If-Range} cannot
@@ -276,7 +276,7 @@ final class DownloadSession implements Closeable {
         try {
             r = request("bytes=" + received + "-", validator);
         } catch (ApiException e) {
-            if (e.statusCode() != 416) {
+            if (e.getStatusCode() != 416) {
                 throw e;
             }
             notHonoured(null);

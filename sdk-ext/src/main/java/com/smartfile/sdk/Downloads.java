@@ -34,7 +34,7 @@ final class Downloads {
 
     private DownloadSession session(String path, DownloadOptions options, DownloadSession.Restart restart) {
         return new DownloadSession(invoker, v2, path, options == null ? DownloadOptions.defaults() : options,
-                new RetryBudget(policy.maxAttempts()), restart);
+                new RetryBudget(policy.getMaxAttempts()), restart);
     }
 
     /**

@@ -2,7 +2,7 @@ package com.smartfile.sdk;
 
 /**
  * A download could not be completed: its connection kept dropping and the allowed attempts
- * ({@link RetryPolicy#maxAttempts()}, shared by all requests of the download) or resumes
+ * ({@link RetryPolicy#getMaxAttempts()}, shared by all requests of the download) or resumes
  * ({@link DownloadOptions.Builder#maxResumes(int)}) ran out, or the server would not resume it
  * when the bytes already delivered to a stream could not be taken back. A download to a file
  * leaves nothing under the file's name (and no temporary file). Try again later, or raise them.
@@ -25,7 +25,7 @@ public class IncompleteDownloadException extends TransportException {
      *
      * @return the bytes received
      */
-    public long bytesReceived() {
+    public long getBytesReceived() {
         return bytesReceived;
     }
 
@@ -34,7 +34,7 @@ public class IncompleteDownloadException extends TransportException {
      *
      * @return the size, or -1 when the server did not say
      */
-    public long totalBytes() {
+    public long getTotalBytes() {
         return totalBytes;
     }
 }

@@ -51,7 +51,7 @@ final class ParentFolders {
     }
 
     private static void checkIsFolder(String dir, PathInfo info) {
-        if (Boolean.FALSE.equals(info.getIsdir()) || (info.getIsdir() == null && Boolean.TRUE.equals(info.getIsfile()))) {
+        if (!info.isDirectory()) {
             throw new InvalidInputException(dir + " is a file, not a folder; choose another target folder.");
         }
     }

@@ -45,7 +45,7 @@ public final class PendingTask {
      *
      * @return the started task
      */
-    public Task task() {
+    public Task getTask() {
         return task;
     }
 
@@ -54,7 +54,7 @@ public final class PendingTask {
      *
      * @return the uuid
      */
-    public String uuid() {
+    public String getUuid() {
         return TaskStates.uuid(task);
     }
 
@@ -93,6 +93,6 @@ public final class PendingTask {
 
     @Override
     public String toString() {
-        return "PendingTask{uuid=" + uuid() + ", status=" + TaskStates.statusText(task) + "}";
+        return "PendingTask{uuid=" + getUuid() + ", status=" + TaskStates.statusText(task) + "}";
     }
 }

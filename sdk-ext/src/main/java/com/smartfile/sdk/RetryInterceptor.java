@@ -32,7 +32,7 @@ import retrofit2.Invocation;
  * <ul>
  *   <li>a throttle reply ({@link Throttle#waitOf(Response)}) means the server declined the request
  *       without acting on it, so any method is re-sent after the requested wait, unless that wait
- *       is longer than {@link RetryPolicy#maxServerWait()};</li>
+ *       is longer than {@link RetryPolicy#getMaxServerWait()};</li>
  *   <li>a 500, 502, 503 (without throttle signal) or 504 reply and a network failure re-send only
  *       idempotent requests: as {@link SmartFileOperation#idempotent()} says when the request came
  *       from a generated method, else GET, HEAD, PUT, DELETE and OPTIONS;</li>
@@ -87,7 +87,7 @@ final class RetryInterceptor implements Interceptor {
         boolean replayable = isReplayable(request.body());
         boolean idempotent = isIdempotent(request);
         RetryBudget shared = request.tag(RetryBudget.class);
-        RetryBudget budget = shared != null ? shared : new RetryBudget(policy.maxAttempts());
+        RetryBudget budget = shared != null ? shared : new RetryBudget(policy.getMaxAttempts());
         int max = budget.maxAttempts();
         long timeoutNanos = chain.call().timeout().timeoutNanos();
         long deadline = System.nanoTime() + timeoutNanos;
@@ -143,7 +143,7 @@ final class RetryInterceptor implements Interceptor {
             String reason;
             if (throttle.isPresent()) {
                 wait = throttle.get();
-                if (attempt >= max || !replayable || wait.compareTo(policy.maxServerWait()) > 0
+                if (attempt >= max || !replayable || wait.compareTo(policy.getMaxServerWait()) > 0
                         || outlasts(wait, timeoutNanos, deadline)) {
                     return response;
                 }

@@ -85,8 +85,8 @@ public interface SmartFile extends AutoCloseable {
      *
      * @return the base URL
      */
-    default String baseUrl() {
-        throw Fakes.notFaked("SmartFile.baseUrl");
+    default String getBaseUrl() {
+        throw Fakes.notFaked("SmartFile.getBaseUrl");
     }
 
     /**
@@ -94,8 +94,8 @@ public interface SmartFile extends AutoCloseable {
      *
      * @return the API version
      */
-    default String apiVersion() {
-        throw Fakes.notFaked("SmartFile.apiVersion");
+    default String getApiVersion() {
+        throw Fakes.notFaked("SmartFile.getApiVersion");
     }
 
     /**

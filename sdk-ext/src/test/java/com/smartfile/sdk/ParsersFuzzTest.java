@@ -156,7 +156,7 @@ class ParsersFuzzTest {
         String body = parts[2].length() > ErrorReply.MAX_BODY_CHARS ? parts[2].substring(0, ErrorReply.MAX_BODY_CHARS) : parts[2];
         ApiException e = ErrorMapper.build(status, "GET", "http://localhost/api/2/x/", body, type, null, Optional.empty());
         assertNotNull(e);
-        assertEquals(status, e.statusCode());
+        assertEquals(status, e.getStatusCode());
         assertTrue(e.getMessage().length() < 3 * ErrorReply.MAX_BODY_CHARS + 1000,
                 "message of " + e.getMessage().length() + " chars");
     }
