@@ -46,7 +46,7 @@ final class DefaultTasksService extends DefaultTasksOperations implements TasksS
                 throw new SmartFileException("Interrupted while waiting for task " + uuid
                         + "; it goes on on the server.", e);
             }
-            last = get(uuid);
+            last = TaskStates.requireKnownState(get(uuid));
             delay = next(delay);
         }
         return TaskStates.checkOutcome(last);
@@ -80,6 +80,7 @@ final class DefaultTasksService extends DefaultTasksOperations implements TasksS
         Executor later = CompletableFuture.delayedExecutor(Math.min(delay.toNanos(), remaining), TimeUnit.NANOSECONDS);
         return CompletableFuture.supplyAsync(() -> uuid, later)
                 .thenCompose(this::getAsync)
+                .thenApply(TaskStates::requireKnownState)
                 .thenCompose(next -> poll(uuid, next, next(delay), deadline, timeout));
     }
 

@@ -28,6 +28,7 @@ public interface TasksService extends TasksOperations {
      * @throws TaskFailedException when the task failed
      * @throws TaskPartialFailureException when it finished but some paths failed
      * @throws TaskTimeoutException when it was still running at the deadline
+     * @throws UnknownTaskStateException when a poll's reply names a state the SDK does not know, or none
      */
     default Task await(Task task, Duration timeout) {
         throw Fakes.notFaked("TasksService.await");
