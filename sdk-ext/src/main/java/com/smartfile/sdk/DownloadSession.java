@@ -7,18 +7,15 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
-import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -37,9 +34,11 @@ import okio.BufferedSource;
  *       to a file starts again from byte 0, a download to a caller's stream fails with
  *       {@link IncompleteDownloadException}.</li>
  *   <li>When reading fails (connection dropped, read timeout, body shorter than announced), it
- *       waits the retry policy's backoff and asks again with {@code Range: bytes=N-} and
- *       {@code If-Range: <validator>}, N being the bytes already received; at most
- *       {@link DownloadOptions#maxResumes} times per download.</li>
+ *       asks again with {@code Range: bytes=N-} and {@code If-Range: <validator>}, N being the
+ *       bytes already received, at most {@link DownloadOptions#maxResumes} times. All requests of
+ *       one download share one {@link RetryBudget} of the retry policy's
+ *       {@link RetryPolicy#getMaxAttempts()}: a resume is a retry like the interceptor's, counted
+ *       and waited for (the policy's next backoff) by {@link RetryInterceptor}.</li>
  *   <li>It goes on only with a 206 whose {@code Content-Range} starts at N and names the same size,
  *       and that carries the same validator (so a server that ignores {@code If-Range} cannot
  *       splice either). Otherwise (a 200, a 416, a 206 of another version): with a
@@ -49,7 +48,7 @@ import okio.BufferedSource;
  *       else gives up with an {@link IncompleteDownloadException}.</li>
  *   <li>At the end it checks the size and the expected digest, if any.</li>
  * </ol>
- * Requests go through the client's interceptors (auth, retries, error mapping) and ask for
+ * Requests go through the {@link Invoker} and the client's interceptors (auth, retries, error mapping) and ask for
  * {@code Accept-Encoding: identity}, so byte offsets mean the same thing in every reply.
  */
 final class DownloadSession implements Closeable {
@@ -67,12 +66,11 @@ final class DownloadSession implements Closeable {
     private static final JsonAdapter<Object> JSON = SmartFileJson.moshi().adapter(Object.class);
     private static final long JSON_PEEK_BYTES = 64 * 1024;
 
-    private final Call.Factory http;
+    private final Invoker invoker;
     private final PathsApi api;
     private final String id;
     private final String path;
-    private final RetryPolicy policy;
-    private final Sleeper sleeper;
+    private final RetryBudget budget;
     private final int maxResumes;
     private final String algorithm;
     private final String expectedDigest;
@@ -81,8 +79,6 @@ final class DownloadSession implements Closeable {
     private final Restart restart;
 
     private Response response;
-    /** The last call made: once canceled (the client was closed), nothing is resumed. */
-    private Call call;
     private BufferedSource source;
     private long received;
     private long total = -1;
@@ -92,14 +88,13 @@ final class DownloadSession implements Closeable {
     private int resumes;
     private boolean finished;
 
-    DownloadSession(Call.Factory http, PathsApi api, String path, DownloadOptions options, RetryPolicy policy,
-                    Sleeper sleeper, Restart restart) {
-        this.http = http;
+    DownloadSession(Invoker invoker, PathsApi api, String path, DownloadOptions options, RetryBudget budget,
+                    Restart restart) {
+        this.invoker = invoker;
         this.api = api;
         this.path = PathIds.formValue(path);
         this.id = fileId(path);
-        this.policy = policy;
-        this.sleeper = sleeper;
+        this.budget = budget;
         this.maxResumes = options.maxResumes;
         this.algorithm = options.algorithm;
         this.expectedDigest = options.expectedDigest;
@@ -176,8 +171,11 @@ final class DownloadSession implements Closeable {
                 } catch (IncompleteDownloadException e) {
                     throw e;
                 } catch (TransportException e) {
-                    failed(e); // the server is unreachable for now: one more resume spent
-                    continue;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                    // The retry mechanism already tried as often as the budget allows.
+                    throw incomplete(e);
                 }
             }
             int n;
@@ -238,24 +236,30 @@ final class DownloadSession implements Closeable {
         }
     }
 
-    /** A read failed: give up when resumes ran out, else wait before the next attempt. */
+    /**
+     * A read failed: give up when resumes or the budget ran out, else the next request resumes
+     * (after the backoff the retry mechanism waits for it).
+     */
     private void failed(Exception cause) {
         closeResponse();
-        if (resumes >= maxResumes) {
-            throw new IncompleteDownloadException("The download of " + path + " failed after " + received + " of "
-                    + (total < 0 ? "an unknown number of" : String.valueOf(total)) + " bytes"
-                    + (maxResumes == 0 ? " (resuming is off)" : " and " + resumes + " resume" + (resumes == 1 ? "" : "s"))
-                    + ": " + cause.getMessage() + ". Try again later, or allow more resumes in DownloadOptions.",
-                    received, total, cause);
+        if (resumes >= maxResumes || !budget.left()) {
+            throw incomplete(cause);
         }
         resumes++;
-        Duration wait = policy.backoff(resumes, () -> ThreadLocalRandom.current().nextDouble());
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("Interrupted while waiting to resume the download of " + path + ".", e);
-        }
+        budget.failedWhileRead();
+    }
+
+    private IncompleteDownloadException incomplete(Exception cause) {
+        closeResponse();
+        String why = maxResumes == 0 ? " (resuming is off)"
+                : " and " + resumes + " resume" + (resumes == 1 ? "" : "s") + " (" + budget.used() + " request"
+                + (budget.used() == 1 ? "" : "s") + " of the " + budget.maxAttempts() + " its retry policy allows)";
+        return new IncompleteDownloadException("The download of " + path + " failed after " + received + " of "
+                + (total < 0 ? "an unknown number of" : String.valueOf(total)) + " bytes" + why + ": "
+                + cause.getMessage().replaceAll("\\.$", "") + ". Try again later, or allow more attempts with "
+                + "RetryPolicy.builder().maxAttempts(…) in SmartFile.builder().retryPolicy(…)"
+                + (resumes >= maxResumes ? " and more resumes with DownloadOptions.builder().maxResumes(…)" : "") + ".",
+                received, total, cause);
     }
 
     /** Asks for the rest of the file after a failure, if the version can be pinned. */
@@ -294,6 +298,10 @@ final class DownloadSession implements Closeable {
      * was the whole file (200), else null.
      */
     private void notHonoured(Response full) {
+        if (full == null && !budget.left()) {
+            throw incomplete(new IOException("SmartFile did not send the rest of the file from byte " + received
+                    + " as asked, and no attempt is left to fetch it again from the start"));
+        }
         Response r = full != null ? full : request(null, null);
         if (restart != null) {
             try {
@@ -418,26 +426,17 @@ final class DownloadSession implements Closeable {
         }
     }
 
-    /** Sends one GET through the client's interceptors, without compression so byte offsets hold. */
+    /**
+     * Sends one GET (retried within the download's budget) through the client's interceptors,
+     * without compression so byte offsets hold.
+     */
     private Response request(String range, String ifRange) {
         Request.Builder b = api.downloadFile(id, range).request().newBuilder().header("Accept-Encoding", "identity");
         if (ifRange != null) {
             b.header("If-Range", ifRange);
         }
-        Request request = b.build();
-        Response r;
-        try {
-            call = http.newCall(request);
-            r = call.execute();
-        } catch (IOException | RuntimeException e) {
-            throw ErrorMapper.fromFailure(request, e);
-        }
-        if (!r.isSuccessful()) {
-            // The error interceptor maps errors first; this is only reached if that chain was bypassed.
-            try (Response failed = r) {
-                throw ErrorMapper.fromResponse(failed);
-            }
-        }
+        Request request = b.tag(RetryBudget.class, budget).build();
+        Response r = invoker.send(request);
         if (r.body() == null) {
             r.close();
             throw new InvalidReplyException("SmartFile answered the download of " + path + " without a body.", null);
@@ -446,7 +445,7 @@ final class DownloadSession implements Closeable {
     }
 
     private boolean resumable(IOException e) {
-        if (Thread.currentThread().isInterrupted() || e instanceof SmartFileIOException || (call != null && call.isCanceled())) {
+        if (Thread.currentThread().isInterrupted() || e instanceof SmartFileIOException || invoker.isClosed()) {
             return false;
         }
         return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;

@@ -22,21 +22,19 @@ final class Downloads {
     /** Downloads forced to disk before their move, counted for the tests of {@link DownloadOptions.Builder#durable}. */
     static final AtomicLong FORCED = new AtomicLong();
 
-    private final okhttp3.Call.Factory http;
+    private final Invoker invoker;
     private final PathsApi v2;
     private final RetryPolicy policy;
-    private final Sleeper sleeper;
 
-    Downloads(okhttp3.Call.Factory http, PathsApi v2, RetryPolicy policy, Sleeper sleeper) {
-        this.http = http;
+    Downloads(Invoker invoker, PathsApi v2, RetryPolicy policy) {
+        this.invoker = invoker;
         this.v2 = v2;
         this.policy = policy;
-        this.sleeper = sleeper;
     }
 
     private DownloadSession session(String path, DownloadOptions options, DownloadSession.Restart restart) {
-        return new DownloadSession(http, v2, path, options == null ? DownloadOptions.defaults() : options, policy, sleeper,
-                restart);
+        return new DownloadSession(invoker, v2, path, options == null ? DownloadOptions.defaults() : options,
+                new RetryBudget(policy.getMaxAttempts()), restart);
     }
 
     /**

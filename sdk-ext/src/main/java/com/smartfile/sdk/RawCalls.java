@@ -11,12 +11,10 @@ import java.util.Set;
 
 import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
-import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -32,25 +30,21 @@ final class RawCalls {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final JsonAdapter<Object> JSON = SmartFileJson.moshi().adapter(Object.class);
 
-    private final OkHttpClient http;
+    private final Invoker invoker;
     private final HttpUrl versionRoot;
 
-    RawCalls(OkHttpClient http, HttpUrl versionRoot) {
-        this.http = http;
+    RawCalls(Invoker invoker, HttpUrl versionRoot) {
+        this.invoker = invoker;
         this.versionRoot = versionRoot;
     }
 
     Object call(String method, String endpoint, Object id, Map<String, ?> params) {
         Request request = request(method, endpoint, id, params);
-        Call call = http.newCall(request);
-        Response response = null;
+        Response response = invoker.send(request);
         try {
-            response = call.execute();
             return reply(response);
         } catch (IOException | RuntimeException e) {
-            if (response != null) {
-                response.close();
-            }
+            response.close();
             throw ErrorMapper.fromFailure(request, e);
         }
     }

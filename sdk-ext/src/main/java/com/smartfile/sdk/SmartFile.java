@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 import com.smartfile.sdk.internal.AccessApi;
@@ -46,6 +48,12 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * {@link #tasks()}, {@link #users()}, …); {@link #call} reaches anything else.
  * {@link #close()} releases the connections and threads the client owns.
  *
+ * <p><b>Fakes.</b> {@code SmartFile} and the services are interfaces: a test of your code can
+ * hand it a fake that implements only the methods the code calls. Every method has a default for
+ * that: a blocking method throws {@link UnsupportedOperationException}, an {@code …Async} method
+ * completes with what the blocking twin returns or throws. The client {@link #builder()} builds
+ * implements every method.
+ *
  * <p><b>Asynchronous methods.</b> Every method whose name ends in {@code Async}, here and in the
  * services, returns a {@link CompletableFuture} at once and never throws. A bad argument fails the
  * future with the same {@link InvalidInputException} the synchronous form throws, and nothing is
@@ -53,93 +61,15 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * run on OkHttp's dispatcher threads, transfers (uploads, downloads) on the client's worker
  * threads. Cancelling the future cancels its request.
  */
-public final class SmartFile implements AutoCloseable {
+public interface SmartFile extends AutoCloseable {
 
     /** The hosted service's address, used when neither the builder nor the environment names one. */
+
     public static final String DEFAULT_BASE_URL = "https://app.smartfile.com/";
 
     /** The API version used unless the builder names another. */
+
     public static final String DEFAULT_API_VERSION = "2";
-
-    static final String ENV_API_URL = "SMARTFILE_API_URL";
-
-    private final HttpUrl baseUrl;
-    private final String apiVersion;
-    private final Credentials credentials;
-    private final OkHttpClient http;
-    private final boolean ownsHttp;
-    private final Invoker invoker = new Invoker();
-    private final AccountApi account;
-    private final PathsService paths;
-    private final TasksService tasks;
-    private final LinksService links;
-    private final UsersService users;
-    private final GroupsService groups;
-    private final RolesService roles;
-    private final AccessService access;
-    private final QuotasService quotas;
-    private final SessionService session;
-    private final RawCalls raw;
-    private final OpenCalls openCalls = new OpenCalls();
-
-    private SmartFile(Builder b, HttpUrl baseUrl, Credentials credentials) {
-        this.baseUrl = baseUrl;
-        this.apiVersion = b.apiVersion;
-        this.credentials = credentials;
-        this.ownsHttp = b.httpClient == null;
-        OkHttpClient.Builder hb = ownsHttp ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
-        hb.connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (ownsHttp && !baseUrl.isHttps()) {
-            // Nothing to encrypt: OkHttp then skips loading the platform's TLS trust store (a CLI's start-up).
-            hb.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
-        }
-        // Outermost first: errors are mapped after retries; every attempt is re-authenticated
-        // (fresh OAuth nonce); the wire log sees the final headers, with secrets masked.
-        hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
-        ConnectionPool pool = ownsHttp ? new ConnectionPool() : b.httpClient.connectionPool();
-        hb.connectionPool(pool);
-        hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, pool::evictAll));
-        hb.interceptors().add(0, openCalls); // outermost: a call is open until its reply's body is closed
-        hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
-        hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
-        ReplyWatch.install(hb, ownsHttp ? javax.net.SocketFactory.getDefault() : b.httpClient.socketFactory());
-        if (b.logLevel != LogLevel.NONE) {
-            hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
-        }
-        this.http = hb.build();
-
-        HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
-        Retrofit v2 = retrofit(v2Root);
-        this.account = v2.create(AccountApi.class);
-        this.tasks = new TasksService(v2.create(TasksApi.class), invoker);
-        PathsApi pathsApi = v2.create(PathsApi.class);
-        // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
-        Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
-        Uploads uploads = new Uploads(pathsApi, v3.create(PathsV3Api.class), invoker);
-        Downloads downloads = new Downloads(http, pathsApi, b.retryPolicy, Sleeper.SYSTEM);
-        this.paths = new PathsService(pathsApi, invoker, tasks, uploads, downloads, http.dispatcher().executorService());
-        this.links = new LinksService(v2.create(LinksApi.class), invoker);
-        this.users = new UsersService(v2.create(UsersApi.class), invoker);
-        this.groups = new GroupsService(v2.create(GroupsApi.class), invoker);
-        this.roles = new RolesService(v2.create(RolesApi.class), invoker);
-        this.access = new AccessService(v2.create(AccessApi.class), invoker);
-        this.quotas = new QuotasService(v2.create(QuotasApi.class), invoker);
-        this.session = new SessionService(v2.create(SessionApi.class), invoker);
-        this.raw = new RawCalls(http, v2Root);
-    }
-
-    private Retrofit retrofit(HttpUrl root) {
-        return new Retrofit.Builder()
-                .baseUrl(root)
-                .client(http)
-                // Scalars first, so String form and multipart parts are not JSON-quoted.
-                .addConverterFactory(ScalarsConverterFactory.create())
-                .addConverterFactory(MoshiConverterFactory.create(SmartFileJson.moshi()))
-                .build();
-    }
 
     /**
      * Starts configuring a client.
@@ -155,8 +85,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the base URL
      */
-    public String getBaseUrl() {
-        return baseUrl.toString();
+    default String getBaseUrl() {
+        throw Fakes.notFaked("SmartFile.getBaseUrl");
     }
 
     /**
@@ -164,8 +94,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the API version
      */
-    public String getApiVersion() {
-        return apiVersion;
+    default String getApiVersion() {
+        throw Fakes.notFaked("SmartFile.getApiVersion");
     }
 
     /**
@@ -173,8 +103,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the server's reply
      */
-    public Ping ping() {
-        return invoker.sync(account.ping());
+    default Ping ping() {
+        throw Fakes.notFaked("SmartFile.ping");
     }
 
     /**
@@ -182,8 +112,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return a future of the server's reply
      */
-    public CompletableFuture<Ping> pingAsync() {
-        return invoker.async(() -> account.ping());
+    default CompletableFuture<Ping> pingAsync() {
+        return Fakes.supply(() -> ping());
     }
 
     /**
@@ -191,8 +121,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the identity
      */
-    public WhoAmI whoami() {
-        return invoker.sync(account.getWhoAmI());
+    default WhoAmI whoami() {
+        throw Fakes.notFaked("SmartFile.whoami");
     }
 
     /**
@@ -200,8 +130,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return a future of the identity
      */
-    public CompletableFuture<WhoAmI> whoamiAsync() {
-        return invoker.async(() -> account.getWhoAmI());
+    default CompletableFuture<WhoAmI> whoamiAsync() {
+        return Fakes.supply(() -> whoami());
     }
 
     /**
@@ -209,8 +139,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the rights
      */
-    public List<Right> rights() {
-        return invoker.sync(account.listRights());
+    default List<Right> rights() {
+        throw Fakes.notFaked("SmartFile.rights");
     }
 
     /**
@@ -218,8 +148,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return a future of the rights
      */
-    public CompletableFuture<List<Right>> rightsAsync() {
-        return invoker.async(() -> account.listRights());
+    default CompletableFuture<List<Right>> rightsAsync() {
+        return Fakes.supply(() -> rights());
     }
 
     /**
@@ -227,8 +157,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the paths service
      */
-    public PathsService paths() {
-        return paths;
+    default PathsService paths() {
+        throw Fakes.notFaked("SmartFile.paths");
     }
 
     /**
@@ -236,7 +166,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the tree service
      */
-    public com.smartfile.sdk.tree.Trees trees() {
+    default com.smartfile.sdk.tree.Trees trees() {
         return new com.smartfile.sdk.tree.Trees(this);
     }
 
@@ -245,8 +175,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the tasks service
      */
-    public TasksService tasks() {
-        return tasks;
+    default TasksService tasks() {
+        throw Fakes.notFaked("SmartFile.tasks");
     }
 
     /**
@@ -254,8 +184,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the links service
      */
-    public LinksService links() {
-        return links;
+    default LinksService links() {
+        throw Fakes.notFaked("SmartFile.links");
     }
 
     /**
@@ -263,8 +193,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the users service
      */
-    public UsersService users() {
-        return users;
+    default UsersService users() {
+        throw Fakes.notFaked("SmartFile.users");
     }
 
     /**
@@ -272,8 +202,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the groups service
      */
-    public GroupsService groups() {
-        return groups;
+    default GroupsService groups() {
+        throw Fakes.notFaked("SmartFile.groups");
     }
 
     /**
@@ -281,8 +211,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the roles service
      */
-    public RolesService roles() {
-        return roles;
+    default RolesService roles() {
+        throw Fakes.notFaked("SmartFile.roles");
     }
 
     /**
@@ -290,8 +220,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the access service
      */
-    public AccessService access() {
-        return access;
+    default AccessService access() {
+        throw Fakes.notFaked("SmartFile.access");
     }
 
     /**
@@ -299,8 +229,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the quotas service
      */
-    public QuotasService quotas() {
-        return quotas;
+    default QuotasService quotas() {
+        throw Fakes.notFaked("SmartFile.quotas");
     }
 
     /**
@@ -308,8 +238,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the session service
      */
-    public SessionService session() {
-        return session;
+    default SessionService session() {
+        throw Fakes.notFaked("SmartFile.session");
     }
 
     /**
@@ -327,8 +257,8 @@ public final class SmartFile implements AutoCloseable {
      *     {@link Boolean}) when the reply is {@code application/json}; a {@link FileReply} the
      *     caller reads and closes otherwise; null for an empty reply
      */
-    public Object call(String method, String endpoint, Object id, Map<String, ?> params) {
-        return raw.call(method, endpoint, id, params);
+    default Object call(String method, String endpoint, Object id, Map<String, ?> params) {
+        throw Fakes.notFaked("SmartFile.call");
     }
 
     /**
@@ -339,7 +269,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params query parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object get(String endpoint, Object id, Map<String, ?> params) {
+    default Object get(String endpoint, Object id, Map<String, ?> params) {
         return call("GET", endpoint, id, params);
     }
 
@@ -351,7 +281,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object post(String endpoint, Object id, Map<String, ?> params) {
+    default Object post(String endpoint, Object id, Map<String, ?> params) {
         return call("POST", endpoint, id, params);
     }
 
@@ -363,7 +293,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object put(String endpoint, Object id, Map<String, ?> params) {
+    default Object put(String endpoint, Object id, Map<String, ?> params) {
         return call("PUT", endpoint, id, params);
     }
 
@@ -375,7 +305,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public Object delete(String endpoint, Object id, Map<String, ?> params) {
+    default Object delete(String endpoint, Object id, Map<String, ?> params) {
         return call("DELETE", endpoint, id, params);
     }
 
@@ -384,43 +314,44 @@ public final class SmartFile implements AutoCloseable {
      * still running on other threads: each ends at once (a read blocked on a stalled server
      * included) with a {@link TransportException}, and a download in progress fails rather than
      * resume. A caller-supplied {@code OkHttpClient} is left running (only this client's own calls
-     * are canceled): its owner closes it.
+     * are canceled): its owner closes it. Every later call fails with
+     * {@link ClientClosedException} before anything is sent (an {@code …Async} call fails its
+     * future with it).
      */
     @Override
-    public void close() {
-        openCalls.cancelAll();
-        if (ownsHttp) {
-            http.dispatcher().cancelAll();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "SmartFile{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", credentials=" + credentials + "}";
+    default void close() {
+        // a fake holds nothing to release
     }
 
     /** Configures a {@link SmartFile} client. Not thread-safe; build once, share the client. */
     public static final class Builder {
-        private String baseUrl;
-        private String apiVersion = DEFAULT_API_VERSION;
-        private Credentials credentials;
-        private Path netrcFile;
-        private Function<String, String> environment = System::getenv;
-        private Path home;
-        private Duration connectTimeout = Duration.ofSeconds(15);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private Duration writeTimeout = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ZERO;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private String userAgentSuffix;
-        private OkHttpClient httpClient;
-        private LogLevel logLevel = LogLevel.NONE;
-        private boolean allowInsecureHttp;
-        private OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;
+        String baseUrl;
+        String apiVersion = DEFAULT_API_VERSION;
+        Credentials credentials;
+        Path netrcFile;
+        Function<String, String> environment = System::getenv;
+        Path home;
+        Duration connectTimeout = Duration.ofSeconds(15);
+        Duration readTimeout = Duration.ofSeconds(60);
+        Duration writeTimeout = Duration.ofSeconds(60);
+        Duration callTimeout = Duration.ZERO;
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        String userAgentSuffix;
+        OkHttpClient httpClient;
+        LogLevel logLevel = LogLevel.NONE;
+        boolean allowInsecureHttp;
+        OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;
+        Sleeper sleeper = Sleeper.SYSTEM;
+        DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder() {
+        }
+
+        /** For tests: how the retry mechanism waits and draws its jitter (recorded, not slept). */
+        Builder retryWaits(Sleeper sleeper, DoubleSupplier jitter) {
+            this.sleeper = sleeper;
+            this.jitter = jitter;
+            return this;
         }
 
         /**
@@ -628,7 +559,7 @@ public final class SmartFile implements AutoCloseable {
          */
         public SmartFile build() {
             OkHttpCompatibility.check();
-            HttpUrl url = parseBaseUrl(baseUrl != null ? baseUrl : envOr(ENV_API_URL, DEFAULT_BASE_URL));
+            HttpUrl url = parseBaseUrl(baseUrl != null ? baseUrl : envOr(DefaultSmartFile.ENV_API_URL, DEFAULT_BASE_URL));
             CredentialChain chain = new CredentialChain(environment,
                     home != null ? home : java.nio.file.Paths.get(System.getProperty("user.home", "")), netrcFile);
             Credentials resolved = chain.resolve(credentials, url);
@@ -636,7 +567,7 @@ public final class SmartFile implements AutoCloseable {
                 throw new ConfigurationException("Refusing to send credentials over plain http:// to " + url.host()
                         + ": use https://, or allowInsecureHttp(true) if you really mean it.");
             }
-            return new SmartFile(this, url, resolved);
+            return new DefaultSmartFile(this, url, resolved);
         }
 
         private String envOr(String name, String fallback) {
@@ -648,7 +579,7 @@ public final class SmartFile implements AutoCloseable {
             HttpUrl url = HttpUrl.parse(value.trim());
             if (url == null) {
                 throw new ConfigurationException("The base URL '" + value + "' is not an http(s) URL; use e.g. "
-                        + DEFAULT_BASE_URL + " or set " + ENV_API_URL + ".");
+                        + DEFAULT_BASE_URL + " or set " + DefaultSmartFile.ENV_API_URL + ".");
             }
             if (!url.username().isEmpty() || !url.password().isEmpty()) {
                 throw new ConfigurationException("The base URL must not carry a user name or password; "

@@ -41,6 +41,14 @@ final class FileServer extends Dispatcher {
         return this;
     }
 
+    private volatile boolean refuseResumes;
+
+    /** Closes the connection of every ranged request before any byte of a reply: resumes find no server. */
+    FileServer refuseResumes() {
+        this.refuseResumes = true;
+        return this;
+    }
+
     FileServer ignoreRange() {
         this.honourRange = false;
         return this;
@@ -114,6 +122,9 @@ final class FileServer extends Dispatcher {
         String ifRange = request.getHeaders().get("If-Range");
         if (honourIfRange && ifRange != null && !ifRange.equals(etag) && !ifRange.equals(lastModified)) {
             start = 0;
+        }
+        if (refuseResumes && range != null) {
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         }
         MockResponse.Builder b = new MockResponse.Builder().addHeader("Content-Type", "application/octet-stream");
         if (etag != null) {

@@ -500,6 +500,33 @@ class SmartFileClientTest {
         }
     }
 
+    @Test
+    void afterCloseEveryCallFailsWithClientClosedExceptionAndSendsNothing() throws Exception {
+        SmartFile client = client();
+        client.close();
+
+        // The transfers ran on the closed dispatcher's threads: RejectedExecutionException was thrown at once.
+        List<CompletableFuture<?>> futures = List.of(
+                client.paths().uploadAsync("/in", List.of(UploadSource.of(new byte[1]).named("a.txt")), null),
+                client.paths().uploadAsAsync("/in/a.txt", UploadSource.of(new byte[1]), null),
+                client.paths().downloadAsync("/in/a.txt", home.resolve("a.txt"), null),
+                client.paths().infoAsync("/in"),
+                client.pingAsync());
+        for (CompletableFuture<?> f : futures) {
+            assertInstanceOf(ClientClosedException.class, failureOf(f));
+        }
+        assertThrows(ClientClosedException.class, () -> client.paths().info("/in"));
+        assertThrows(ClientClosedException.class, () -> client.call("GET", "/path/info", "/in", Map.of()));
+        assertThrows(ClientClosedException.class, () -> client.paths().download("/in/a.txt", home.resolve("b.txt")));
+        ClientClosedException e = assertThrows(ClientClosedException.class, () -> client.paths().uploadAs("/in/a.txt",
+                UploadSource.of(new byte[1])));
+        assertTrue(e.getMessage().contains("SmartFile.builder()"), e.getMessage());
+        assertEquals(0, server.getRequestCount());
+        try (java.util.stream.Stream<Path> left = Files.list(home)) {
+            assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".smartfile-part")).count());
+        }
+    }
+
     private static Throwable failureOf(CompletableFuture<?> future) throws InterruptedException {
         try {
             future.get(10, TimeUnit.SECONDS);

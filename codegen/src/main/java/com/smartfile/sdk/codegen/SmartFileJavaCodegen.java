@@ -83,8 +83,8 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
     /**
      * Generator option, with {@link #OPT_SERVICES}: the tags (separated by {@code |}) whose service class is
-     * hand-written; for them the generated class is {@code <Tag>Operations}, the package-private base
-     * the hand-written {@code <Tag>Service} extends.
+     * hand-written; for them the generated interface is {@code <Tag>Operations} (package-private, with its
+     * implementation {@code Default<Tag>Operations}), which the hand-written {@code <Tag>Service} extends.
      */
     public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
 
@@ -119,6 +119,16 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     private boolean genericPage;
     /** Page schema's model name → its item's model name. */
     private final Map<String, String> pageItems = new HashMap<>();
+
+    /**
+     * On a schema {@code allOf: [$ref, …, {properties}]}: generate a composition (templates/composedModel.mustache)
+     * that holds each {@code $ref}'d model as a part plus its own properties, decoded from the one
+     * JSON object by one adapter, instead of a flat copy of every property.
+     */
+    static final String EXT_COMPOSED = "x-smartfile-composed";
+    static final String SF_PARTS = "x-sf-parts";
+    /** Composed schema's model name → the model names of its parts. */
+    private final Map<String, List<String>> composedParts = new HashMap<>();
 
     private boolean services;
     private String internalPackage;
@@ -180,7 +190,10 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 }
             }
             apiTemplateFiles.clear();
+            // <Tag>Service (the public interface; <Tag>Operations for a hand-written tag) and
+            // Default<Tag>Service (the client's implementation).
             apiTemplateFiles.put("service.mustache", ".java");
+            apiTemplateFiles.put(SERVICE_IMPL_TEMPLATE, ".java");
             modelTemplateFiles.clear();
             supportingFiles.clear();
             return;
@@ -214,6 +227,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_PAGE))) {
                     pageItems.put(toModelName(name), pageItem(name, schema));
                 }
+                if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_COMPOSED))) {
+                    composedParts.put(toModelName(name), parts(name, schema));
+                }
             });
         }
     }
@@ -233,14 +249,72 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         return toModelName(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
-    /** With {@link #OPT_GENERIC_PAGE}, the page envelopes are not generated: {@code Page<T>} stands for them. */
+    @SuppressWarnings("rawtypes")
+    private List<String> parts(String name, io.swagger.v3.oas.models.media.Schema schema) {
+        List<String> parts = new ArrayList<>();
+        if (schema.getAllOf() != null) {
+            for (Object member : schema.getAllOf()) {
+                String ref = ((io.swagger.v3.oas.models.media.Schema) member).get$ref();
+                if (ref != null) {
+                    parts.add(toModelName(ref.substring(ref.lastIndexOf('/') + 1)));
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("Schema " + name + " is marked " + EXT_COMPOSED
+                    + " but has no allOf member that is a $ref to compose");
+        }
+        return parts;
+    }
+
+    /**
+     * With {@link #OPT_GENERIC_PAGE}, the page envelopes are not generated: {@code Page<T>} stands for them.
+     * A composed model ({@link #EXT_COMPOSED}) keeps only its own properties; its parts become members.
+     */
     @Override
     public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
         Map<String, ModelsMap> result = super.postProcessAllModels(objs);
         if (genericPage) {
             result.keySet().removeIf(name -> pageItems.containsKey(toModelName(name)));
         }
+        List<String> adapters = new ArrayList<>();
+        for (Map.Entry<String, List<String>> composed : composedParts.entrySet()) {
+            CodegenModel model = modelNamed(result, composed.getKey());
+            if (model == null) {
+                continue;
+            }
+            Set<String> inherited = new HashSet<>();
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (String partName : composed.getValue()) {
+                CodegenModel part = modelNamed(result, partName);
+                if (part == null) {
+                    throw new IllegalArgumentException(composed.getKey() + " composes " + partName + ", which is not generated");
+                }
+                part.vars.forEach(v -> inherited.add(v.baseName));
+                String member = StringUtils.camelize(part.classname, CamelizeOption.LOWERCASE_FIRST_LETTER);
+                parts.add(Map.of("classname", part.classname, "name", member,
+                        "getter", "get" + part.classname));
+            }
+            model.vars.removeIf(v -> inherited.contains(v.baseName));
+            model.vendorExtensions.put(SF_PARTS, parts);
+            model.vendorExtensions.put("x-sf-composed", true);
+            boolean internal = internalPackage != null && internalModels.contains(model.classname);
+            adapters.add((internal ? internalPackage : modelPackage) + "." + model.classname);
+        }
+        java.util.Collections.sort(adapters);
+        additionalProperties.put("smartfileComposedModels", adapters);
         return result;
+    }
+
+    private static CodegenModel modelNamed(Map<String, ModelsMap> models, String classname) {
+        for (ModelsMap map : models.values()) {
+            for (ModelMap mo : map.getModels()) {
+                if (mo.getModel().classname.equals(classname)) {
+                    return mo.getModel();
+                }
+            }
+        }
+        return null;
     }
 
     /** Internal models (with {@link #OPT_INTERNAL_PACKAGE}) are imported from the internal package. */
@@ -526,6 +600,17 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         }
         throw new IllegalArgumentException("Tag " + tagName + " has operations with " + ServiceMethods.EXT_SDK
                 + " but no " + ServiceMethods.EXT_SDK + ".doc for its service class; see spec/README.md");
+    }
+
+    static final String SERVICE_IMPL_TEMPLATE = "serviceImpl.mustache";
+
+    /** The implementation of a service interface goes to {@code Default<Service>.java}. */
+    @Override
+    public String apiFilename(String templateName, String tag) {
+        if (services && SERVICE_IMPL_TEMPLATE.equals(templateName)) {
+            return apiFileFolder() + File.separator + "Default" + toApiFilename(tag) + ".java";
+        }
+        return super.apiFilename(templateName, tag);
     }
 
     @Override

@@ -263,16 +263,22 @@ class SmartFileJavaCodegenTest {
     @Test
     void servicesCheckTheirArgumentsAndShareOneAsyncPath() throws IOException {
         Path root = generateServices("services-api.yaml");
-        String groups = read(root.resolve("GroupsService.java"));
-        assertTrue(groups.contains("public final class GroupsService {"), groups);
+        String groups = read(root.resolve("DefaultGroupsService.java"));
+        assertTrue(groups.contains("final class DefaultGroupsService implements GroupsService {"), groups);
         assertTrue(groups.contains("return api.getGroup(Ids.name(\"group name\", name));"), groups);
         assertTrue(groups.contains("return invoker.async(() -> getCall(name));"), "the call is built inside the future");
         assertTrue(groups.contains("public PagedIterable<Group> list() {"), groups);
         assertTrue(groups.contains("GroupPage::getResults, GroupPage::getPages"), groups);
         assertTrue(groups.contains("return api.listGroups(Paging.page(page), Paging.limit(limit));"), groups);
-        // A tag with hand-written methods gets a package-private base; tasks become PendingTasks.
-        String paths = read(root.resolve("PathsOperations.java"));
-        assertTrue(paths.contains("abstract class PathsOperations {"), paths);
+        // The public interface: fakeable, each method a default that a fake may override.
+        String groupsInterface = read(root.resolve("GroupsService.java"));
+        assertTrue(groupsInterface.contains("public interface GroupsService {"), groupsInterface);
+        assertTrue(groupsInterface.contains("default Group get(String name) {"), groupsInterface);
+        assertTrue(groupsInterface.contains("return Fakes.supply(() -> get(name));"), groupsInterface);
+        // A tag with hand-written methods gets a package-private interface and base; tasks become PendingTasks.
+        assertTrue(read(root.resolve("PathsOperations.java")).contains("\ninterface PathsOperations {"));
+        String paths = read(root.resolve("DefaultPathsOperations.java"));
+        assertTrue(paths.contains("abstract class DefaultPathsOperations implements PathsOperations {"), paths);
         assertTrue(paths.contains("public PendingTask remove(String... paths) {"), paths);
         assertTrue(paths.contains("PathIds.formValues(\"paths\", Ids.list(paths))"), paths);
         assertTrue(paths.contains(".thenApply(this::pending)"), paths);

@@ -101,7 +101,7 @@ public final class Trees {
      */
     public CompletableFuture<TreeResult> executeAsync(SyncPlan plan, TreeListener listener) {
         if (plan == null) {
-            throw new InvalidInputException("The plan must not be null.");
+            return CompletableFuture.failedFuture(new InvalidInputException("The plan must not be null."));
         }
         Runner runner = new Runner(client, plan, listener);
         CompletableFuture<TreeResult> future = new CompletableFuture<>();
