@@ -176,6 +176,7 @@ final class Dispatcher extends Handler.Abstract {
         }
         String route = slash < 0 ? "" : rest.substring(slash + 1);
         Router.Match match = router.resolve(req.method(), route);
+        Formats.check(req);
         if (!match.anonymous) {
             authenticator.authenticate(req);
         }

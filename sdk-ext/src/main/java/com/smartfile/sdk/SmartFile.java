@@ -19,6 +19,11 @@ import com.smartfile.sdk.internal.RolesApi;
 import com.smartfile.sdk.internal.SessionApi;
 import com.smartfile.sdk.internal.TasksApi;
 import com.smartfile.sdk.internal.UsersApi;
+import com.smartfile.sdk.internal.PreferencesApi;
+import com.smartfile.sdk.internal.SearchApi;
+import com.smartfile.sdk.internal.SitesApi;
+import com.smartfile.sdk.internal.SshKeysV3Api;
+import com.smartfile.sdk.internal.WatchApi;
 import com.smartfile.sdk.model.Ping;
 import com.smartfile.sdk.model.Right;
 import com.smartfile.sdk.internal.SmartFileJson;
@@ -79,6 +84,11 @@ public final class SmartFile implements AutoCloseable {
     private final AccessService access;
     private final QuotasService quotas;
     private final SessionService session;
+    private final SearchService search;
+    private final WatchService watches;
+    private final PreferencesService preferences;
+    private final SitesService sites;
+    private final SshKeysService sshKeys;
     private final RawCalls raw;
 
     private SmartFile(Builder b, HttpUrl baseUrl, Credentials credentials) {
@@ -125,6 +135,11 @@ public final class SmartFile implements AutoCloseable {
         this.access = new AccessService(v2.create(AccessApi.class), invoker);
         this.quotas = new QuotasService(v2.create(QuotasApi.class), invoker);
         this.session = new SessionService(v2.create(SessionApi.class), invoker);
+        this.search = new SearchService(v2.create(SearchApi.class), invoker);
+        this.watches = new WatchService(v2.create(WatchApi.class), invoker);
+        this.preferences = new PreferencesService(v2.create(PreferencesApi.class), invoker);
+        this.sites = new SitesService(v2.create(SitesApi.class), invoker);
+        this.sshKeys = new SshKeysService(v3.create(SshKeysV3Api.class), invoker);
         this.raw = new RawCalls(http, v2Root);
     }
 
@@ -307,6 +322,51 @@ public final class SmartFile implements AutoCloseable {
      */
     public SessionService session() {
         return session;
+    }
+
+    /**
+     * Searches for files, folders, users and groups by keywords.
+     *
+     * @return the search service
+     */
+    public SearchService search() {
+        return search;
+    }
+
+    /**
+     * The caller's watches on paths, users and groups.
+     *
+     * @return the watch service
+     */
+    public WatchService watches() {
+        return watches;
+    }
+
+    /**
+     * Preferences of the caller and of the site.
+     *
+     * @return the preferences service
+     */
+    public PreferencesService preferences() {
+        return preferences;
+    }
+
+    /**
+     * Sites (administration).
+     *
+     * @return the sites service
+     */
+    public SitesService sites() {
+        return sites;
+    }
+
+    /**
+     * SSH public keys of users, for SFTP (API v3).
+     *
+     * @return the SSH keys service
+     */
+    public SshKeysService sshKeys() {
+        return sshKeys;
     }
 
     /**
