@@ -31,8 +31,8 @@ final class ZipDownloads {
 
     long toFile(Path localFile, List<String> paths) {
         List<String> values = PathIds.formValues("paths", paths);
-        Path target = Transfers.checkTarget(localFile);
-        Path temp = Transfers.createTemp(target);
+        Path target = LocalFiles.checkTarget(localFile);
+        Path temp = LocalFiles.createTemp(target);
         boolean moved = false;
         try {
             long written;
@@ -40,13 +40,13 @@ final class ZipDownloads {
                 written = copy(values, target.getFileName().toString(), out, "the file " + temp);
             } catch (IOException e) {
                 throw new LocalFileException("Could not write the zip of " + values + " to " + temp + " ("
-                        + Transfers.localReason(e) + "). Nothing was left under " + target + ".", e);
+                        + LocalFiles.reason(e) + "). Nothing was left under " + target + ".", e);
             }
             try {
-                Transfers.move(temp, target);
+                LocalFiles.move(temp, target);
             } catch (IOException e) {
                 throw new LocalFileException("Could not move the zip of " + values + " from " + temp + " to " + target
-                        + " (" + Transfers.localReason(e) + ").", e);
+                        + " (" + LocalFiles.reason(e) + ").", e);
             }
             moved = true;
             return written;
