@@ -119,6 +119,12 @@ class EvidenceEndpointsTest {
         assertEquals("done", p.getState());
         assertEquals((long) body.length, p.getReceived());
         assertThrows(NotFoundException.class, () -> client.paths().progress("never-used"));
+        // the SDK's own multipart upload names itself with UploadOptions.uploadId
+        client.paths().upload("/", UploadSource.of(new byte[70_000]).named("named.bin"),
+                com.smartfile.sdk.UploadOptions.builder().uploadId("e2e-progress-2").build());
+        UploadProgress named = client.paths().progress("e2e-progress-2");
+        assertEquals("done", named.getState());
+        assertTrue(named.getReceived() > 70_000, "the whole multipart body was counted: " + named.getReceived());
         assertThrows(InvalidInputException.class, () -> client.paths().progress(" "));
     }
 
