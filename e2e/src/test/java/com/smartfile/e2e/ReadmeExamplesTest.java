@@ -122,8 +122,12 @@ class ReadmeExamplesTest {
         try (InputStream in = paths.openDownload("/inbox/data.bin")) {
             in.transferTo(OutputStream.nullOutputStream());
         }
+        paths.downloadZip(downloads.resolve("inbox.zip"), "/inbox");            // a whole folder, one zip
         // end:transfers
         assertArrayEquals(bytes, Files.readAllBytes(downloads.resolve("a.csv")));
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(downloads.resolve("inbox.zip")))) {
+            assertEquals("inbox/", zip.getNextEntry().getName());
+        }
         assertEquals(100_000L, paths.info("/inbox/b.bin").getSize());
     }
 

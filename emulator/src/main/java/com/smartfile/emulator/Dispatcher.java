@@ -211,6 +211,7 @@ final class Dispatcher extends Handler.Abstract {
         String route = slash < 0 ? "" : rest.substring(slash + 1);
         Router.Match match = router.resolve(req.method(), route);
         variants.checkSlash(router == v3, route, match.pathId);
+        Formats.check(req);
         if (!match.anonymous) {
             authenticator.authenticate(req);
         }

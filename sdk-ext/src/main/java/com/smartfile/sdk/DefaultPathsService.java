@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,7 @@ final class DefaultPathsService extends DefaultPathsOperations implements PathsS
     private final Downloads downloads;
     private final Executor transferThreads;
     private final DeltaSync deltaSync;
+    private final ZipDownloads zips;
 
     DefaultPathsService(PathsApi api, Invoker invoker, TasksService tasks, Uploads uploads, Downloads downloads,
                  Executor transferThreads) {
@@ -32,6 +34,7 @@ final class DefaultPathsService extends DefaultPathsOperations implements PathsS
         this.downloads = downloads;
         this.transferThreads = transferThreads;
         this.deltaSync = new DeltaSync(api, invoker, uploads, downloads);
+        this.zips = new ZipDownloads(api, invoker);
     }
 
     @Override
@@ -74,6 +77,16 @@ final class DefaultPathsService extends DefaultPathsOperations implements PathsS
     @Override
     public long download(String path, Path localFile, DownloadOptions options) {
         return downloads.download(path, localFile, options);
+    }
+
+    @Override
+    public long downloadZip(Path localFile, String... paths) {
+        return zips.toFile(localFile, paths == null ? null : Arrays.asList(paths));
+    }
+
+    @Override
+    public long downloadZip(OutputStream out, String... paths) {
+        return zips.toStream(out, paths == null ? null : Arrays.asList(paths));
     }
 
     @Override

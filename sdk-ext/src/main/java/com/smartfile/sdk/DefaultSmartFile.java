@@ -16,6 +16,11 @@ import com.smartfile.sdk.internal.GroupsApi;
 import com.smartfile.sdk.internal.LinksApi;
 import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.internal.PathsV3Api;
+import com.smartfile.sdk.internal.PreferencesApi;
+import com.smartfile.sdk.internal.SearchApi;
+import com.smartfile.sdk.internal.SitesApi;
+import com.smartfile.sdk.internal.SshKeysV3Api;
+import com.smartfile.sdk.internal.WatchApi;
 import com.smartfile.sdk.internal.QuotasApi;
 import com.smartfile.sdk.internal.RolesApi;
 import com.smartfile.sdk.internal.SessionApi;
@@ -55,6 +60,11 @@ final class DefaultSmartFile implements SmartFile {
     private final AccessService access;
     private final QuotasService quotas;
     private final SessionService session;
+    private final SearchService search;
+    private final WatchService watches;
+    private final PreferencesService preferences;
+    private final SitesService sites;
+    private final SshKeysService sshKeys;
     private final RawCalls raw;
 
     DefaultSmartFile(SmartFile.Builder b, HttpUrl baseUrl, Credentials credentials) {
@@ -104,6 +114,11 @@ final class DefaultSmartFile implements SmartFile {
         this.access = new DefaultAccessService(v2.create(AccessApi.class), invoker);
         this.quotas = new DefaultQuotasService(v2.create(QuotasApi.class), invoker);
         this.session = new DefaultSessionService(v2.create(SessionApi.class), invoker);
+        this.search = new DefaultSearchService(v2.create(SearchApi.class), invoker);
+        this.watches = new DefaultWatchService(v2.create(WatchApi.class), invoker);
+        this.preferences = new DefaultPreferencesService(v2.create(PreferencesApi.class), invoker);
+        this.sites = new DefaultSitesService(v2.create(SitesApi.class), invoker);
+        this.sshKeys = new DefaultSshKeysService(v3.create(SshKeysV3Api.class), invoker);
         this.raw = new RawCalls(invoker, v2Root);
     }
 
@@ -200,6 +215,31 @@ final class DefaultSmartFile implements SmartFile {
     @Override
     public SessionService session() {
         return session;
+    }
+
+    @Override
+    public SearchService search() {
+        return search;
+    }
+
+    @Override
+    public WatchService watches() {
+        return watches;
+    }
+
+    @Override
+    public PreferencesService preferences() {
+        return preferences;
+    }
+
+    @Override
+    public SitesService sites() {
+        return sites;
+    }
+
+    @Override
+    public SshKeysService sshKeys() {
+        return sshKeys;
     }
 
     @Override

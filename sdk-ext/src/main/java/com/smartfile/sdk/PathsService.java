@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -240,6 +241,39 @@ public interface PathsService extends PathsOperations {
      */
     default long download(String path, OutputStream out, DownloadOptions options) {
         throw Fakes.notFaked("PathsService.download");
+    }
+
+    /**
+     * Downloads several files and folders as one zip archive, made by the server
+     * ({@code path/oper/downloadmultiple/}): the way to download a folder. The archive streams into a
+     * hidden file beside {@code localFile}, which is moved over it only once the whole archive has
+     * arrived; nothing is held in memory. A server-made archive cannot be resumed: when the connection
+     * drops, nothing is left under {@code localFile}'s name and the download must start again.
+     *
+     * @param localFile where to write the zip; its folder must exist (its name is sent as the zip's name)
+     * @param paths the SmartFile files and folders (at least one; the root means everything)
+     * @return the number of bytes written
+     * @throws InvalidInputException before any request, for no paths or a bad local file
+     * @throws TransportException when the connection dropped during the archive
+     * @throws LocalFileException when the local file cannot be written
+     */
+    default long downloadZip(Path localFile, String... paths) {
+        throw Fakes.notFaked("PathsService.downloadZip");
+    }
+
+    /**
+     * Downloads several files and folders as one zip archive into a stream, which is flushed but not
+     * closed. The archive is copied as it arrives; when the connection drops, what was written so far
+     * is an incomplete archive the caller must discard.
+     *
+     * @param out where the zip goes
+     * @param paths the SmartFile files and folders (at least one)
+     * @return the number of bytes written
+     * @throws InvalidInputException before any request, for no paths or a null stream
+     * @throws TransportException when the connection dropped during the archive
+     */
+    default long downloadZip(OutputStream out, String... paths) {
+        throw Fakes.notFaked("PathsService.downloadZip");
     }
 
     /**

@@ -21,6 +21,11 @@ import com.smartfile.sdk.internal.RolesApi;
 import com.smartfile.sdk.internal.SessionApi;
 import com.smartfile.sdk.internal.TasksApi;
 import com.smartfile.sdk.internal.UsersApi;
+import com.smartfile.sdk.internal.PreferencesApi;
+import com.smartfile.sdk.internal.SearchApi;
+import com.smartfile.sdk.internal.SitesApi;
+import com.smartfile.sdk.internal.SshKeysV3Api;
+import com.smartfile.sdk.internal.WatchApi;
 import com.smartfile.sdk.model.Ping;
 import com.smartfile.sdk.model.Right;
 import com.smartfile.sdk.internal.SmartFileJson;
@@ -240,6 +245,51 @@ public interface SmartFile extends AutoCloseable {
      */
     default SessionService session() {
         throw Fakes.notFaked("SmartFile.session");
+    }
+
+    /**
+     * Searches for files, folders, users and groups by keywords.
+     *
+     * @return the search service
+     */
+    default SearchService search() {
+        throw Fakes.notFaked("SmartFile.search");
+    }
+
+    /**
+     * The caller's watches on paths, users and groups.
+     *
+     * @return the watch service
+     */
+    default WatchService watches() {
+        throw Fakes.notFaked("SmartFile.watches");
+    }
+
+    /**
+     * Preferences of the caller and of the site.
+     *
+     * @return the preferences service
+     */
+    default PreferencesService preferences() {
+        throw Fakes.notFaked("SmartFile.preferences");
+    }
+
+    /**
+     * Sites (administration).
+     *
+     * @return the sites service
+     */
+    default SitesService sites() {
+        throw Fakes.notFaked("SmartFile.sites");
+    }
+
+    /**
+     * SSH public keys of users, for SFTP (API v3).
+     *
+     * @return the SSH keys service
+     */
+    default SshKeysService sshKeys() {
+        throw Fakes.notFaked("SmartFile.sshKeys");
     }
 
     /**

@@ -79,7 +79,7 @@ final class Uploads {
         if (o.createFolders) {
             folders.ensure(folderPath);
         }
-        List<PathInfo> reply = invoker.sync(v2.uploadFiles(id, parts, null));
+        List<PathInfo> reply = invoker.sync(v2.uploadFiles(id, parts, o.uploadId));
         return reply == null ? List.of() : reply;
     }
 

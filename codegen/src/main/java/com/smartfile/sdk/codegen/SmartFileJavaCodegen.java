@@ -398,7 +398,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         if (services && !co.vendorExtensions.containsKey(ServiceMethods.EXT_SDK)) {
             return; // not part of the typed services (transfers, account calls: hand-written)
         }
-        super.addOperationToGroup(isV3(resourcePath) ? tag + "V3" : tag, resourcePath, operation, co, operations);
+        // A service is one class per tag, calling the tag's v2 and v3 interfaces as each operation needs.
+        super.addOperationToGroup(isV3(resourcePath) && !services ? tag + "V3" : tag, resourcePath, operation, co,
+                operations);
     }
 
     private static void removeParam(CodegenOperation op, String baseName) {
@@ -506,10 +508,14 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             }
             String tag = null;
             boolean tasks = false;
+            boolean v2 = false;
+            boolean v3 = false;
             for (CodegenOperation op : result.getOperations().getOperation()) {
                 op.vendorExtensions.put("x-sf-methods", ServiceMethods.of(op, models));
                 tag = op.tags == null || op.tags.isEmpty() ? tag : op.tags.get(0).getName();
                 tasks |= Boolean.TRUE.equals(op.vendorExtensions.get(SF_TASK));
+                v3 |= ServiceMethods.isV3(op);
+                v2 |= !ServiceMethods.isV3(op);
             }
             if (tasks && !handWritten.contains(tag)) {
                 throw new IllegalArgumentException("Tag " + tag + " has task operations in its service: its service must be "
@@ -519,6 +525,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             result.put("handWritten", handWritten.contains(tag));
             result.put("hasTasks", tasks);
             result.put("apiClass", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "Api");
+            result.put("apiV3Class", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "V3Api");
+            result.put("hasV2", v2);
+            result.put("hasV3", v3);
         }
         return result;
     }
