@@ -107,6 +107,7 @@ public final class SmartFile implements AutoCloseable {
         if (b.logLevel != LogLevel.NONE) {
             hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
         }
+        hb.addNetworkInterceptor(new BodyWatchdog()); // innermost: it wraps the body OkHttp writes to the socket
         this.http = hb.build();
 
         HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
