@@ -72,14 +72,20 @@ public final class SmartFile implements AutoCloseable {
     private final AccountApi account;
     private final PathsService paths;
     private final TasksService tasks;
-    private final LinksService links;
-    private final UsersService users;
-    private final GroupsService groups;
-    private final RolesService roles;
-    private final AccessService access;
-    private final QuotasService quotas;
-    private final SessionService session;
+    private volatile LinksService links;
+    private volatile UsersService users;
+    private volatile GroupsService groups;
+    private volatile RolesService roles;
+    private volatile AccessService access;
+    private volatile QuotasService quotas;
+    private volatile SessionService session;
     private final RawCalls raw;
+    /**
+     * Makes the services not needed by the first call when first asked for (each costs a proxy
+     * class on a cold JVM). Two threads asking at once may each make one: they are stateless views
+     * of the same client, and the field is volatile, so either is correct.
+     */
+    private final Retrofit v2;
 
     private SmartFile(Builder b, HttpUrl baseUrl, Credentials credentials) {
         this.baseUrl = baseUrl;
@@ -111,7 +117,7 @@ public final class SmartFile implements AutoCloseable {
         this.http = hb.build();
 
         HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
-        Retrofit v2 = retrofit(v2Root);
+        this.v2 = retrofit(v2Root);
         this.account = v2.create(AccountApi.class);
         this.tasks = new TasksService(v2.create(TasksApi.class), invoker);
         PathsApi pathsApi = v2.create(PathsApi.class);
@@ -119,13 +125,6 @@ public final class SmartFile implements AutoCloseable {
         Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
         Transfers transfers = new Transfers(pathsApi, v3.create(PathsV3Api.class), http, invoker, b.retryPolicy, Sleeper.SYSTEM);
         this.paths = new PathsService(pathsApi, invoker, tasks, transfers, http.dispatcher().executorService());
-        this.links = new LinksService(v2.create(LinksApi.class), invoker);
-        this.users = new UsersService(v2.create(UsersApi.class), invoker);
-        this.groups = new GroupsService(v2.create(GroupsApi.class), invoker);
-        this.roles = new RolesService(v2.create(RolesApi.class), invoker);
-        this.access = new AccessService(v2.create(AccessApi.class), invoker);
-        this.quotas = new QuotasService(v2.create(QuotasApi.class), invoker);
-        this.session = new SessionService(v2.create(SessionApi.class), invoker);
         this.raw = new RawCalls(http, v2Root);
     }
 
@@ -253,7 +252,8 @@ public final class SmartFile implements AutoCloseable {
      * @return the links service
      */
     public LinksService links() {
-        return links;
+        LinksService s = links;
+        return s != null ? s : (links = new LinksService(v2.create(LinksApi.class), invoker));
     }
 
     /**
@@ -262,7 +262,8 @@ public final class SmartFile implements AutoCloseable {
      * @return the users service
      */
     public UsersService users() {
-        return users;
+        UsersService s = users;
+        return s != null ? s : (users = new UsersService(v2.create(UsersApi.class), invoker));
     }
 
     /**
@@ -271,7 +272,8 @@ public final class SmartFile implements AutoCloseable {
      * @return the groups service
      */
     public GroupsService groups() {
-        return groups;
+        GroupsService s = groups;
+        return s != null ? s : (groups = new GroupsService(v2.create(GroupsApi.class), invoker));
     }
 
     /**
@@ -280,7 +282,8 @@ public final class SmartFile implements AutoCloseable {
      * @return the roles service
      */
     public RolesService roles() {
-        return roles;
+        RolesService s = roles;
+        return s != null ? s : (roles = new RolesService(v2.create(RolesApi.class), invoker));
     }
 
     /**
@@ -289,7 +292,8 @@ public final class SmartFile implements AutoCloseable {
      * @return the access service
      */
     public AccessService access() {
-        return access;
+        AccessService s = access;
+        return s != null ? s : (access = new AccessService(v2.create(AccessApi.class), invoker));
     }
 
     /**
@@ -298,7 +302,8 @@ public final class SmartFile implements AutoCloseable {
      * @return the quotas service
      */
     public QuotasService quotas() {
-        return quotas;
+        QuotasService s = quotas;
+        return s != null ? s : (quotas = new QuotasService(v2.create(QuotasApi.class), invoker));
     }
 
     /**
@@ -307,7 +312,8 @@ public final class SmartFile implements AutoCloseable {
      * @return the session service
      */
     public SessionService session() {
-        return session;
+        SessionService s = session;
+        return s != null ? s : (session = new SessionService(v2.create(SessionApi.class), invoker));
     }
 
     /**

@@ -42,8 +42,10 @@ import retrofit2.Response;
 final class Transfers {
 
     /** RFC 7231 IMF-fixdate, e.g. {@code Sun, 03 Feb 2013 03:49:30 GMT} (two-digit day, always GMT). */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final class HttpDate { // made on first use: java.time's formatting is 40 classes on a cold JVM
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    }
 
     private static final String STREAM_NOT_RETRIED = " The upload was not retried because its InputStream can be read "
             + "only once: upload from a Path or byte[] to have such failures retried where that is safe, or call again with a new stream.";
@@ -157,7 +159,7 @@ final class Transfers {
 
     /** An RFC 7231 HTTP-date. */
     static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant);
+        return HttpDate.FORMAT.format(instant);
     }
 
     /** Runs a v3 upload; a 200 carrying {@code {status, detail}} becomes the typed error. */
