@@ -18,7 +18,7 @@ class WithBomTest {
     void theSdkWorksBesideTheApplicationsOkHttp(SmartFile client) throws Exception {
         assertTrue(String.valueOf(Class.forName("okhttp3.OkHttp").getField("VERSION").get(null)).startsWith("5."));
         client.paths().mkdir("/consumer");
-        assertTrue(client.paths().info("/consumer").getIsdir());
+        assertTrue(client.paths().info("/consumer").isDirectory());
         assertEquals("pong", String.valueOf(client.ping().getPing()));
     }
 }

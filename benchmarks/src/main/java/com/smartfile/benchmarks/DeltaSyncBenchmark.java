@@ -96,7 +96,7 @@ public final class DeltaSyncBenchmark {
                     times[3][rep] = System.nanoTime() - t;
                     check(newFile, copy, "delta download");
                 }
-                if (!up.usedDelta() || !down.usedDelta()) {
+                if (!up.isDeltaUsed() || !down.isDeltaUsed()) {
                     throw new BenchmarkFailure("a delta transfer fell back to a plain one: " + up + " / " + down);
                 }
                 m.put("upload", row(size, times[0], times[1], up));
@@ -113,10 +113,10 @@ public final class DeltaSyncBenchmark {
     private static Map<String, Object> row(long size, long[] plain, long[] delta, SyncResult r) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("plainWireBytes", size);
-        row.put("deltaWireBytes", r.bytesSent() + r.bytesReceived());
-        row.put("deltaBytesSent", r.bytesSent());
-        row.put("deltaBytesReceived", r.bytesReceived());
-        row.put("wireFraction", (double) (r.bytesSent() + r.bytesReceived()) / size);
+        row.put("deltaWireBytes", r.getBytesSent() + r.getBytesReceived());
+        row.put("deltaBytesSent", r.getBytesSent());
+        row.put("deltaBytesReceived", r.getBytesReceived());
+        row.put("wireFraction", (double) (r.getBytesSent() + r.getBytesReceived()) / size);
         row.put("plainSeconds", median(plain) / 1e9);
         row.put("deltaSeconds", median(delta) / 1e9);
         return row;

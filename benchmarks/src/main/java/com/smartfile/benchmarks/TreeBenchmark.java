@@ -211,15 +211,15 @@ public final class TreeBenchmark {
                 if (mode.equals("plan")) {
                     SyncPlan plan = client.trees().plan(local, remote, options.build());
                     if (!plan.isInSync()) {
-                        throw new BenchmarkFailure("the no-op sync is not a no-op: " + plan.summary());
+                        throw new BenchmarkFailure("the no-op sync is not a no-op: " + plan.getSummary());
                     }
-                    r.put("skipped", plan.skipped().size());
+                    r.put("skipped", plan.getSkipped().size());
                 } else {
                     TreeResult done = mode.equals("upload")
                             ? client.trees().copyTree(local, remote, options.build(), null)
                             : client.trees().copyTree(remote, local, options.build(), null);
-                    r.put("files", done.transferred().size());
-                    r.put("bytes", done.bytesTransferred());
+                    r.put("files", done.getTransferred().size());
+                    r.put("bytes", done.getBytesTransferred());
                 }
                 r.put("seconds", (System.nanoTime() - start) / 1e9);
                 r.put("heap", heap.report());

@@ -24,7 +24,7 @@ final class AccountCommands {
                 if (root.json) {
                     Output.json(root.console.out(), com.smartfile.sdk.model.Ping.class, pong);
                 } else {
-                    root.console.out().println(pong.getPing() + " from " + client.baseUrl());
+                    root.console.out().println(pong.getPing() + " from " + client.getBaseUrl());
                 }
             }
             return ExitCodes.OK;

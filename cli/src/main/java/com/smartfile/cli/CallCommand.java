@@ -70,7 +70,7 @@ final class CallCommand implements Callable<Integer> {
         try (SmartFile client = root.client()) {
             Object reply = client.call(method, endpoint, id, params);
             if (reply instanceof FileReply) {
-                try (FileReply file = (FileReply) reply; InputStream in = file.inputStream()) {
+                try (FileReply file = (FileReply) reply; InputStream in = file.getInputStream()) {
                     if (output == null) {
                         in.transferTo(root.console.outStream());
                     } else {

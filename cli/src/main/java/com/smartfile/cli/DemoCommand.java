@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
 
         client.paths().mkdir("/demo/archive");
         PendingTask move = client.paths().move(List.of(stored.getPath()), "/demo/archive");
-        say("Moving it to /demo/archive: task " + move.uuid() + " started, polling until it ends");
+        say("Moving it to /demo/archive: task " + move.getUuid() + " started, polling until it ends");
         Task moved = move.await();
         out.println("      task ended: " + PathCommands.status(moved));
         String archived = "/demo/archive/" + original.getFileName();

@@ -60,11 +60,11 @@ final class LoginCommand implements Callable<Integer> {
         }
         AccessToken access = flow.accessToken(requestToken, verifier.trim());
         if (save != null) {
-            write(save, "SMARTFILE_ACCESS_TOKEN=" + access.token() + "\nSMARTFILE_ACCESS_SECRET=" + access.secret() + "\n");
+            write(save, "SMARTFILE_ACCESS_TOKEN=" + access.getToken() + "\nSMARTFILE_ACCESS_SECRET=" + access.getSecret() + "\n");
             root.console.err().println("3. Saved the access token and secret to " + save + " (readable by you only).");
         } else {
-            root.console.out().println("SMARTFILE_ACCESS_TOKEN=" + access.token());
-            root.console.out().println("SMARTFILE_ACCESS_SECRET=" + access.secret());
+            root.console.out().println("SMARTFILE_ACCESS_TOKEN=" + access.getToken());
+            root.console.out().println("SMARTFILE_ACCESS_SECRET=" + access.getSecret());
         }
         return ExitCodes.OK;
     }

@@ -21,7 +21,7 @@ final class Output {
 
     /** One line of a listing: type, size, time, name. */
     static String row(PathInfo p) {
-        boolean dir = Boolean.TRUE.equals(p.getIsdir());
+        boolean dir = p.isDirectory();
         String size = dir ? "-" : human(p.getSize() == null ? 0 : p.getSize());
         String time = p.getTime() == null ? "" : p.getTime().format(TIME);
         String name = p.getName() != null && !p.getName().isEmpty() ? p.getName() : String.valueOf(p.getPath());

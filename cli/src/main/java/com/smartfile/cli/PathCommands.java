@@ -196,13 +196,13 @@ final class PathCommands {
     /** Waits for a task, showing its progress, then prints its outcome. Failures surface as exceptions. */
     static int finish(SmartFileCommand root, PendingTask pending, String verb) {
         if (!root.json && !root.quiet) {
-            root.console.err().println("task " + pending.uuid() + " started; waiting…");
+            root.console.err().println("task " + pending.getUuid() + " started; waiting…");
         }
         Task done = pending.await();
         if (root.json) {
             Output.json(root.console.out(), Task.class, done);
         } else {
-            root.status().println(verb + " (task " + pending.uuid() + ": " + status(done) + ")");
+            root.status().println(verb + " (task " + pending.getUuid() + ": " + status(done) + ")");
         }
         return ExitCodes.OK;
     }

@@ -138,7 +138,7 @@ final class TreeCommands {
     /** {@code download -r REMOTE_DIR LOCAL}: the remote folder goes into the local folder under its own name. */
     static int downloadFolder(SmartFileCommand root, String remote, Path local, TreeOptions tree) {
         TreeLocation from = TreeLocation.remote(remote);
-        String name = from.remotePath().substring(from.remotePath().lastIndexOf('/') + 1);
+        String name = from.getRemotePath().substring(from.getRemotePath().lastIndexOf('/') + 1);
         return run(root, from, TreeLocation.local(name.isEmpty() ? local : local.resolve(name)), tree, false, false);
     }
 
@@ -162,8 +162,8 @@ final class TreeCommands {
         PrintWriter err = root.console.err();
         try (SmartFile client = root.client()) {
             SyncPlan plan = client.trees().plan(src, dst, options);
-            if (plan.deletesEverything() && !force) {
-                throw new UsageException("This sync would delete everything in " + dst + " (" + plan.deletions().size()
+            if (plan.isDeletingEverything() && !force) {
+                throw new UsageException("This sync would delete everything in " + dst + " (" + plan.getDeletions().size()
                         + " entries) because " + src + " has nothing to keep; check SRC, or add --force if it is meant.");
             }
             if (tree.dryRun) {
@@ -171,7 +171,7 @@ final class TreeCommands {
                     json(out, planJson(plan));
                 } else {
                     printPlan(out, plan);
-                    out.println("dry run: " + plan.summary());
+                    out.println("dry run: " + plan.getSummary());
                 }
                 return ExitCodes.OK;
             }
@@ -183,11 +183,11 @@ final class TreeCommands {
                 result = client.trees().execute(plan, line);
             } catch (TreeSyncException failed) {
                 line.end();
-                report(root, failed.result());
-                for (Map.Entry<SyncPlan.Entry, SmartFileException> f : failed.result().failures().entrySet()) {
-                    err.println("failed: " + f.getKey().relativePath() + ": " + f.getValue().getMessage());
+                report(root, failed.getResult());
+                for (Map.Entry<SyncPlan.Entry, SmartFileException> f : failed.getResult().getFailures().entrySet()) {
+                    err.println("failed: " + f.getKey().getRelativePath() + ": " + f.getValue().getMessage());
                 }
-                err.println("smartfile: " + failed.result().failures().size() + " failed; run the same command again to retry them.");
+                err.println("smartfile: " + failed.getResult().getFailures().size() + " failed; run the same command again to retry them.");
                 return ExitCodes.API_ERROR;
             }
             line.end();
@@ -200,38 +200,38 @@ final class TreeCommands {
         if (root.json) {
             json(root.console.out(), resultJson(result));
         } else {
-            root.status().println(result.summary());
+            root.status().println(result.getSummary());
         }
     }
 
     private static void printPlan(PrintWriter out, SyncPlan plan) {
-        String verb = plan.direction() == SyncPlan.Direction.UPLOAD ? "upload" : "download";
-        for (SyncPlan.Entry f : plan.foldersToCreate()) {
-            out.println("mkdir    " + (f.relativePath().isEmpty() ? "." : f.relativePath()) + "/");
+        String verb = plan.getDirection() == SyncPlan.Direction.UPLOAD ? "upload" : "download";
+        for (SyncPlan.Entry f : plan.getFoldersToCreate()) {
+            out.println("mkdir    " + (f.getRelativePath().isEmpty() ? "." : f.getRelativePath()) + "/");
         }
-        for (SyncPlan.Entry t : plan.transfers()) {
-            out.println(String.format("%-8s %s (%s, %s)", verb, t.relativePath(), Output.human(t.size()), reason(t)));
+        for (SyncPlan.Entry t : plan.getTransfers()) {
+            out.println(String.format("%-8s %s (%s, %s)", verb, t.getRelativePath(), Output.human(t.getSize()), reason(t)));
         }
-        for (SyncPlan.Entry d : plan.deletions()) {
-            out.println("delete   " + d.relativePath() + (d.isFolder() ? "/" : ""));
+        for (SyncPlan.Entry d : plan.getDeletions()) {
+            out.println("delete   " + d.getRelativePath() + (d.isFolder() ? "/" : ""));
         }
-        for (SyncPlan.Entry c : plan.conflicts()) {
-            out.println("conflict " + c.relativePath() + " (" + reason(c) + ")");
+        for (SyncPlan.Entry c : plan.getConflicts()) {
+            out.println("conflict " + c.getRelativePath() + " (" + reason(c) + ")");
         }
     }
 
     private static String reason(SyncPlan.Entry e) {
-        return e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return e.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static List<Object> entries(List<SyncPlan.Entry> list) {
         List<Object> out = new ArrayList<>();
         for (SyncPlan.Entry e : list) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", e.relativePath());
+            m.put("path", e.getRelativePath());
             m.put("folder", e.isFolder());
-            m.put("size", e.size());
-            m.put("reason", e.reason().name());
+            m.put("size", e.getSize());
+            m.put("reason", e.getReason().name());
             out.add(m);
         }
         return out;
@@ -239,31 +239,31 @@ final class TreeCommands {
 
     private static Map<String, Object> planJson(SyncPlan plan) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", plan.source().toString());
-        m.put("destination", plan.destination().toString());
-        m.put("direction", plan.direction().name());
+        m.put("source", plan.getSource().toString());
+        m.put("destination", plan.getDestination().toString());
+        m.put("direction", plan.getDirection().name());
         m.put("inSync", plan.isInSync());
-        m.put("bytesToTransfer", plan.bytesToTransfer());
-        m.put("transfers", entries(plan.transfers()));
-        m.put("foldersToCreate", entries(plan.foldersToCreate()));
-        m.put("deletions", entries(plan.deletions()));
-        m.put("conflicts", entries(plan.conflicts()));
-        m.put("skipped", entries(plan.skipped()));
+        m.put("bytesToTransfer", plan.getBytesToTransfer());
+        m.put("transfers", entries(plan.getTransfers()));
+        m.put("foldersToCreate", entries(plan.getFoldersToCreate()));
+        m.put("deletions", entries(plan.getDeletions()));
+        m.put("conflicts", entries(plan.getConflicts()));
+        m.put("skipped", entries(plan.getSkipped()));
         return m;
     }
 
     private static Map<String, Object> resultJson(TreeResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("summary", r.summary());
+        m.put("summary", r.getSummary());
         m.put("complete", r.isComplete());
-        m.put("bytesTransferred", r.bytesTransferred());
-        m.put("transferred", entries(r.transferred()));
-        m.put("foldersCreated", entries(r.foldersCreated()));
-        m.put("deleted", entries(r.deleted()));
+        m.put("bytesTransferred", r.getBytesTransferred());
+        m.put("transferred", entries(r.getTransferred()));
+        m.put("foldersCreated", entries(r.getFoldersCreated()));
+        m.put("deleted", entries(r.getDeleted()));
         List<Object> failures = new ArrayList<>();
-        for (Map.Entry<SyncPlan.Entry, SmartFileException> f : r.failures().entrySet()) {
+        for (Map.Entry<SyncPlan.Entry, SmartFileException> f : r.getFailures().entrySet()) {
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("path", f.getKey().relativePath());
+            one.put("path", f.getKey().getRelativePath());
             one.put("error", f.getValue().getClass().getSimpleName());
             one.put("message", f.getValue().getMessage());
             failures.add(one);
@@ -292,7 +292,7 @@ final class TreeCommands {
         @Override
         public void onProgress(TreeProgress p) {
             long now = System.nanoTime();
-            if (!shown || (now - lastDraw < 100_000_000L && p.filesDone() < p.filesTotal())) {
+            if (!shown || (now - lastDraw < 100_000_000L && p.getFilesDone() < p.getFilesTotal())) {
                 return;
             }
             lastDraw = now;
@@ -302,11 +302,11 @@ final class TreeCommands {
         }
 
         static String text(TreeProgress p, double seconds) {
-            double rate = seconds > 0 ? p.bytesDone() / seconds : 0;
-            String eta = rate > 0 && p.bytesTotal() > p.bytesDone()
-                    ? ", " + Math.round((p.bytesTotal() - p.bytesDone()) / rate) + " s left" : "";
-            return p.filesDone() + "/" + p.filesTotal() + " files, " + Output.human(p.bytesDone()) + " of "
-                    + Output.human(p.bytesTotal()) + ", " + Output.human((long) rate) + "/s" + eta;
+            double rate = seconds > 0 ? p.getBytesDone() / seconds : 0;
+            String eta = rate > 0 && p.getBytesTotal() > p.getBytesDone()
+                    ? ", " + Math.round((p.getBytesTotal() - p.getBytesDone()) / rate) + " s left" : "";
+            return p.getFilesDone() + "/" + p.getFilesTotal() + " files, " + Output.human(p.getBytesDone()) + " of "
+                    + Output.human(p.getBytesTotal()) + ", " + Output.human((long) rate) + "/s" + eta;
         }
 
         void end() {
@@ -352,7 +352,7 @@ final class TreeCommands {
                     Output.json(root.console.out(), PathInfo.class, info);
                     return ExitCodes.OK;
                 }
-                boolean dir = Boolean.TRUE.equals(info.getIsdir());
+                boolean dir = info.isDirectory();
                 PrintWriter out = root.console.out();
                 out.println("path:  " + info.getPath());
                 out.println("type:  " + (dir ? "folder" : "file"));
@@ -402,7 +402,7 @@ final class TreeCommands {
             PrintWriter out = root.console.out();
             try (SmartFile client = root.client()) {
                 for (PathInfo e : client.paths().list(path, 500)) {
-                    if (Boolean.TRUE.equals(e.getIsdir())) {
+                    if (e.isDirectory()) {
                         Usage u = walk(client, e.getPath());
                         u.folders++;
                         total.add(u);
@@ -432,7 +432,7 @@ final class TreeCommands {
         private static Usage walk(SmartFile client, String folder) {
             Usage u = new Usage();
             for (PathInfo e : client.paths().list(folder, 500)) {
-                if (Boolean.TRUE.equals(e.getIsdir())) {
+                if (e.isDirectory()) {
                     u.add(walk(client, e.getPath()));
                     u.folders++;
                 } else {

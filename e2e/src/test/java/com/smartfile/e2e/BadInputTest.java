@@ -175,11 +175,11 @@ class BadInputTest {
         long before = emulator.requestCount();
         try (SmartFile allowed = SmartFile.builder().baseUrl("http://files.example.com/").basicAuth(c.key(), c.password())
                 .allowInsecureHttp(true).build()) {
-            assertEquals("http://files.example.com/", allowed.baseUrl());
+            assertEquals("http://files.example.com/", allowed.getBaseUrl());
         }
         // Loopback needs no permission: the emulator itself is plain http.
         try (SmartFile local = SmartFile.builder().baseUrl(c.baseUrl()).basicAuth(c.key(), c.password()).build()) {
-            assertEquals(c.baseUrl(), local.baseUrl());
+            assertEquals(c.baseUrl(), local.getBaseUrl());
         }
         assertEquals(before, emulator.requestCount());
     }

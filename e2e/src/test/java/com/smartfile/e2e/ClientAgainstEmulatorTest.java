@@ -86,7 +86,7 @@ class ClientAgainstEmulatorTest {
                 "whoami names the account");
         for (OAuthSignatureMethod method : OAuthSignatureMethod.values()) {
             try (SmartFile oauth = oauthClient(c, method, c.accessSecret())) {
-                assertTrue(oauth.paths().info("/").getIsdir(), method + " is accepted");
+                assertTrue(oauth.paths().info("/").isDirectory(), method + " is accepted");
             }
             try (SmartFile forged = oauthClient(c, method, wrong(c.accessSecret()))) {
                 assertThrows(AuthenticationException.class, () -> forged.paths().info("/"), method + " with a wrong secret");
@@ -109,7 +109,7 @@ class ClientAgainstEmulatorTest {
         try (SmartFile client = SmartFile.builder().baseUrl(c.baseUrl())
                 .credentials(Credentials.oauth1(c.clientToken(), c.clientSecret(), access)).build()) {
             assertEquals("pong", client.ping().getPing());
-            assertTrue(client.paths().info("/").getIsdir());
+            assertTrue(client.paths().info("/").isDirectory());
         }
     }
 
@@ -143,7 +143,7 @@ class ClientAgainstEmulatorTest {
 
         TaskPartialFailureException partial = assertThrows(TaskPartialFailureException.class,
                 () -> client.paths().remove("/life/archive", "/life/never-existed").await());
-        assertTrue(partial.errors().containsKey("/life/never-existed"), partial.errors().toString());
+        assertTrue(partial.getErrors().containsKey("/life/never-existed"), partial.getErrors().toString());
         assertThrows(NotFoundException.class, () -> client.paths().info("/life/archive"));
 
         assertTrue(StreamSupport.stream(client.tasks().list().spliterator(), false).count() >= 4, "tasks are listed");
@@ -182,7 +182,7 @@ class ClientAgainstEmulatorTest {
         assertEquals("pong", client.ping().getPing(), "two throttled replies, then the third attempt succeeds");
         faults.throttle503(3, 0.02);
         ThrottledException e = assertThrows(ThrottledException.class, client::whoami);
-        assertEquals(Duration.ofMillis(20), e.retryAfter());
+        assertEquals(Duration.ofMillis(20), e.getRetryAfter());
         faults.reset();
         try (SmartFile once = SmartFile.builder().baseUrl(c.baseUrl()).basicAuth(c.key(), c.password())
                 .retryPolicy(RetryPolicy.none()).build()) {

@@ -79,14 +79,14 @@ class DeltaSyncTest {
         SyncResult r = client.paths().syncUpload(file, "/report.bin",
                 UploadOptions.builder().progress(heard::on).build());
 
-        assertTrue(r.usedDelta(), r.toString());
-        assertNull(r.fallbackReason());
-        assertEquals(updated.length, r.fileBytes());
-        assertTrue(r.bytesSent() < updated.length / 20, r.toString());
-        assertTrue(r.bytesReceived() > 0, "the server's signature: " + r);
-        assertEquals(r.fileBytes() - r.bytesSent() - r.bytesReceived(), r.bytesSaved());
+        assertTrue(r.isDeltaUsed(), r.toString());
+        assertNull(r.getFallbackReason());
+        assertEquals(updated.length, r.getFileBytes());
+        assertTrue(r.getBytesSent() < updated.length / 20, r.toString());
+        assertTrue(r.getBytesReceived() > 0, "the server's signature: " + r);
+        assertEquals(r.getFileBytes() - r.getBytesSent() - r.getBytesReceived(), r.getBytesSaved());
         assertArrayEquals(updated, Files.readAllBytes(e.root().resolve("report.bin")));
-        assertArrayEquals(new long[] {r.bytesSent(), r.bytesSent()}, heard.last(), "progress counts the delta sent");
+        assertArrayEquals(new long[] {r.getBytesSent(), r.getBytesSent()}, heard.last(), "progress counts the delta sent");
     }
 
     @Test
@@ -100,11 +100,11 @@ class DeltaSyncTest {
         SyncResult r = client.paths().syncDownload("/data.bin", copy,
                 DownloadOptions.builder().progress(heard::on).build());
 
-        assertTrue(r.usedDelta(), r.toString());
-        assertEquals(updated.length, r.fileBytes());
-        assertTrue(r.bytesReceived() < updated.length / 20, r.toString());
+        assertTrue(r.isDeltaUsed(), r.toString());
+        assertEquals(updated.length, r.getFileBytes());
+        assertTrue(r.getBytesReceived() < updated.length / 20, r.toString());
         assertArrayEquals(updated, Files.readAllBytes(copy));
-        assertEquals(r.bytesReceived(), heard.last()[0], "progress counts the delta received");
+        assertEquals(r.getBytesReceived(), heard.last()[0], "progress counts the delta received");
         assertEquals(List.of("data.bin"), names(local));
     }
 
@@ -116,10 +116,10 @@ class DeltaSyncTest {
 
         SyncResult r = client.paths().syncUpload(file, "/inbox/new.bin");
 
-        assertFalse(r.usedDelta());
-        assertTrue(r.fallbackReason().contains("404"), r.fallbackReason());
-        assertEquals(data.length, r.bytesSent());
-        assertEquals(0, r.bytesSaved());
+        assertFalse(r.isDeltaUsed());
+        assertTrue(r.getFallbackReason().contains("404"), r.getFallbackReason());
+        assertEquals(data.length, r.getBytesSent());
+        assertEquals(0, r.getBytesSaved());
         assertArrayEquals(data, Files.readAllBytes(e.root().resolve("inbox/new.bin")));
     }
 
@@ -131,9 +131,9 @@ class DeltaSyncTest {
 
         SyncResult r = client.paths().syncDownload("/only-remote.bin", copy);
 
-        assertFalse(r.usedDelta());
-        assertTrue(r.fallbackReason().contains("no local copy"), r.fallbackReason());
-        assertEquals(data.length, r.bytesReceived());
+        assertFalse(r.isDeltaUsed());
+        assertTrue(r.getFallbackReason().contains("no local copy"), r.getFallbackReason());
+        assertEquals(data.length, r.getBytesReceived());
         assertArrayEquals(data, Files.readAllBytes(copy));
     }
 
@@ -156,8 +156,8 @@ class DeltaSyncTest {
 
         SyncResult r = client.paths().syncUpload(file, "/other.bin");
 
-        assertFalse(r.usedDelta());
-        assertTrue(r.fallbackReason().contains("would not be smaller"), r.fallbackReason());
+        assertFalse(r.isDeltaUsed());
+        assertTrue(r.getFallbackReason().contains("would not be smaller"), r.getFallbackReason());
         assertArrayEquals(unrelated, Files.readAllBytes(e.root().resolve("other.bin")));
     }
 
@@ -199,8 +199,8 @@ class DeltaSyncTest {
                     .basicAuth("k".repeat(30), "p".repeat(30)).retryPolicy(RetryPolicy.none())
                     .readTimeout(Duration.ofSeconds(10)).build()) {
                 SyncResult r = client.paths().syncUpload(file, "/f.bin");
-                assertFalse(r.usedDelta());
-                assertTrue(r.fallbackReason().contains("405"), r.fallbackReason());
+                assertFalse(r.isDeltaUsed());
+                assertTrue(r.getFallbackReason().contains("405"), r.getFallbackReason());
             }
             RecordedRequest sig = server.takeRequest();
             assertEquals("GET", sig.getMethod());
@@ -220,9 +220,9 @@ class DeltaSyncTest {
                     .basicAuth("k".repeat(30), "p".repeat(30)).retryPolicy(RetryPolicy.none())
                     .readTimeout(Duration.ofSeconds(10)).build()) {
                 SyncResult r = client.paths().syncDownload("/f.bin", copy);
-                assertFalse(r.usedDelta());
-                assertTrue(r.fallbackReason().contains("405"), r.fallbackReason());
-                assertEquals(data.length, r.bytesReceived());
+                assertFalse(r.isDeltaUsed());
+                assertTrue(r.getFallbackReason().contains("405"), r.getFallbackReason());
+                assertEquals(data.length, r.getBytesReceived());
             }
             RecordedRequest delta = server.takeRequest();
             assertEquals("POST", delta.getMethod());

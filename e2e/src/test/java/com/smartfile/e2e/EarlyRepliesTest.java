@@ -34,7 +34,7 @@ class EarlyRepliesTest {
             String folder = "/early-" + i;
             assertThrows(ConflictException.class, () -> client.paths().upload(folder, UploadSource.of(BODY).named("a.bin")));
             assertThrows(ConflictException.class, () -> client.paths().uploadAs(folder + "/b.bin", UploadSource.of(BODY)));
-            assertTrue(client.paths().mkdir(folder).getIsdir(), folder);
+            assertTrue(client.paths().mkdir(folder).isDirectory(), folder);
             assertEquals((long) BODY.length, client.paths().uploadAs(folder + "/b.bin", UploadSource.of(BODY)).getSize());
         }
     }

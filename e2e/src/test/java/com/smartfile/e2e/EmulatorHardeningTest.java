@@ -91,7 +91,7 @@ class EmulatorHardeningTest {
 
     private static void stillServes(SmartFile client) {
         assertEquals("pong", client.ping().getPing());
-        assertTrue(client.paths().info("/").getIsdir());
+        assertTrue(client.paths().info("/").isDirectory());
     }
 
     @Test

@@ -136,8 +136,8 @@ class FaultMatrixTest {
             IncompleteDownloadException failed = assertThrows(IncompleteDownloadException.class,
                     () -> client.paths().download("/always-cut.bin", target, DownloadOptions.builder().maxResumes(2).build()));
             assertEquals(3, e.requestCount() - before, "one request and two resumes");
-            assertEquals(300_000, failed.bytesReceived());
-            assertEquals(data.length, failed.totalBytes());
+            assertEquals(300_000, failed.getBytesReceived());
+            assertEquals(data.length, failed.getTotalBytes());
             assertTrue(failed.getMessage().contains("/always-cut.bin") && failed.getMessage().contains("2 resumes"),
                     failed.getMessage());
             assertEquals("the previous version", Files.readString(target), "no half-written file replaces it");
@@ -208,8 +208,8 @@ class FaultMatrixTest {
             ThrottledException t = assertThrows(ThrottledException.class, client::whoami);
             long elapsed = System.nanoTime() - start;
             assertEquals(3, e.requestCount() - before, "bounded: the policy's three attempts");
-            assertEquals(Duration.ofSeconds(1), t.retryAfter());
-            assertEquals(429, t.statusCode());
+            assertEquals(Duration.ofSeconds(1), t.getRetryAfter());
+            assertEquals(429, t.getStatusCode());
             // A lower bound only: the client slept the two waits the server asked for.
             assertTrue(elapsed >= Duration.ofSeconds(2).toNanos(), "slept " + elapsed / 1_000_000 + " ms");
         }
@@ -224,8 +224,8 @@ class FaultMatrixTest {
             ThrottledException t = assertThrows(ThrottledException.class, () -> client.paths().info("/"));
             long elapsed = System.nanoTime() - start;
             assertEquals(3, e.requestCount() - before);
-            assertEquals(Duration.ofMillis(200), t.retryAfter());
-            assertEquals(503, t.statusCode());
+            assertEquals(Duration.ofMillis(200), t.getRetryAfter());
+            assertEquals(503, t.getStatusCode());
             assertTrue(elapsed >= Duration.ofMillis(400).toNanos(), "slept " + elapsed / 1_000_000 + " ms");
         }
     }
@@ -235,7 +235,7 @@ class FaultMatrixTest {
         try (SmartFile client = client(c)) {
             faults.throttle429WaitSeconds(2, 0);
             long before = e.requestCount();
-            assertTrue(client.paths().mkdir("/after-throttle").getIsdir());
+            assertTrue(client.paths().mkdir("/after-throttle").isDirectory());
             assertEquals(3, e.requestCount() - before);
             assertTrue(Files.isDirectory(e.root().resolve("after-throttle")));
         }
@@ -250,7 +250,7 @@ class FaultMatrixTest {
             long before = e.requestCount();
             ThrottledException t = assertThrows(ThrottledException.class, client::whoami);
             assertEquals(1, e.requestCount() - before, "a 30 s wait is not slept");
-            assertEquals(Duration.ofSeconds(30), t.retryAfter());
+            assertEquals(Duration.ofSeconds(30), t.getRetryAfter());
         }
     }
 
@@ -261,8 +261,8 @@ class FaultMatrixTest {
         try (SmartFile client = client(c)) {
             faults.failRequests(3);
             ApiException mkdir = assertThrows(ApiException.class, () -> client.paths().mkdir("/five-hundred"));
-            assertEquals(500, mkdir.statusCode());
-            assertNotNull(mkdir.requestId(), "the x-unique-id to quote to support");
+            assertEquals(500, mkdir.getStatusCode());
+            assertNotNull(mkdir.getRequestId(), "the x-unique-id to quote to support");
             assertEquals(2, faults.pendingRequestFailures(), "the POST was sent exactly once");
             assertFalse(Files.exists(e.root().resolve("five-hundred")));
 
@@ -271,7 +271,7 @@ class FaultMatrixTest {
             assertEquals(1, faults.pendingRequestFailures(), "a multipart POST answered 500 is not re-sent either");
 
             faults.failRequests(2);
-            assertTrue(client.paths().info("/").getIsdir(), "a GET is retried past two 500s");
+            assertTrue(client.paths().info("/").isDirectory(), "a GET is retried past two 500s");
             assertEquals(0, faults.pendingRequestFailures());
 
             faults.failRequests(1);
@@ -295,13 +295,13 @@ class FaultMatrixTest {
             TaskFailedException failed = assertThrows(TaskFailedException.class,
                     () -> client.paths().checksum("md5", "/tasks/a.txt").await());
             assertFalse(failed instanceof TaskPartialFailureException);
-            assertTrue(failed.errors().containsKey("/tasks/a.txt"), failed.errors().toString());
+            assertTrue(failed.getErrors().containsKey("/tasks/a.txt"), failed.getErrors().toString());
             assertTrue(failed.getMessage().contains("/tasks/a.txt"), failed.getMessage());
 
             TaskPartialFailureException partial = assertThrows(TaskPartialFailureException.class,
                     () -> client.paths().copy(List.of("/tasks/a.txt", "/tasks/b.txt"), "/tasks/dst").await());
-            assertEquals(List.of("/tasks/a.txt"), List.copyOf(partial.errors().keySet()));
-            Task task = partial.task();
+            assertEquals(List.of("/tasks/a.txt"), List.copyOf(partial.getErrors().keySet()));
+            Task task = partial.getTask();
             assertNotNull(task.getResult());
             assertEquals("b", Files.readString(e.root().resolve("tasks/dst/b.txt")), "the other path was copied");
             assertEquals("already there", Files.readString(e.root().resolve("tasks/dst/a.txt")));

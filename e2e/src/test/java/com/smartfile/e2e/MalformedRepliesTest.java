@@ -72,7 +72,7 @@ class MalformedRepliesTest {
         server.enqueue(json(400, "{\"detail\": \"Bad pa"));
         ValidationException bad = assertThrows(ValidationException.class, () -> client.paths().info("/x"));
         assertTrue(bad.getMessage().contains("Bad pa"), "the text stands in for the broken JSON: " + bad.getMessage());
-        assertEquals("{\"detail\": \"Bad pa", bad.rawBody());
+        assertEquals("{\"detail\": \"Bad pa", bad.getRawBody());
     }
 
     @Test
@@ -81,7 +81,7 @@ class MalformedRepliesTest {
                 + "maintenance</h1>" + "<p>back soon</p>".repeat(200) + "</body></html>";
         server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "text/html").body(page).build());
         ApiException down = assertThrows(ApiException.class, () -> client.whoami());
-        assertEquals(500, down.statusCode());
+        assertEquals(500, down.getStatusCode());
         assertTrue(down.getMessage().contains("Service Unavailable"), down.getMessage());
         assertClear(down, "/api/2/whoami/");
 
@@ -114,7 +114,7 @@ class MalformedRepliesTest {
         huge.writeUtf8("\"}");
         server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json").body(huge).build());
         ValidationException e = assertThrows(ValidationException.class, () -> client.paths().info("/big"));
-        assertTrue(e.rawBody().length() <= 4096, "kept: " + e.rawBody().length());
+        assertTrue(e.getRawBody().length() <= 4096, "kept: " + e.getRawBody().length());
         assertClear(e, "/api/2/path/info/big/");
 
         Buffer text = new Buffer();
@@ -123,7 +123,7 @@ class MalformedRepliesTest {
         }
         server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/plain").body(text).build());
         ApiException gateway = assertThrows(ApiException.class, () -> client.paths().info("/big"));
-        assertTrue(gateway.rawBody().length() <= 4096);
+        assertTrue(gateway.getRawBody().length() <= 4096);
         assertClear(gateway, "/api/2/path/info/big/");
         assertEquals("pong", pingAfter(), "the client still works");
     }

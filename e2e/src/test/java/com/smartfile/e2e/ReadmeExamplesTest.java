@@ -70,7 +70,7 @@ class ReadmeExamplesTest {
     void storesReports(SmartFile client, Faults faults) {
         client.paths().mkdir("/reports");
         faults.throttle503(2, 0.01);  // the next two calls are throttled; the client retries
-        assertTrue(client.paths().info("/reports").getIsdir());
+        assertTrue(client.paths().info("/reports").isDirectory());
     }
     // end:extension
 
@@ -133,16 +133,16 @@ class ReadmeExamplesTest {
         try {
             client.paths().info("/no/such/file");
         } catch (NotFoundException e) {
-            System.out.println(e.statusCode() + " " + e.detail() + " " + e.getMessage());
+            System.out.println(e.getStatusCode() + " " + e.getDetail() + " " + e.getMessage());
         } catch (ThrottledException e) {
-            System.out.println("retry after " + e.retryAfter());
+            System.out.println("retry after " + e.getRetryAfter());
         } catch (SmartFileException e) {
             System.out.println(e.getMessage());
         }
         // end:errors
         NotFoundException e = assertThrows(NotFoundException.class, () -> client.paths().info("/no/such/file"),
                 "the example's first catch is the one taken");
-        assertEquals(404, e.statusCode());
+        assertEquals(404, e.getStatusCode());
     }
 
     @Test
@@ -156,12 +156,12 @@ class ReadmeExamplesTest {
         try {
             info.apply("/reports/q3.pdf");
         } catch (NotFoundException e) {
-            System.out.println(e.statusCode() + " " + e.detail() + " " + e.requestId() + ": " + e.getMessage());
+            System.out.println(e.getStatusCode() + " " + e.getDetail() + " " + e.getRequestId() + ": " + e.getMessage());
         }
         // end:unittest
         NotFoundException real = assertThrows(NotFoundException.class, () -> client.paths().info("/no/such/file"));
         assertEquals(real.getClass(), missing.getClass(), "the built exception is the one the client throws");
-        assertEquals("r-1", missing.requestId());
+        assertEquals("r-1", missing.getRequestId());
         assertTrue(missing.getMessage().startsWith("SmartFile answered 404 to GET "), missing.getMessage());
     }
 
@@ -195,13 +195,13 @@ class ReadmeExamplesTest {
                 .transfers(8)                      // files at once (default 4)
                 .build();
         SyncPlan plan = trees.plan(TreeLocation.local(photos), TreeLocation.remote("/photos"), options);
-        plan.transfers().forEach(t -> System.out.println(t.reason() + " " + t.relativePath()));
-        System.out.println(plan.summary());               // a dry run is a plan you print
+        plan.getTransfers().forEach(t -> System.out.println(t.getReason() + " " + t.getRelativePath()));
+        System.out.println(plan.getSummary());               // a dry run is a plan you print
         try {
-            TreeResult done = trees.execute(plan, p -> System.out.println(p.filesDone() + "/" + p.filesTotal()));
-            System.out.println(done.summary());
+            TreeResult done = trees.execute(plan, p -> System.out.println(p.getFilesDone() + "/" + p.getFilesTotal()));
+            System.out.println(done.getSummary());
         } catch (TreeSyncException partial) {             // the others were transferred
-            partial.result().failures().forEach((file, why) -> System.out.println(file.relativePath() + ": " + why));
+            partial.getResult().getFailures().forEach((file, why) -> System.out.println(file.getRelativePath() + ": " + why));
         }
         trees.download("/photos", dir.resolve("copy"));    // a recursive copy: never deletes
         // end:trees
@@ -220,11 +220,11 @@ class ReadmeExamplesTest {
         Path local = Files.write(dir.resolve("big.bin"), v2);
         // snippet:sync
         SyncResult up = client.paths().syncUpload(local, "/big.bin");      // sends only the changed blocks
-        System.out.println(up.usedDelta() + ": " + up.bytesSent() + " bytes sent for " + up.fileBytes());
+        System.out.println(up.isDeltaUsed() + ": " + up.getBytesSent() + " bytes sent for " + up.getFileBytes());
         SyncResult down = client.paths().syncDownload("/big.bin", local);  // patches the local copy
-        System.out.println(down.bytesSaved() + " bytes saved" + (down.usedDelta() ? "" : ": " + down.fallbackReason()));
+        System.out.println(down.getBytesSaved() + " bytes saved" + (down.isDeltaUsed() ? "" : ": " + down.getFallbackReason()));
         // end:sync
-        assertTrue(up.usedDelta() && up.bytesSent() < 10_000, up.toString());
+        assertTrue(up.isDeltaUsed() && up.getBytesSent() < 10_000, up.toString());
         assertArrayEquals(v2, Files.readAllBytes(local));
     }
 

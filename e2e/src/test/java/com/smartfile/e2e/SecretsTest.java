@@ -223,8 +223,8 @@ class SecretsTest {
         secrets.put("user's password, form-encoded", userPassword.replace(' ', '+'));
         secrets.put("client secret", c.clientSecret());
         secrets.put("access secret", c.accessSecret());
-        secrets.put("request token secret", requestToken.secret());
-        secrets.put("flow's access secret", access.secret());
+        secrets.put("request token secret", requestToken.getSecret());
+        secrets.put("flow's access secret", access.getSecret());
         secrets.put("verifier", verifier);
         assertEquals(2, cookies.size(), "sessionid and csrftoken were set: " + cookies.size());
         for (int i = 0; i < cookies.size(); i++) {

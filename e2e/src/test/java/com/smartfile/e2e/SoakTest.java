@@ -442,7 +442,7 @@ class SoakTest {
 
     private static void collect(SmartFile client, String folder, Set<String> out) {
         for (PathInfo p : client.paths().list(folder)) {
-            if (Boolean.TRUE.equals(p.getIsdir())) {
+            if (p.isDirectory()) {
                 collect(client, p.getPath(), out);
             } else {
                 out.add(p.getPath());

@@ -123,13 +123,13 @@ class TreeSyncTest {
         Trees trees = client.trees();
         Recorder progress = new Recorder();
         SyncPlan plan = trees.plan(TreeLocation.local(local), TreeLocation.remote("/round trip"), SyncOptions.defaults());
-        assertEquals(8, plan.transfers().size(), plan.transfers().toString());
-        assertTrue(plan.foldersToCreate().stream().anyMatch(f -> f.relativePath().equals("empty folder")), "empty folders are created");
+        assertEquals(8, plan.getTransfers().size(), plan.getTransfers().toString());
+        assertTrue(plan.getFoldersToCreate().stream().anyMatch(f -> f.getRelativePath().equals("empty folder")), "empty folders are created");
         TreeResult up = trees.execute(plan, progress);
-        assertEquals(8, up.transferred().size());
-        assertEquals(8, progress.last.get().filesDone());
-        assertEquals(plan.bytesToTransfer(), progress.last.get().bytesDone(), "every byte counted once");
-        assertEquals(plan.bytesToTransfer(), progress.last.get().bytesTotal());
+        assertEquals(8, up.getTransferred().size());
+        assertEquals(8, progress.last.get().getFilesDone());
+        assertEquals(plan.getBytesToTransfer(), progress.last.get().getBytesDone(), "every byte counted once");
+        assertEquals(plan.getBytesToTransfer(), progress.last.get().getBytesTotal());
         assertEquals("decomposed", new String(client.paths().openDownload("/round trip/"
                 + Normalizer.normalize(NFD_NAME, Normalizer.Form.NFC)).readAllBytes(), StandardCharsets.UTF_8),
                 "an NFD name is stored as NFC");
@@ -137,11 +137,11 @@ class TreeSyncTest {
                 + "/inside.txt").getSize(), "so is an NFD folder's, on the paths below it too");
 
         SyncPlan again = trees.plan(TreeLocation.local(local), TreeLocation.remote("/round trip"), SyncOptions.defaults());
-        assertTrue(again.isInSync(), again.summary());
-        assertEquals(8, again.skipped().stream().filter(s -> s.reason() == SyncPlan.Reason.SAME_CONTENT).count());
+        assertTrue(again.isInSync(), again.getSummary());
+        assertEquals(8, again.getSkipped().stream().filter(s -> s.getReason() == SyncPlan.Reason.SAME_CONTENT).count());
         TreeResult nothing = trees.execute(again, null);
-        assertTrue(nothing.summary().startsWith("already in sync"), nothing.summary());
-        assertEquals(0, nothing.transferred().size());
+        assertTrue(nothing.getSummary().startsWith("already in sync"), nothing.getSummary());
+        assertEquals(0, nothing.getTransferred().size());
 
         Path back = tmp.resolve("back");
         trees.copyTree(TreeLocation.remote("/round trip"), TreeLocation.local(back), SyncOptions.builder().transfers(8).build(), null);
@@ -152,7 +152,7 @@ class TreeSyncTest {
         Path nfd = back.resolve(NFD_NAME);
         Files.move(back.resolve(Normalizer.normalize(NFD_NAME, Normalizer.Form.NFC)), nfd);
         SyncPlan normalized = trees.plan(TreeLocation.remote("/round trip"), TreeLocation.local(back), SyncOptions.defaults());
-        assertTrue(normalized.isInSync(), normalized.summary());
+        assertTrue(normalized.isInSync(), normalized.getSummary());
     }
 
     @Test
@@ -164,11 +164,11 @@ class TreeSyncTest {
         write(local.resolve("record.dat"), "AAAA-0002");
 
         SyncPlan plan = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/same-size"), SyncOptions.defaults());
-        assertEquals(List.of("record.dat"), plan.transfers().stream().map(SyncPlan.Entry::relativePath).collect(Collectors.toList()));
-        assertEquals(SyncPlan.Reason.CONTENT_DIFFERS, plan.transfers().get(0).reason());
+        assertEquals(List.of("record.dat"), plan.getTransfers().stream().map(SyncPlan.Entry::getRelativePath).collect(Collectors.toList()));
+        assertEquals(SyncPlan.Reason.CONTENT_DIFFERS, plan.getTransfers().get(0).getReason());
         SyncPlan fast = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/same-size"),
                 SyncOptions.builder().comparison(Comparison.SIZE_ONLY).build());
-        assertTrue(fast.isInSync(), "size-only is the documented risk: " + fast.summary());
+        assertTrue(fast.isInSync(), "size-only is the documented risk: " + fast.getSummary());
 
         client.trees().execute(plan, null);
         assertEquals("AAAA-0002", new String(client.paths().openDownload("/same-size/record.dat").readAllBytes(), StandardCharsets.UTF_8));
@@ -188,20 +188,20 @@ class TreeSyncTest {
 
         SyncOptions delete = SyncOptions.builder().delete(true).exclude("*.tmp").build();
         SyncPlan plan = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/del"), delete);
-        assertEquals(List.of("extra.txt", "old"), plan.deletions().stream().map(SyncPlan.Entry::relativePath).collect(Collectors.toList()),
+        assertEquals(List.of("extra.txt", "old"), plan.getDeletions().stream().map(SyncPlan.Entry::getRelativePath).collect(Collectors.toList()),
                 "an excluded file is neither transferred nor deleted");
 
         faults.failRequests(50);   // the upload of new.txt fails (retries included): nothing may be deleted
         TreeSyncException failed = assertThrows(TreeSyncException.class, () -> client.trees().execute(plan, null));
         faults.reset();
-        assertTrue(failed.result().deletionsSkipped());
-        assertEquals(1, failed.result().failures().size(), failed.getMessage());
+        assertTrue(failed.getResult().isDeletionsSkipped());
+        assertEquals(1, failed.getResult().getFailures().size(), failed.getMessage());
         assertTrue(failed.getMessage().contains("new.txt"), failed.getMessage());
-        assertEquals(0, failed.result().deleted().size());
+        assertEquals(0, failed.getResult().getDeleted().size());
         assertEquals(1L, client.paths().info("/del/extra.txt").getSize(), "still there after a failed transfer");
 
         TreeResult done = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/del"), delete, null);
-        assertEquals(2, done.deleted().size());
+        assertEquals(2, done.getDeleted().size());
         List<String> left = new ArrayList<>();
         client.paths().list("/del").forEach(e -> left.add(e.getName()));
         left.sort(null);
@@ -220,7 +220,7 @@ class TreeSyncTest {
         try {
             client.trees().upload(local, "/faulty");
         } catch (TreeSyncException partial) {
-            assertTrue(partial.result().transferred().size() > 0, "the others went through");
+            assertTrue(partial.getResult().getTransferred().size() > 0, "the others went through");
         }
         faults.reset();
         client.trees().upload(local, "/faulty");
@@ -235,8 +235,8 @@ class TreeSyncTest {
         faults.failNextTask();
         SyncPlan unsure = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/faulty"), SyncOptions.defaults());
         faults.reset();
-        assertFalse(unsure.transfers().isEmpty());
-        assertTrue(unsure.transfers().stream().allMatch(t -> t.reason() == SyncPlan.Reason.CHECKSUM_UNAVAILABLE), unsure.transfers().toString());
+        assertFalse(unsure.getTransfers().isEmpty());
+        assertTrue(unsure.getTransfers().stream().allMatch(t -> t.getReason() == SyncPlan.Reason.CHECKSUM_UNAVAILABLE), unsure.getTransfers().toString());
         assertTrue(partFiles(emulator.root()).isEmpty() && partFiles(down).isEmpty());
     }
 
@@ -259,7 +259,7 @@ class TreeSyncTest {
             }
         };
         CompletableFuture<TreeResult> running = client.trees().executeAsync(plan, rec);
-        while (rec.last.get() == null || rec.last.get().filesDone() == 0) {
+        while (rec.last.get() == null || rec.last.get().getFilesDone() == 0) {
             Thread.sleep(5);
         }
         assertTrue(running.cancel(true));
@@ -306,11 +306,11 @@ class TreeSyncTest {
         // a filter that excludes everything: nothing to transfer, nothing to delete
         SyncPlan filtered = trees.plan(TreeLocation.local(src), TreeLocation.remote("/guarded"),
                 SyncOptions.builder().delete(true).exclude("*").build());
-        assertTrue(filtered.isInSync() && filtered.deletions().isEmpty(), filtered.summary());
+        assertTrue(filtered.isInSync() && filtered.getDeletions().isEmpty(), filtered.getSummary());
         // an empty source with delete would wipe the destination: refused unless allowed
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         SyncPlan wipe = trees.plan(TreeLocation.local(empty), TreeLocation.remote("/guarded"), SyncOptions.builder().delete(true).build());
-        assertTrue(wipe.deletesEverything());
+        assertTrue(wipe.isDeletingEverything());
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> trees.execute(wipe, null));
         assertTrue(refused.getMessage().contains("delete everything"), refused.getMessage());
         assertEquals(1L, client.paths().info("/guarded/a.txt").getSize(), "nothing was deleted");
@@ -326,23 +326,23 @@ class TreeSyncTest {
         boolean fifo = new ProcessBuilder("mkfifo", src.resolve("pipe").toString()).start().waitFor() == 0;
 
         SyncPlan plan = client.trees().plan(TreeLocation.local(src), TreeLocation.remote("/links"), null);
-        Map<String, SyncPlan.Reason> skipped = plan.skipped().stream()
-                .collect(Collectors.toMap(SyncPlan.Entry::relativePath, SyncPlan.Entry::reason));
+        Map<String, SyncPlan.Reason> skipped = plan.getSkipped().stream()
+                .collect(Collectors.toMap(SyncPlan.Entry::getRelativePath, SyncPlan.Entry::getReason));
         assertEquals(SyncPlan.Reason.SYMLINK, skipped.get("link-to-real"));
         assertEquals(SyncPlan.Reason.SYMLINK, skipped.get("real/loop"));
         if (fifo) {
             assertEquals(SyncPlan.Reason.SPECIAL_FILE, skipped.get("pipe"));
         }
         TreeSyncException refused = assertThrows(TreeSyncException.class, () -> client.trees().execute(plan, null));
-        assertEquals(List.of("bad\u0001name.txt"), refused.result().failures().keySet().stream()
-                .map(SyncPlan.Entry::relativePath).collect(Collectors.toList()));
-        assertTrue(refused.result().failures().values().iterator().next() instanceof InvalidInputException);
+        assertEquals(List.of("bad\u0001name.txt"), refused.getResult().getFailures().keySet().stream()
+                .map(SyncPlan.Entry::getRelativePath).collect(Collectors.toList()));
+        assertTrue(refused.getResult().getFailures().values().iterator().next() instanceof InvalidInputException);
         assertEquals(4L, client.paths().info("/links/real/file.txt").getSize(), "the other files went up");
 
         SyncPlan followed = client.trees().plan(TreeLocation.local(src), TreeLocation.remote("/links-followed"),
                 SyncOptions.builder().followSymlinks(true).exclude("bad*").build());
-        assertTrue(followed.transfers().stream().anyMatch(t -> t.relativePath().equals("link-to-real/file.txt")), followed.transfers().toString());
-        assertTrue(followed.skipped().stream().anyMatch(s -> s.reason() == SyncPlan.Reason.SYMLINK_LOOP), "the loop is detected");
+        assertTrue(followed.getTransfers().stream().anyMatch(t -> t.getRelativePath().equals("link-to-real/file.txt")), followed.getTransfers().toString());
+        assertTrue(followed.getSkipped().stream().anyMatch(s -> s.getReason() == SyncPlan.Reason.SYMLINK_LOOP), "the loop is detected");
 
         client.paths().mkdir("/cases");
         client.paths().upload("/cases", UploadSource.of("upper".getBytes(StandardCharsets.UTF_8)).named("Readme.TXT"));
@@ -351,8 +351,8 @@ class TreeSyncTest {
         Path down = tmp.resolve("cases");
         TreeSyncException collision = assertThrows(TreeSyncException.class, () -> client.trees().copyTree(TreeLocation.remote("/cases"),
                 TreeLocation.local(down), SyncOptions.builder().caseInsensitiveLocal(true).build(), null));
-        assertEquals(2, collision.result().plan().conflicts().size());
-        assertTrue(collision.result().plan().conflicts().stream().allMatch(c -> c.reason() == SyncPlan.Reason.CASE_COLLISION));
+        assertEquals(2, collision.getResult().getPlan().getConflicts().size());
+        assertTrue(collision.getResult().getPlan().getConflicts().stream().allMatch(c -> c.getReason() == SyncPlan.Reason.CASE_COLLISION));
         assertEquals(Map.of("other.txt", "other"), snapshot(down), "neither colliding name was written");
     }
 
@@ -373,7 +373,7 @@ class TreeSyncTest {
         client.trees().upload(local, "/batched");
         long before = tasksOfType(client, "Checksum");
         SyncPlan plan = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/batched"), null);
-        assertTrue(plan.isInSync(), plan.summary());
+        assertTrue(plan.isInSync(), plan.getSummary());
         assertEquals(3, tasksOfType(client, "Checksum") - before, "450 files, 200 per task");
 
         for (int i = 0; i < 3; i++) {
@@ -382,7 +382,7 @@ class TreeSyncTest {
         long removes = tasksOfType(client, "Remove");
         TreeResult done = client.trees().sync(TreeLocation.local(local), TreeLocation.remote("/batched"),
                 SyncOptions.builder().delete(true).comparison(Comparison.SIZE_ONLY).build(), null);
-        assertEquals(3, done.deleted().size());
+        assertEquals(3, done.getDeleted().size());
         assertEquals(1, tasksOfType(client, "Remove") - removes, "one remove task for the three files");
 
         // newer by upload time: a local file touched after its upload goes again, an old one does not
@@ -391,8 +391,8 @@ class TreeSyncTest {
         Files.setLastModifiedTime(local.resolve("d2/f2"), java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2001-01-01T00:00:00Z")));
         SyncPlan newer = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/batched"),
                 SyncOptions.builder().comparison(Comparison.NEWER_BY_UPLOAD_TIME).serverTimeZone(java.time.ZoneId.systemDefault()).build());
-        assertEquals(List.of("d1/f1"), newer.transfers().stream().map(SyncPlan.Entry::relativePath).collect(Collectors.toList()));
-        assertEquals(SyncPlan.Reason.NEWER, newer.transfers().get(0).reason());
+        assertEquals(List.of("d1/f1"), newer.getTransfers().stream().map(SyncPlan.Entry::getRelativePath).collect(Collectors.toList()));
+        assertEquals(SyncPlan.Reason.NEWER, newer.getTransfers().get(0).getReason());
     }
 
     @Test
@@ -406,7 +406,7 @@ class TreeSyncTest {
         write(down.resolve("keep.log"), "x");
         TreeResult done = client.trees().sync(TreeLocation.remote("/dl"), TreeLocation.local(down),
                 SyncOptions.builder().delete(true).exclude("*.log").build(), null);
-        assertEquals(List.of("extra", "extra.txt"), done.deleted().stream().map(SyncPlan.Entry::relativePath).sorted().collect(Collectors.toList()));
+        assertEquals(List.of("extra", "extra.txt"), done.getDeleted().stream().map(SyncPlan.Entry::getRelativePath).sorted().collect(Collectors.toList()));
         Map<String, String> expected = snapshot(src);
         expected.put("keep.log", "x");
         assertEquals(expected, snapshot(down));
@@ -422,7 +422,7 @@ class TreeSyncTest {
         }
         SyncPlan plan = client.trees().plan(TreeLocation.local(local), TreeLocation.remote("/ten-thousand"),
                 SyncOptions.builder().comparison(Comparison.SIZE_ONLY).build());
-        assertTrue(plan.isInSync(), plan.summary());
-        assertEquals(10_050, plan.skipped().size());
+        assertTrue(plan.isInSync(), plan.getSummary());
+        assertEquals(10_050, plan.getSkipped().size());
     }
 }

@@ -211,7 +211,7 @@ final class TaskManager implements AutoCloseable {
     private static Task toModel(Entry e) {
         Task.Status status = e.status;
         Outcome o = e.outcome;
-        TaskResult.Builder result = TaskResult.builder().statusValue(status.value());
+        TaskResult.Builder result = TaskResult.builder().statusValue(status.getValue());
         if (o != null && (status == Task.Status.SUCCESS || status == Task.Status.FAILURE)) {
             TaskOutcome.Builder outcome = TaskOutcome.builder().errors(new LinkedHashMap<>(o.errors));
             if (o.checksums != null) {

@@ -38,7 +38,7 @@ class HttpsTest {
         client.paths().uploadAs("/secure/a.txt", UploadSource.of("over TLS".getBytes(StandardCharsets.UTF_8)));
         client.paths().download("/secure/a.txt", dir.resolve("a.txt"));
         assertArrayEquals("over TLS".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(dir.resolve("a.txt")));
-        assertTrue(client.paths().info("/secure").getIsdir());
+        assertTrue(client.paths().info("/secure").isDirectory());
         assertTrue(emulator.requestCount() - before >= 4, "the calls reached the emulator");
         assertEquals(emulator.connectionCount(), emulator.noDelayConnectionCount());
     }

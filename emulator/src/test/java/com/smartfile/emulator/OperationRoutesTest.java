@@ -35,7 +35,7 @@ class OperationRoutesTest {
         TestClient client = TestClient.basic(c);
         PathInfo made = client.postForm("api/2/path/oper/mkdir/", "path", "/a/b c/d").as(PathInfo.class);
         assertEquals("/a/b c/d", made.getPath());
-        assertTrue(made.getIsdir());
+        assertTrue(made.isDirectory());
         assertEquals(0, made.getItems());
         assertTrue(Files.isDirectory(e.root().resolve("a/b c/d")));
         Checks.json(client.postForm("api/2/path/oper/mkdir/", "path", "/a/b c/d/"), 200);

@@ -30,7 +30,7 @@ class PathRoutesTest {
         PathInfo root = client.get("api/2/path/info/").as(PathInfo.class);
         assertEquals("/", root.getPath());
         assertEquals("", root.getName());
-        assertTrue(root.getIsdir());
+        assertTrue(root.isDirectory());
         assertNull(root.getChildren().isEmpty() ? null : root.getChildren());
 
         String name = "a b#c?d+e%f caf\u00e9.txt";
@@ -48,7 +48,7 @@ class PathRoutesTest {
             assertEquals(5L, info.getSize());
             assertEquals("txt", info.getExtension());
             assertEquals("text/plain", info.getMime());
-            assertTrue(info.getIsfile());
+            assertTrue(info.isFile());
             assertFalse(json.containsKey("children"));
             assertTrue(info.getUrl().endsWith("/path/info/" + id), info.getUrl());
             assertTrue(info.getTime().isBefore(LocalDateTime.now().plusMinutes(1)));

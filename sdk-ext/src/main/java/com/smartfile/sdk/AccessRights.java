@@ -65,7 +65,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean list() {
+    public Boolean getList() {
         return list;
     }
 
@@ -74,7 +74,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean read() {
+    public Boolean getRead() {
         return read;
     }
 
@@ -83,7 +83,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean write() {
+    public Boolean getWrite() {
         return write;
     }
 
@@ -92,7 +92,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean remove() {
+    public Boolean getRemove() {
         return remove;
     }
 

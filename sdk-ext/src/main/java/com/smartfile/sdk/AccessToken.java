@@ -35,7 +35,7 @@ public final class AccessToken {
      *
      * @return the token
      */
-    public String token() {
+    public String getToken() {
         return token;
     }
 
@@ -44,7 +44,7 @@ public final class AccessToken {
      *
      * @return the secret
      */
-    public String secret() {
+    public String getSecret() {
         return secret;
     }
 

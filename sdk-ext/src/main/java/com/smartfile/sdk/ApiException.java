@@ -53,7 +53,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the status code
      */
-    public int statusCode() {
+    public int getStatusCode() {
         return statusCode;
     }
 
@@ -62,7 +62,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the method, e.g. {@code GET}
      */
-    public String method() {
+    public String getMethod() {
         return method;
     }
 
@@ -71,7 +71,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the URL
      */
-    public String url() {
+    public String getUrl() {
         return url;
     }
 
@@ -80,7 +80,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the detail, or null
      */
-    public String detail() {
+    public String getDetail() {
         return detail;
     }
 
@@ -91,7 +91,7 @@ public class ApiException extends SmartFileException {
      *
      * @return an unmodifiable map from field name to messages, empty when there are none
      */
-    public Map<String, List<String>> fieldErrors() {
+    public Map<String, List<String>> getFieldErrors() {
         return fieldErrors;
     }
 
@@ -100,7 +100,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the request id, or null when absent
      */
-    public String requestId() {
+    public String getRequestId() {
         return requestId;
     }
 
@@ -109,7 +109,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the body text, possibly empty
      */
-    public String rawBody() {
+    public String getRawBody() {
         return rawBody;
     }
 

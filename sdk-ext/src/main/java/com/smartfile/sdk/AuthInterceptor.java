@@ -41,7 +41,7 @@ final class AuthInterceptor implements Interceptor {
         this.credentials = credentials;
         this.baseUrl = baseUrl;
         this.signer = signer;
-        this.basicHeader = credentials.kind() == Credentials.Kind.BASIC
+        this.basicHeader = credentials.getKind() == Credentials.Kind.BASIC
                 ? "Basic " + Base64.getEncoder().encodeToString(
                         (credentials.key() + ":" + credentials.secret()).getBytes(StandardCharsets.UTF_8))
                 : null;

@@ -26,7 +26,7 @@ public class ChecksumMismatchException extends SmartFileException {
      *
      * @return the algorithm
      */
-    public String algorithm() {
+    public String getAlgorithm() {
         return algorithm;
     }
 
@@ -35,7 +35,7 @@ public class ChecksumMismatchException extends SmartFileException {
      *
      * @return the expected digest
      */
-    public String expected() {
+    public String getExpected() {
         return expected;
     }
 
@@ -44,7 +44,7 @@ public class ChecksumMismatchException extends SmartFileException {
      *
      * @return the actual digest
      */
-    public String actual() {
+    public String getActual() {
         return actual;
     }
 }

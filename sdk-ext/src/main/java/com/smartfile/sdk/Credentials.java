@@ -92,7 +92,7 @@ public final class Credentials {
             throw new ConfigurationException("The OAuth access token is missing. Run OAuth1Flow "
                     + "(requestToken, authorizationUrl, accessToken) to obtain one.");
         }
-        return oauth1(clientToken, clientSecret, accessToken.token(), accessToken.secret());
+        return oauth1(clientToken, clientSecret, accessToken.getToken(), accessToken.getSecret());
     }
 
     /**
@@ -115,7 +115,7 @@ public final class Credentials {
      *
      * @return the kind
      */
-    public Kind kind() {
+    public Kind getKind() {
         return kind;
     }
 

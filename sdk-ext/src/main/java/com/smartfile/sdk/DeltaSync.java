@@ -30,7 +30,7 @@ import retrofit2.Call;
 /**
  * Delta transfers through SmartFile's rsync API ({@code path/sync/signature|delta|patch}), behind
  * {@link PathsService#syncUpload} and {@link PathsService#syncDownload}: only the blocks that differ cross the
- * connection, in librsync's formats. Falls back to the plain transfer of {@link Transfers} when there is nothing
+ * connection, in librsync's formats. Falls back to the plain transfer of {@link Uploads} or {@link Downloads} when there is nothing
  * to patch (no remote file, no local copy), when the server lacks the routes (404/405), or when the delta would
  * not be smaller than the file; the {@link SyncResult} says which and why.
  */
@@ -40,12 +40,14 @@ final class DeltaSync {
 
     private final PathsApi api;
     private final Invoker invoker;
-    private final Transfers transfers;
+    private final Uploads uploads;
+    private final Downloads downloads;
 
-    DeltaSync(PathsApi api, Invoker invoker, Transfers transfers) {
+    DeltaSync(PathsApi api, Invoker invoker, Uploads uploads, Downloads downloads) {
         this.api = api;
         this.invoker = invoker;
-        this.transfers = transfers;
+        this.uploads = uploads;
+        this.downloads = downloads;
     }
 
     /** Server's signature → local delta → server patches. */
@@ -76,7 +78,7 @@ final class DeltaSync {
             throw new InvalidReplyException("SmartFile's signature of " + filePath + " is not a librsync signature ("
                     + e.getMessage() + "); nothing was changed. Upload the file with paths().uploadAs(…) instead.", e);
         } catch (IOException e) {
-            throw Invoker.translate(sigCall.request(), e);
+            throw ErrorMapper.fromFailure(sigCall.request(), e);
         }
 
         Path deltaFile = null;
@@ -116,10 +118,10 @@ final class DeltaSync {
         DownloadOptions o = options == null ? DownloadOptions.defaults() : options;
         String id = DownloadSession.fileId(remotePath);
         String filePath = PathIds.formValue(remotePath);
-        Path target = Transfers.checkTarget(localFile);
+        Path target = LocalFiles.checkTarget(localFile);
         if (!Files.isRegularFile(target)) {
             return SyncResult.plain("there is no local copy to patch",
-                    transfers.download(remotePath, target, o), false);
+                    downloads.download(remotePath, target, o), false);
         }
         byte[] signature;
         try (InputStream in = Files.newInputStream(target)) {
@@ -141,9 +143,9 @@ final class DeltaSync {
             if (reason == null) {
                 throw e;
             }
-            return SyncResult.plain(reason, transfers.download(remotePath, target, o), false);
+            return SyncResult.plain(reason, downloads.download(remotePath, target, o), false);
         }
-        Path temp = Transfers.createTemp(target);
+        Path temp = LocalFiles.createTemp(target);
         boolean moved = false;
         try (ResponseBody reply = body) {
             Progress progress = new Progress(o.progress, reply.contentLength());
@@ -167,7 +169,7 @@ final class DeltaSync {
                             o.algorithm, o.expectedDigest, actual);
                 }
             }
-            Transfers.move(temp, target);
+            LocalFiles.move(temp, target);
             moved = true;
             return new SyncResult(true, null, written, signature.length, in.count);
         } catch (DeltaFormatException e) {
@@ -185,17 +187,17 @@ final class DeltaSync {
     }
 
     private SyncResult plainUpload(Path localFile, String remotePath, UploadOptions o, String reason, long size) {
-        transfers.uploadAs(remotePath, UploadSource.of(localFile), o);
+        uploads.uploadAs(remotePath, UploadSource.of(localFile), o);
         return SyncResult.plain(reason, size, true);
     }
 
     /** Why a refusal of a {@code path/sync} route means "transfer plainly", or null when it is a real error. */
     private static String fallbackReason(ApiException e, String route) {
-        if (e.statusCode() == 404) {
+        if (e.getStatusCode() == 404) {
             return "SmartFile answered 404 to path/sync/" + route + ": the remote file does not exist "
                     + "(or the server has no delta routes)";
         }
-        if (e.statusCode() == 405) {
+        if (e.getStatusCode() == 405) {
             return "SmartFile answered 405 to path/sync/" + route + ": the server does not offer delta transfers";
         }
         return null;
@@ -251,7 +253,7 @@ final class DeltaSync {
             try {
                 n = in.read(b, off, len);
             } catch (IOException e) {
-                throw Invoker.translate(request, e);
+                throw ErrorMapper.fromFailure(request, e);
             }
             if (n > 0) {
                 count += n;

@@ -212,7 +212,7 @@ final class DownloadSession implements Closeable {
             } catch (IOException e) {
                 if (!resumable(e)) {
                     closeResponse();
-                    throw Invoker.translate(response == null ? null : response.request(), e);
+                    throw ErrorMapper.fromFailure(response == null ? null : response.request(), e);
                 }
                 closeResponse();
                 pending = e;
@@ -320,7 +320,7 @@ final class DownloadSession implements Closeable {
         try {
             r = request("bytes=" + received + "-", validator);
         } catch (ApiException e) {
-            if (e.statusCode() != 416) {
+            if (e.getStatusCode() != 416) {
                 throw e;
             }
             notHonoured(null);
@@ -485,7 +485,7 @@ final class DownloadSession implements Closeable {
         try {
             r = http.newCall(request).execute();
         } catch (IOException | RuntimeException e) {
-            throw Invoker.translate(request, e);
+            throw ErrorMapper.fromFailure(request, e);
         }
         if (!r.isSuccessful()) {
             // The error interceptor maps errors first; this is only reached if that chain was bypassed.

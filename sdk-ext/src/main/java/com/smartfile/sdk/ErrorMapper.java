@@ -1,6 +1,12 @@
 package com.smartfile.sdk;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,18 +19,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.smartfile.sdk.internal.SmartFileJson;
+import com.smartfile.sdk.internal.SmartFileOperation;
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import retrofit2.Invocation;
 
 /**
- * The one mapping from an error reply to an {@link ApiException}. It never fails on the body:
- * JSON in any of SmartFile's shapes ({@code detail}, {@code field_errors} as object or string,
- * per-field lists such as {@code {"src": […]}}), HTML error pages and plain text all give a
- * readable message; only the first {@value ErrorReply#MAX_BODY_CHARS} characters are read.
+ * The one mapping from a failed call to the SDK's exception for it: an error reply becomes its
+ * {@link ApiException} ({@link #fromResponse}), any other failure its {@link SmartFileException}
+ * ({@link #fromFailure}). Every message gets its hint here, including what an upload's failure
+ * adds ({@link UploadNote}); nothing rebuilds an exception later to add one.
+ *
+ * <p>It never fails on the body: JSON in any of SmartFile's shapes ({@code detail},
+ * {@code field_errors} as object or string, per-field lists such as {@code {"src": […]}}), HTML
+ * error pages and plain text all give a readable message; only the first
+ * {@value ErrorReply#MAX_BODY_CHARS} characters are read.
  */
 final class ErrorMapper {
 
@@ -53,19 +69,31 @@ final class ErrorMapper {
             body = "Redirected to " + Redaction.url(target) + "; use it as the base URL.";
         }
         MediaType type = response.body() == null ? null : response.body().contentType();
-        return build(response.code(), request.method(), Redaction.url(request.url()), body, type,
-                response.header("x-unique-id"), Throttle.waitOf(response));
+        return build(request, response.code(), body, type, response.header("x-unique-id"), Throttle.waitOf(response));
     }
 
     /** Maps a v3 upload reply that said 200 but carried {@code {"status": N, "detail": "…"}}. */
     static ApiException fromV3Reply(Request request, int status, String detail, String requestId) {
+        UploadNote note = UploadNote.of(request, status, false);
         ErrorReply reply = new ErrorReply(status, request.method(), Redaction.url(request.url()), detail,
-                Map.of(), requestId, "", detail);
+                Map.of(), requestId, "", UploadNote.summary(detail, note), note != null && note.replacesHint);
         return forStatus(reply, Optional.empty());
+    }
+
+    /** Maps an error reply to {@code request} (whose operation and body say what an upload's failure adds). */
+    static ApiException build(Request request, int status, String body, MediaType type, String requestId,
+                              Optional<Duration> throttleWait) {
+        return build(status, request.method(), Redaction.url(request.url()), body, type, requestId, throttleWait,
+                UploadNote.of(request, status, throttleWait.isPresent()));
     }
 
     static ApiException build(int status, String method, String url, String body, MediaType type,
                               String requestId, Optional<Duration> throttleWait) {
+        return build(status, method, url, body, type, requestId, throttleWait, null);
+    }
+
+    private static ApiException build(int status, String method, String url, String body, MediaType type,
+                                      String requestId, Optional<Duration> throttleWait, UploadNote note) {
         String detail = null;
         Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
         String summary;
@@ -81,10 +109,13 @@ final class ErrorMapper {
         } else {
             summary = textOf(body, type);
         }
-        if ((summary == null || summary.isEmpty()) && fieldErrors.isEmpty()) {
+        if (note != null) {
+            summary = UploadNote.summary(summary, note);
+        } else if ((summary == null || summary.isEmpty()) && fieldErrors.isEmpty()) {
             summary = status == 404 ? "not found (no detail given; check the URL and API version)" : "no detail given";
         }
-        ErrorReply reply = new ErrorReply(status, method, url, detail, fieldErrors, requestId, body, summary);
+        ErrorReply reply = new ErrorReply(status, method, url, detail, fieldErrors, requestId, body, summary,
+                note != null && note.replacesHint);
         return forStatus(reply, throttleWait);
     }
 
@@ -183,6 +214,179 @@ final class ErrorMapper {
             return text.length() > ErrorReply.MAX_BODY_CHARS ? text.substring(0, ErrorReply.MAX_BODY_CHARS) : text;
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    // ---------------------------------------------------------------- failures without an error reply
+
+    /** The message of the exception OkHttp throws when a call's {@code callTimeout} runs out. */
+    private static final String CALL_TIMEOUT = "timeout";
+
+    /** Maps any failure of a call to {@code request} to the SDK's exception for it. */
+    static SmartFileException fromFailure(Request request, Throwable t) {
+        if (t instanceof SmartFileException) {
+            return (SmartFileException) t;
+        }
+        if (t instanceof SmartFileIOException) {
+            return ((SmartFileIOException) t).exception();
+        }
+        String what = request.method() + " " + Redaction.url(request.url());
+        if (t instanceof JsonDataException || t instanceof JsonEncodingException || t instanceof EOFException) {
+            return new InvalidReplyException("The reply to " + what + " could not be read as the expected JSON ("
+                    + t.getMessage() + "). The request may have taken effect; check before repeating it.", t);
+        }
+        if (t instanceof IOException) {
+            IOException e = (IOException) t;
+            UploadNote note = UploadNote.ofLostConnection(request);
+            if (note != null) {
+                // The note says why it was not retried, better than the retry outcome would.
+                return new TransportException(what(what, e) + " " + note.text, t);
+            }
+            RetryInterceptor.Outcome outcome = RetryInterceptor.Outcome.of(e);
+            return new TransportException(what(what, e) + (outcome == null ? "" : " " + outcome.getMessage()), t);
+        }
+        return new SmartFileException("Unexpected failure of " + what + ": " + t, t);
+    }
+
+    private static String what(String what, IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "Cannot resolve the host of " + what + ". Check the base URL and the network.";
+        }
+        if (e instanceof ConnectException) {
+            return "Cannot connect for " + what + " (" + e.getMessage() + "). Check the base URL and that the server is up.";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "Timed out on " + what + " (" + e.getMessage() + "). The server is slow or unreachable; "
+                    + "raise the timeouts in SmartFile.builder() if large replies are expected.";
+        }
+        if (e instanceof InterruptedIOException && CALL_TIMEOUT.equals(e.getMessage()) && !Thread.currentThread().isInterrupted()) {
+            return "The call timeout ran out on " + what + ": the whole call, retries and their waits included, must end "
+                    + "within callTimeout(…) of SmartFile.builder(). The request may have taken effect; check before "
+                    + "repeating it.";
+        }
+        if (e instanceof InterruptedIOException) {
+            return "Interrupted on " + what + " (" + e.getMessage() + ").";
+        }
+        if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("unexpected end of stream")) {
+            return "The reply to " + what + " ended early (" + e.getMessage() + "): the connection dropped, or the server "
+                    + "announced more bytes than it sent. The request may have taken effect; check before repeating it.";
+        }
+        return "Connection failed on " + what + " (" + e + ").";
+    }
+
+    // ---------------------------------------------------------------- what an upload's failure adds
+
+    /**
+     * What the caller of an upload should know beyond the failure itself: a 409 on an upload into
+     * a folder most likely means the folder is missing; a failure that would have been retried
+     * was not, because the body was a stream. Known from the request alone: its operation (the
+     * upload operations of the spec), its URL (the folder) and its body (one-shot or not).
+     */
+    static final class UploadNote {
+
+        private static final String STREAM_NOT_RETRIED = "The upload was not retried because its InputStream can be read "
+                + "only once: upload from a Path or byte[] to have such failures retried where that is safe, or call again "
+                + "with a new stream.";
+
+        /** The note, one or two sentences. */
+        final String text;
+        /** The note says what to do, so the status's generic hint is left out. */
+        final boolean replacesHint;
+
+        private UploadNote(String text, boolean replacesHint) {
+            this.text = text;
+            this.replacesHint = replacesHint;
+        }
+
+        /** The note for an error reply of {@code status} to {@code request}, or null. */
+        static UploadNote of(Request request, int status, boolean throttled) {
+            Upload upload = Upload.of(request);
+            if (upload == null) {
+                return null;
+            }
+            String text = "";
+            boolean conflict = status == 409 && !throttled && upload.folder != null;
+            if (conflict) {
+                text = "Uploading into " + upload.folder + " conflicts with its state, most likely because the folder does "
+                        + "not exist: create it with paths().mkdir(\"" + upload.folder + "\"), or upload with "
+                        + "UploadOptions.builder().createFolders(true).";
+            }
+            boolean wouldRetry = throttled || status == 429 || (upload.idempotent && status >= 500);
+            if (upload.oneShot && wouldRetry) {
+                text = (text + " " + STREAM_NOT_RETRIED).trim();
+            }
+            return text.isEmpty() ? null : new UploadNote(text, conflict);
+        }
+
+        /** The note for a connection lost on the way of {@code request}, or null. */
+        static UploadNote ofLostConnection(Request request) {
+            Upload upload = Upload.of(request);
+            return upload != null && upload.oneShot ? new UploadNote(STREAM_NOT_RETRIED, false) : null;
+        }
+
+        /** The server's words, then the note: {@code said. note}, without the final full stop the message adds. */
+        static String summary(String said, UploadNote note) {
+            if (note == null) {
+                return said;
+            }
+            String s = said == null || said.isEmpty() ? null : said.replaceAll("[.\\s]+$", "");
+            return (s == null || s.isEmpty() ? note.text : s + ". " + note.text).replaceAll("\\.$", "");
+        }
+    }
+
+    /** An upload request, as its operation, URL and body describe it. */
+    private static final class Upload {
+        /** The folder uploaded into, as {@code /a/b}; null for a write into an existing file. */
+        final String folder;
+        final boolean idempotent;
+        final boolean oneShot;
+
+        private Upload(String folder, boolean idempotent, boolean oneShot) {
+            this.folder = folder;
+            this.idempotent = idempotent;
+            this.oneShot = oneShot;
+        }
+
+        static Upload of(Request request) {
+            Invocation invocation = request == null ? null : request.tag(Invocation.class);
+            SmartFileOperation op = invocation == null ? null : invocation.method().getAnnotation(SmartFileOperation.class);
+            if (op == null) {
+                return null;
+            }
+            String folder;
+            switch (op.id()) {
+                case "uploadFiles": // POST path/data/<folder>/
+                    folder = pathAfterData(request.url());
+                    break;
+                case "uploadFileV3": // PUT path/data/<file>
+                    folder = ParentFolders.parentOf(pathAfterData(request.url()));
+                    break;
+                case "patchFileV3": // PATCH path/data/<file>: the file exists
+                    folder = null;
+                    break;
+                default:
+                    return null;
+            }
+            return new Upload(folder, op.idempotent(), !RetryInterceptor.isReplayable(request.body()));
+        }
+
+        /** The SmartFile path in a {@code …/path/data/<path>} URL, as {@code /a/b}. */
+        private static String pathAfterData(HttpUrl url) {
+            List<String> segments = url.pathSegments();
+            int start = 0;
+            for (int i = 0; i + 3 < segments.size(); i++) {
+                if (segments.get(i).equals("api") && segments.get(i + 2).equals("path") && segments.get(i + 3).equals("data")) {
+                    start = i + 4; // api/<version>/path/data/<path>
+                    break;
+                }
+            }
+            StringBuilder path = new StringBuilder();
+            for (String s : segments.subList(start, segments.size())) {
+                if (!s.isEmpty()) {
+                    path.append('/').append(s);
+                }
+            }
+            return path.length() == 0 ? "/" : path.toString();
         }
     }
 }

@@ -9,7 +9,7 @@ import okhttp3.ResponseBody;
 
 /**
  * A reply that is not JSON, typically a file's bytes, still streaming from the server. Read
- * {@link #inputStream()} and close this object (try-with-resources) to free the connection.
+ * {@link #getInputStream()} and close this object (try-with-resources) to free the connection.
  */
 public final class FileReply implements Closeable {
 
@@ -26,7 +26,7 @@ public final class FileReply implements Closeable {
      *
      * @return the status code
      */
-    public int statusCode() {
+    public int getStatusCode() {
         return response.code();
     }
 
@@ -35,7 +35,7 @@ public final class FileReply implements Closeable {
      *
      * @return the MIME type, or null when the server named none
      */
-    public String contentType() {
+    public String getContentType() {
         MediaType type = body.contentType();
         return type == null ? null : type.toString();
     }
@@ -45,7 +45,7 @@ public final class FileReply implements Closeable {
      *
      * @return the length, or -1 when unknown
      */
-    public long contentLength() {
+    public long getContentLength() {
         return body.contentLength();
     }
 
@@ -56,7 +56,7 @@ public final class FileReply implements Closeable {
      * @return its last value, or null; secret headers such as {@code Set-Cookie} are not
      *     returned
      */
-    public String header(String name) {
+    public String getHeader(String name) {
         return Redaction.isSecretHeader(name) ? null : response.header(name);
     }
 
@@ -65,7 +65,7 @@ public final class FileReply implements Closeable {
      *
      * @return the stream
      */
-    public InputStream inputStream() {
+    public InputStream getInputStream() {
         return body.byteStream();
     }
 
@@ -77,6 +77,6 @@ public final class FileReply implements Closeable {
 
     @Override
     public String toString() {
-        return "FileReply{status=" + statusCode() + ", contentType=" + contentType() + ", contentLength=" + contentLength() + "}";
+        return "FileReply{status=" + getStatusCode() + ", contentType=" + getContentType() + ", contentLength=" + getContentLength() + "}";
     }
 }

@@ -24,7 +24,7 @@ public class IncompleteDownloadException extends TransportException {
      *
      * @return the bytes received
      */
-    public long bytesReceived() {
+    public long getBytesReceived() {
         return bytesReceived;
     }
 
@@ -33,7 +33,7 @@ public class IncompleteDownloadException extends TransportException {
      *
      * @return the size, or -1 when the server did not say
      */
-    public long totalBytes() {
+    public long getTotalBytes() {
         return totalBytes;
     }
 }

@@ -1,18 +1,9 @@
 package com.smartfile.sdk;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.ProtocolException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import okhttp3.Request;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -23,16 +14,24 @@ import retrofit2.Response;
  */
 final class Invoker {
 
-    /** The message of the exception OkHttp throws when a call's {@code callTimeout} runs out. */
-    private static final String CALL_TIMEOUT = "timeout";
-
     /** Executes the call on this thread. */
     <T> T sync(Call<T> call) {
+        return execute(call).body();
+    }
+
+    /** Executes the call on this thread; the whole successful reply, for callers that read its headers. */
+    <T> Response<T> execute(Call<T> call) {
+        Response<T> response;
         try {
-            return unwrap(call.execute());
+            response = call.execute();
         } catch (IOException | RuntimeException e) {
-            throw translate(call.request(), e);
+            throw ErrorMapper.fromFailure(call.request(), e);
         }
+        if (!response.isSuccessful()) {
+            // ErrorInterceptor maps errors first; this is only reached if that chain was bypassed.
+            throw ErrorMapper.fromResponse(response.raw());
+        }
+        return response;
     }
 
     /**
@@ -54,13 +53,13 @@ final class Invoker {
                 try {
                     future.complete(unwrap(response));
                 } catch (RuntimeException e) {
-                    future.completeExceptionally(translate(c.request(), e));
+                    future.completeExceptionally(ErrorMapper.fromFailure(c.request(), e));
                 }
             }
 
             @Override
             public void onFailure(Call<T> c, Throwable t) {
-                future.completeExceptionally(translate(c.request(), t));
+                future.completeExceptionally(ErrorMapper.fromFailure(c.request(), t));
             }
         });
         future.whenComplete((value, error) -> {
@@ -77,55 +76,5 @@ final class Invoker {
             throw ErrorMapper.fromResponse(response.raw());
         }
         return response.body();
-    }
-
-    /** Maps any failure of a call to the SDK's exception for it. */
-    static SmartFileException translate(Request request, Throwable t) {
-        if (t instanceof SmartFileException) {
-            return (SmartFileException) t;
-        }
-        if (t instanceof SmartFileIOException) {
-            return ((SmartFileIOException) t).exception();
-        }
-        String what = request.method() + " " + Redaction.url(request.url());
-        if (t instanceof JsonDataException || t instanceof JsonEncodingException || t instanceof EOFException) {
-            return new InvalidReplyException("The reply to " + what + " could not be read as the expected JSON ("
-                    + t.getMessage() + "). The request may have taken effect; check before repeating it.", t);
-        }
-        if (t instanceof IOException) {
-            return new TransportException(describe(what, (IOException) t), t);
-        }
-        return new SmartFileException("Unexpected failure of " + what + ": " + t, t);
-    }
-
-    private static String describe(String what, IOException e) {
-        RetryInterceptor.Outcome outcome = RetryInterceptor.Outcome.of(e);
-        return what(what, e) + (outcome == null ? "" : " " + outcome.getMessage());
-    }
-
-    private static String what(String what, IOException e) {
-        if (e instanceof UnknownHostException) {
-            return "Cannot resolve the host of " + what + ". Check the base URL and the network.";
-        }
-        if (e instanceof ConnectException) {
-            return "Cannot connect for " + what + " (" + e.getMessage() + "). Check the base URL and that the server is up.";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "Timed out on " + what + " (" + e.getMessage() + "). The server is slow or unreachable; "
-                    + "raise the timeouts in SmartFile.builder() if large replies are expected.";
-        }
-        if (e instanceof InterruptedIOException && CALL_TIMEOUT.equals(e.getMessage()) && !Thread.currentThread().isInterrupted()) {
-            return "The call timeout ran out on " + what + ": the whole call, retries and their waits included, must end "
-                    + "within callTimeout(…) of SmartFile.builder(). The request may have taken effect; check before "
-                    + "repeating it.";
-        }
-        if (e instanceof InterruptedIOException) {
-            return "Interrupted on " + what + " (" + e.getMessage() + ").";
-        }
-        if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("unexpected end of stream")) {
-            return "The reply to " + what + " ended early (" + e.getMessage() + "): the connection dropped, or the server "
-                    + "announced more bytes than it sent. The request may have taken effect; check before repeating it.";
-        }
-        return "Connection failed on " + what + " (" + e + ").";
     }
 }

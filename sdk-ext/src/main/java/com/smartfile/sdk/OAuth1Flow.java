@@ -94,7 +94,7 @@ public final class OAuth1Flow {
     public String authorizationUrl(RequestToken requestToken) {
         requireToken(requestToken);
         return baseUrl.resolve("/oauth/authorize/").newBuilder()
-                .addQueryParameter("oauth_token", requestToken.token())
+                .addQueryParameter("oauth_token", requestToken.getToken())
                 .build().toString();
     }
 
@@ -122,7 +122,7 @@ public final class OAuth1Flow {
         }
         HttpUrl url = baseUrl.resolve("/oauth/access_token/");
         List<Map.Entry<String, String>> oauth = signer.sign("POST", url, Collections.emptyList(), client.key(),
-                client.secret(), requestToken.token(), requestToken.secret(),
+                client.secret(), requestToken.getToken(), requestToken.getSecret(),
                 List.of(Map.entry("oauth_verifier", verifier.trim())));
         Map<String, String> reply = post(url, oauth);
         return AccessToken.of(reply.get("oauth_token"), reply.get("oauth_token_secret"));

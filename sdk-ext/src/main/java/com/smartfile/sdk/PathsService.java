@@ -39,16 +39,19 @@ import retrofit2.Call;
 public final class PathsService extends PathsOperations {
 
     private final TasksService tasks;
-    private final Transfers transfers;
+    private final Uploads uploads;
+    private final Downloads downloads;
     private final Executor transferThreads;
     private final DeltaSync deltaSync;
 
-    PathsService(PathsApi api, Invoker invoker, TasksService tasks, Transfers transfers, Executor transferThreads) {
+    PathsService(PathsApi api, Invoker invoker, TasksService tasks, Uploads uploads, Downloads downloads,
+                 Executor transferThreads) {
         super(api, invoker);
         this.tasks = tasks;
-        this.transfers = transfers;
+        this.uploads = uploads;
+        this.downloads = downloads;
         this.transferThreads = transferThreads;
-        this.deltaSync = new DeltaSync(api, invoker, transfers);
+        this.deltaSync = new DeltaSync(api, invoker, uploads, downloads);
     }
 
     /**
@@ -132,7 +135,7 @@ public final class PathsService extends PathsOperations {
      * @throws ConflictException when the folder does not exist and {@code createFolders} is off
      */
     public List<PathInfo> upload(String folder, List<UploadSource> sources, UploadOptions options) {
-        return transfers.upload(folder, sources, options);
+        return uploads.upload(folder, sources, options);
     }
 
     /**
@@ -158,7 +161,7 @@ public final class PathsService extends PathsOperations {
      * @return the stored file's information
      */
     public PathInfo uploadAs(String filePath, UploadSource source, UploadOptions options) {
-        return transfers.uploadAs(filePath, source, options);
+        return uploads.uploadAs(filePath, source, options);
     }
 
     /**
@@ -192,7 +195,7 @@ public final class PathsService extends PathsOperations {
      */
     public PathInfo writeAt(String filePath, long offset, UploadSource source, Instant ifUnmodifiedSince,
                             UploadOptions options) {
-        return transfers.writeAt(filePath, offset, source, ifUnmodifiedSince, options);
+        return uploads.writeAt(filePath, offset, source, ifUnmodifiedSince, options);
     }
 
     /**
@@ -225,7 +228,7 @@ public final class PathsService extends PathsOperations {
      *     {@code localFile}'s name)
      */
     public long download(String path, Path localFile, DownloadOptions options) {
-        return transfers.download(path, localFile, options);
+        return downloads.download(path, localFile, options);
     }
 
     /**
@@ -253,7 +256,7 @@ public final class PathsService extends PathsOperations {
      * @throws ChecksumMismatchException at the end, when the digest differs: discard what was written
      */
     public long download(String path, OutputStream out, DownloadOptions options) {
-        return transfers.download(path, out, options);
+        return downloads.download(path, out, options);
     }
 
     /**
@@ -279,7 +282,7 @@ public final class PathsService extends PathsOperations {
      * @return the file's bytes; close it
      */
     public InputStream openDownload(String path, DownloadOptions options) {
-        return transfers.openDownload(path, options);
+        return downloads.openDownload(path, options);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class PendingTask {
      *
      * @return the started task
      */
-    public Task task() {
+    public Task getTask() {
         return task;
     }
 
@@ -37,7 +37,7 @@ public final class PendingTask {
      *
      * @return the uuid
      */
-    public String uuid() {
+    public String getUuid() {
         return TaskStates.uuid(task);
     }
 
@@ -76,6 +76,6 @@ public final class PendingTask {
 
     @Override
     public String toString() {
-        return "PendingTask{uuid=" + uuid() + ", status=" + TaskStates.statusText(task) + "}";
+        return "PendingTask{uuid=" + getUuid() + ", status=" + TaskStates.statusText(task) + "}";
     }
 }

@@ -51,7 +51,7 @@ final class RawCalls {
             if (response != null) {
                 response.close();
             }
-            throw Invoker.translate(request, e);
+            throw ErrorMapper.fromFailure(request, e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class RequestToken {
      *
      * @return the token
      */
-    public String token() {
+    public String getToken() {
         return token;
     }
 
@@ -52,7 +52,7 @@ public final class RequestToken {
      *
      * @return the secret
      */
-    public String secret() {
+    public String getSecret() {
         return secret;
     }
 

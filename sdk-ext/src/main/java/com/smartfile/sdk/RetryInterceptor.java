@@ -32,7 +32,7 @@ import retrofit2.Invocation;
  * <ul>
  *   <li>a throttle reply ({@link Throttle#waitOf(Response)}) means the server declined the request
  *       without acting on it, so any method is re-sent after the requested wait, unless that wait
- *       is longer than {@link RetryPolicy#maxServerWait()};</li>
+ *       is longer than {@link RetryPolicy#getMaxServerWait()};</li>
  *   <li>a 500, 502, 503 (without throttle signal) or 504 reply and a network failure re-send only
  *       idempotent requests: as {@link SmartFileOperation#idempotent()} says when the request came
  *       from a generated method, else GET, HEAD, PUT, DELETE and OPTIONS;</li>
@@ -83,7 +83,7 @@ final class RetryInterceptor implements Interceptor {
         Chain sending = chain.withRetryOnConnectionFailure(false);
         boolean replayable = isReplayable(request.body());
         boolean idempotent = isIdempotent(request);
-        int max = policy.maxAttempts();
+        int max = policy.getMaxAttempts();
         long timeoutNanos = chain.call().timeout().timeoutNanos();
         long deadline = System.nanoTime() + timeoutNanos;
         boolean freshConnectionTried = false;
@@ -132,7 +132,7 @@ final class RetryInterceptor implements Interceptor {
             String reason;
             if (throttle.isPresent()) {
                 wait = throttle.get();
-                if (attempt >= max || !replayable || wait.compareTo(policy.maxServerWait()) > 0
+                if (attempt >= max || !replayable || wait.compareTo(policy.getMaxServerWait()) > 0
                         || outlasts(wait, timeoutNanos, deadline)) {
                     return response;
                 }

@@ -11,7 +11,7 @@ import java.util.function.DoubleSupplier;
  * <p>What is re-sent:
  * <ul>
  *   <li>a throttled request (429, or 503 with {@code X-Throttle} or {@code Retry-After}), any
- *       method, after the wait the server asked for. A wait longer than {@link #maxServerWait()}
+ *       method, after the wait the server asked for. A wait longer than {@link #getMaxServerWait()}
  *       ends the retries at once, and the caller gets a {@link ThrottledException} carrying
  *       that wait;</li>
  *   <li>a request that is safe to repeat (GET, HEAD, PUT, DELETE, OPTIONS, or as the API
@@ -20,7 +20,7 @@ import java.util.function.DoubleSupplier;
  *       {@code min(maxBackoff, initialBackoff × 2^(retry − 1))}.</li>
  * </ul>
  * A request whose body can be sent only once (an {@code InputStream} upload) is never re-sent.
- * Every attempt, the first one included, counts towards {@link #maxAttempts()}.
+ * Every attempt, the first one included, counts towards {@link #getMaxAttempts()}.
  */
 public final class RetryPolicy {
 
@@ -86,7 +86,7 @@ public final class RetryPolicy {
      *
      * @return at least 1; 1 means no retries
      */
-    public int maxAttempts() {
+    public int getMaxAttempts() {
         return maxAttempts;
     }
 
@@ -95,7 +95,7 @@ public final class RetryPolicy {
      *
      * @return the initial backoff
      */
-    public Duration initialBackoff() {
+    public Duration getInitialBackoff() {
         return initialBackoff;
     }
 
@@ -104,7 +104,7 @@ public final class RetryPolicy {
      *
      * @return the maximum backoff
      */
-    public Duration maxBackoff() {
+    public Duration getMaxBackoff() {
         return maxBackoff;
     }
 
@@ -114,7 +114,7 @@ public final class RetryPolicy {
      *
      * @return the longest server-requested wait honoured
      */
-    public Duration maxServerWait() {
+    public Duration getMaxServerWait() {
         return maxServerWait;
     }
 

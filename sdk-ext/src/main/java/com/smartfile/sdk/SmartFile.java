@@ -123,8 +123,9 @@ public final class SmartFile implements AutoCloseable {
         PathsApi pathsApi = v2.create(PathsApi.class);
         // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
         Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
-        Transfers transfers = new Transfers(pathsApi, v3.create(PathsV3Api.class), http, invoker, b.retryPolicy, Sleeper.SYSTEM);
-        this.paths = new PathsService(pathsApi, invoker, tasks, transfers, http.dispatcher().executorService());
+        Uploads uploads = new Uploads(pathsApi, v3.create(PathsV3Api.class), invoker);
+        Downloads downloads = new Downloads(http, pathsApi, b.retryPolicy, Sleeper.SYSTEM);
+        this.paths = new PathsService(pathsApi, invoker, tasks, uploads, downloads, http.dispatcher().executorService());
         this.raw = new RawCalls(http, v2Root);
     }
 
@@ -152,7 +153,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the base URL
      */
-    public String baseUrl() {
+    public String getBaseUrl() {
         return baseUrl.toString();
     }
 
@@ -161,7 +162,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the API version
      */
-    public String apiVersion() {
+    public String getApiVersion() {
         return apiVersion;
     }
 

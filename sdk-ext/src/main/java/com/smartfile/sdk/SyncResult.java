@@ -30,7 +30,7 @@ public final class SyncResult {
      *
      * @return true for a delta transfer, false when it fell back to a plain upload or download
      */
-    public boolean usedDelta() {
+    public boolean isDeltaUsed() {
         return delta;
     }
 
@@ -40,7 +40,7 @@ public final class SyncResult {
      *
      * @return the reason, or null when a delta was used
      */
-    public String fallbackReason() {
+    public String getFallbackReason() {
         return fallbackReason;
     }
 
@@ -49,7 +49,7 @@ public final class SyncResult {
      *
      * @return bytes
      */
-    public long fileBytes() {
+    public long getFileBytes() {
         return fileBytes;
     }
 
@@ -59,7 +59,7 @@ public final class SyncResult {
      *
      * @return bytes sent
      */
-    public long bytesSent() {
+    public long getBytesSent() {
         return bytesSent;
     }
 
@@ -69,7 +69,7 @@ public final class SyncResult {
      *
      * @return bytes received
      */
-    public long bytesReceived() {
+    public long getBytesReceived() {
         return bytesReceived;
     }
 
@@ -79,7 +79,7 @@ public final class SyncResult {
      *
      * @return bytes saved
      */
-    public long bytesSaved() {
+    public long getBytesSaved() {
         return fileBytes - bytesSent - bytesReceived;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.smartfile.sdk.model.Task;
 
 /**
- * A server-side task ended in {@code FAILURE}. {@link #errors()} lists what went wrong per path,
+ * A server-side task ended in {@code FAILURE}. {@link #getErrors()} lists what went wrong per path,
  * as far as the server said.
  */
 public class TaskFailedException extends SmartFileException {
@@ -28,7 +28,7 @@ public class TaskFailedException extends SmartFileException {
      *
      * @return the task
      */
-    public Task task() {
+    public Task getTask() {
         return task;
     }
 
@@ -37,7 +37,7 @@ public class TaskFailedException extends SmartFileException {
      *
      * @return an unmodifiable map from path to message, possibly empty
      */
-    public Map<String, String> errors() {
+    public Map<String, String> getErrors() {
         return errors;
     }
 }

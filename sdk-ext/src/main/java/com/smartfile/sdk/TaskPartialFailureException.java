@@ -5,8 +5,8 @@ import java.util.Map;
 import com.smartfile.sdk.model.Task;
 
 /**
- * A server-side task finished ({@code SUCCESS}) but some paths failed; {@link #errors()} lists
- * them. The other paths were processed: read {@link #task()} for the rest of the result.
+ * A server-side task finished ({@code SUCCESS}) but some paths failed; {@link #getErrors()} lists
+ * them. The other paths were processed: read {@link #getTask()} for the rest of the result.
  */
 public class TaskPartialFailureException extends TaskFailedException {
 

@@ -22,7 +22,7 @@ public class TaskTimeoutException extends SmartFileException {
      *
      * @return the task
      */
-    public Task lastSeen() {
+    public Task getLastSeen() {
         return lastSeen;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The server throttled the request (429, or 503 with an {@code X-Throttle} header) and the
- * client's retry attempts ran out. {@link #retryAfter()} is the wait the server asked for.
+ * client's retry attempts ran out. {@link #getRetryAfter()} is the wait the server asked for.
  */
 public class ThrottledException extends ApiException {
 
@@ -22,7 +22,7 @@ public class ThrottledException extends ApiException {
      *
      * @return the requested wait; a default when the server named none
      */
-    public Duration retryAfter() {
+    public Duration getRetryAfter() {
         return retryAfter;
     }
 }

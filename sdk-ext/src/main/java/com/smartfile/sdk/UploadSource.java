@@ -130,7 +130,7 @@ public final class UploadSource {
      *
      * @return the name, or null when none was given
      */
-    public String name() {
+    public String getName() {
         return name;
     }
 

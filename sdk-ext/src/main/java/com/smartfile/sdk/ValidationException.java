@@ -1,7 +1,7 @@
 package com.smartfile.sdk;
 
 /**
- * 400 Bad Request: the server rejected the parameters. {@link #fieldErrors()} says which ones and why.
+ * 400 Bad Request: the server rejected the parameters. {@link #getFieldErrors()} says which ones and why.
  */
 public class ValidationException extends ApiException {
 

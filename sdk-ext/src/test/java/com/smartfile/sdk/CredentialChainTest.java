@@ -50,7 +50,7 @@ class CredentialChainTest {
     }
 
     private void assertBasic(Credentials c, String key, String password) {
-        assertEquals(Credentials.Kind.BASIC, c.kind());
+        assertEquals(Credentials.Kind.BASIC, c.getKind());
         assertEquals(key, c.key());
         assertEquals(password, c.secret());
     }
@@ -83,7 +83,7 @@ class CredentialChainTest {
         env.put(CredentialChain.CLIENT_TOKEN, CLIENT_TOKEN);
         env.put(CredentialChain.CLIENT_SECRET, CLIENT_SECRET);
         Credentials clientOnly = chain().resolve(null, BASE);
-        assertEquals(Credentials.Kind.OAUTH1, clientOnly.kind());
+        assertEquals(Credentials.Kind.OAUTH1, clientOnly.getKind());
         assertEquals(CLIENT_TOKEN, clientOnly.key());
         assertNull(clientOnly.accessToken());
 

@@ -19,7 +19,7 @@ class CredentialsTest {
     @Test
     void basicTrimsAndKeepsValues() {
         Credentials c = Credentials.basic("  " + KEY + "\n", "\t" + PASSWORD + " ");
-        assertEquals(Credentials.Kind.BASIC, c.kind());
+        assertEquals(Credentials.Kind.BASIC, c.getKind());
         assertEquals(KEY, c.key());
         assertEquals(PASSWORD, c.secret());
         assertTrue(c.canAuthenticateRequests());
@@ -28,13 +28,13 @@ class CredentialsTest {
     @Test
     void oauthKinds() {
         Credentials full = Credentials.oauth1(CLIENT_TOKEN, CLIENT_SECRET, ACCESS_TOKEN, ACCESS_SECRET);
-        assertEquals(Credentials.Kind.OAUTH1, full.kind());
+        assertEquals(Credentials.Kind.OAUTH1, full.getKind());
         assertTrue(full.canAuthenticateRequests());
         assertEquals(ACCESS_TOKEN, full.accessToken());
         assertEquals(ACCESS_SECRET, full.accessSecret());
 
         Credentials clientOnly = Credentials.oauth1Client(CLIENT_TOKEN, CLIENT_SECRET);
-        assertEquals(Credentials.Kind.OAUTH1, clientOnly.kind());
+        assertEquals(Credentials.Kind.OAUTH1, clientOnly.getKind());
         assertFalse(clientOnly.canAuthenticateRequests());
 
         Credentials fromToken = Credentials.oauth1(CLIENT_TOKEN, CLIENT_SECRET, AccessToken.of(ACCESS_TOKEN, ACCESS_SECRET));
@@ -97,8 +97,8 @@ class CredentialsTest {
         assertEquals(a, AccessToken.of(" " + ACCESS_TOKEN, ACCESS_SECRET + " "));
         RequestToken r = RequestToken.of("reqtoken123", "reqsecret456");
         assertFalse(r.toString().contains("reqsecret456"), r.toString());
-        assertEquals("reqtoken123", r.token());
-        assertEquals("reqsecret456", r.secret());
+        assertEquals("reqtoken123", r.getToken());
+        assertEquals("reqsecret456", r.getSecret());
         assertThrows(InvalidInputException.class, () -> RequestToken.of("t", " "));
         assertThrows(InvalidInputException.class, () -> AccessToken.of(null, "s"));
     }

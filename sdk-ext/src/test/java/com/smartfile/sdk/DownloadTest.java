@@ -99,13 +99,13 @@ class DownloadTest {
     @Test
     void aDownloadIsForcedToDiskOnlyWhenDurableIsAsked() throws Exception {
         serve(new FileServer(data));
-        long before = Transfers.FORCED.get();
+        long before = Downloads.FORCED.get();
 
         client.paths().download("/f.bin", dir.resolve("fast.bin"));
-        assertEquals(before, Transfers.FORCED.get(), "the default does not fsync");
+        assertEquals(before, Downloads.FORCED.get(), "the default does not fsync");
 
         client.paths().download("/f.bin", dir.resolve("durable.bin"), DownloadOptions.builder().durable(true).build());
-        assertEquals(before + 1, Transfers.FORCED.get(), "durable(true) forces the file to disk once, before the move");
+        assertEquals(before + 1, Downloads.FORCED.get(), "durable(true) forces the file to disk once, before the move");
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("fast.bin")));
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("durable.bin")));
         assertEquals(List.of("durable.bin", "fast.bin"), filesIn(dir), "both went through a temporary file and a move");
@@ -150,8 +150,8 @@ class DownloadTest {
                 () -> client.paths().download("/f.bin", target, DownloadOptions.builder().maxResumes(2).build()));
 
         assertEquals(3, files.requests.size(), "the first request and two resumes");
-        assertEquals(SIZE, e.totalBytes());
-        assertTrue(e.bytesReceived() > 0 && e.bytesReceived() < SIZE, "got part of it: " + e.bytesReceived());
+        assertEquals(SIZE, e.getTotalBytes());
+        assertTrue(e.getBytesReceived() > 0 && e.getBytesReceived() < SIZE, "got part of it: " + e.getBytesReceived());
         assertTrue(e.getMessage().contains("/f.bin") && e.getMessage().contains("2 resumes"), e.getMessage());
         assertEquals(List.of(), filesIn(dir), "nothing under the final name, no temporary file");
     }
@@ -180,9 +180,9 @@ class DownloadTest {
         String wrong = sha256("something else".getBytes(StandardCharsets.UTF_8));
         ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class, () -> client.paths().download("/f.bin",
                 target, DownloadOptions.builder().checksum("SHA-256", wrong).build()));
-        assertEquals(wrong, e.expected());
-        assertEquals(sha256(data), e.actual());
-        assertEquals("SHA-256", e.algorithm());
+        assertEquals(wrong, e.getExpected());
+        assertEquals(sha256(data), e.getActual());
+        assertEquals("SHA-256", e.getAlgorithm());
         assertEquals("old", Files.readString(target), "the old file is untouched");
         assertEquals(List.of("copy.bin"), filesIn(dir), "the temporary file is gone");
     }
@@ -211,7 +211,7 @@ class DownloadTest {
                 () -> client.paths().download("/f.bin", out));
 
         assertTrue(e.getMessage().contains("cannot be completed") && e.getMessage().contains("download again"), e.getMessage());
-        assertEquals(out.size(), e.bytesReceived(), "it says how much was written");
+        assertEquals(out.size(), e.getBytesReceived(), "it says how much was written");
         assertEquals(2, files.requests.size());
     }
 

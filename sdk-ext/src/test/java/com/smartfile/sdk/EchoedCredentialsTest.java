@@ -59,7 +59,7 @@ class EchoedCredentialsTest {
     private String failureAndLog(SmartFile client) {
         try (LogCapture log = LogCapture.of("com.smartfile.sdk.wire"); client) {
             ValidationException e = assertThrows(ValidationException.class, () -> client.paths().info("/a"));
-            return e.getMessage() + "\n" + e.rawBody() + "\n" + e.detail() + "\n" + String.join("\n", log.messages());
+            return e.getMessage() + "\n" + e.getRawBody() + "\n" + e.getDetail() + "\n" + String.join("\n", log.messages());
         }
     }
 

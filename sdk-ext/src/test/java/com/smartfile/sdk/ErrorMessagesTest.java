@@ -1,6 +1,5 @@
 package com.smartfile.sdk;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,13 +35,5 @@ class ErrorMessagesTest {
         assertFalse(e.getMessage().contains("administrator"), e.getMessage());
         assertTrue(e.getMessage().contains("OAuth signature did not verify"), e.getMessage());
         assertTrue(reply(403, "{\"detail\": \"no\"}").getMessage().contains("administrator"));
-    }
-
-    @Test
-    void anUploadConflictSaysItsHintOnce() {
-        SmartFileException e = Transfers.explain(reply(409, "{\"detail\": \"Conflict\"}"), "/in", false, false);
-        String m = e.getMessage();
-        assertTrue(m.contains("create it with paths().mkdir(\"/in\")") && m.endsWith("."), m);
-        assertEquals(1, m.split("state", -1).length - 1, "the conflict is explained once: " + m);
     }
 }

@@ -79,8 +79,8 @@ class OAuth1FlowTest {
                 "oauth_token=" + REQUEST_TOKEN + "&oauth_token_secret=" + rfc3986(REQUEST_SECRET)
                         + "&oauth_callback_confirmed=true");
         RequestToken request = flow.requestToken();
-        assertEquals(REQUEST_TOKEN, request.token());
-        assertEquals(REQUEST_SECRET, request.secret());
+        assertEquals(REQUEST_TOKEN, request.getToken());
+        assertEquals(REQUEST_SECRET, request.getSecret());
 
         RecordedRequest first = server.takeRequest();
         assertEquals("POST", first.getMethod());
@@ -101,8 +101,8 @@ class OAuth1FlowTest {
         reply(200, "application/x-www-form-urlencoded",
                 "oauth_token=" + ACCESS_TOKEN + "&oauth_token_secret=" + ACCESS_SECRET);
         AccessToken access = flow.accessToken(request, " the-verifier ");
-        assertEquals(ACCESS_TOKEN, access.token());
-        assertEquals(ACCESS_SECRET, access.secret());
+        assertEquals(ACCESS_TOKEN, access.getToken());
+        assertEquals(ACCESS_SECRET, access.getSecret());
 
         RecordedRequest second = server.takeRequest();
         assertEquals("POST", second.getMethod());
@@ -137,15 +137,15 @@ class OAuth1FlowTest {
     void jsonReplyIsAcceptedToo() {
         reply(200, "application/json", "{\"oauth_token\": \"jt\", \"oauth_token_secret\": \"js\"}");
         RequestToken t = flow().build().requestToken();
-        assertEquals("jt", t.token());
-        assertEquals("js", t.secret());
+        assertEquals("jt", t.getToken());
+        assertEquals("js", t.getSecret());
     }
 
     @Test
     void unverifiedRequestIsAnAuthenticationException() {
         reply(403, "text/html", "Could not verify OAuth request.");
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> flow().build().requestToken());
-        assertEquals(403, e.statusCode());
+        assertEquals(403, e.getStatusCode());
         assertFalse(e.getMessage().contains(CLIENT_SECRET), e.getMessage());
 
         reply(403, "text/plain", "Could not verify OAuth request.");
@@ -159,8 +159,8 @@ class OAuth1FlowTest {
     void otherErrorStatusGoesThroughTheErrorMapper() {
         reply(500, "application/json", "{\"detail\": \"boom\"}");
         ApiException e = assertThrows(ApiException.class, () -> flow().build().requestToken());
-        assertEquals(500, e.statusCode());
-        assertEquals("boom", e.detail());
+        assertEquals(500, e.getStatusCode());
+        assertEquals("boom", e.getDetail());
     }
 
     @Test

@@ -116,7 +116,7 @@ class ParsersFuzzTest {
 
     /**
      * Model JSON: a {@link PathInfo} or a {@link Task}, or one of the exceptions the client turns
-     * into an {@link InvalidReplyException} (see {@code Invoker.translate}). An input starting with
+     * into an {@link InvalidReplyException} (see {@code ErrorMapper.fromFailure}). An input starting with
      * {@code T} is read as a task, anything else as path information.
      */
     @FuzzTest(maxDuration = "5m")
@@ -130,7 +130,7 @@ class ParsersFuzzTest {
                 assertNotNull(model.toString());
             }
         } catch (JsonDataException | JsonEncodingException | EOFException documented) {
-            SmartFileException mapped = Invoker.translate(new okhttp3.Request.Builder().url("http://localhost/").build(),
+            SmartFileException mapped = ErrorMapper.fromFailure(new okhttp3.Request.Builder().url("http://localhost/").build(),
                     documented);
             assertTrue(mapped instanceof InvalidReplyException, mapped.toString());
         } catch (java.io.IOException other) {
@@ -156,7 +156,7 @@ class ParsersFuzzTest {
         String body = parts[2].length() > ErrorReply.MAX_BODY_CHARS ? parts[2].substring(0, ErrorReply.MAX_BODY_CHARS) : parts[2];
         ApiException e = ErrorMapper.build(status, "GET", "http://localhost/api/2/x/", body, type, null, Optional.empty());
         assertNotNull(e);
-        assertEquals(status, e.statusCode());
+        assertEquals(status, e.getStatusCode());
         assertTrue(e.getMessage().length() < 3 * ErrorReply.MAX_BODY_CHARS + 1000,
                 "message of " + e.getMessage().length() + " chars");
     }

@@ -71,7 +71,7 @@ class ResumeSafetyTest {
     }
 
     private static String date(Instant i) {
-        return Transfers.httpDate(i);
+        return Uploads.httpDate(i);
     }
 
     @Test

@@ -320,7 +320,7 @@ class RetryInterceptorTest {
         IOException again = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(), get()));
         assertEquals("It was tried 3 times and not again: the retry policy allows 3 attempts.",
                 RetryInterceptor.Outcome.of(again).getMessage());
-        SmartFileException t = Invoker.translate(get(), again);
+        SmartFileException t = ErrorMapper.fromFailure(get(), again);
         assertTrue(t.getMessage().endsWith("It was tried 3 times and not again: the retry policy allows 3 attempts."),
                 t.getMessage());
     }

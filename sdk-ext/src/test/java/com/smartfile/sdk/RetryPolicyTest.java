@@ -13,17 +13,17 @@ class RetryPolicyTest {
     @Test
     void defaultsMatchTheOfficialClient() {
         RetryPolicy p = RetryPolicy.defaults();
-        assertEquals(3, p.maxAttempts());
-        assertEquals(Duration.ofMillis(500), p.initialBackoff());
-        assertEquals(Duration.ofSeconds(20), p.maxBackoff());
-        assertEquals(Duration.ofSeconds(60), p.maxServerWait());
+        assertEquals(3, p.getMaxAttempts());
+        assertEquals(Duration.ofMillis(500), p.getInitialBackoff());
+        assertEquals(Duration.ofSeconds(20), p.getMaxBackoff());
+        assertEquals(Duration.ofSeconds(60), p.getMaxServerWait());
         assertEquals("RetryPolicy{maxAttempts=3, initialBackoff=500ms, maxBackoff=20000ms, maxServerWait=60000ms}",
                 p.toString());
     }
 
     @Test
     void noneSendsOnce() {
-        assertEquals(1, RetryPolicy.none().maxAttempts());
+        assertEquals(1, RetryPolicy.none().getMaxAttempts());
     }
 
     @Test

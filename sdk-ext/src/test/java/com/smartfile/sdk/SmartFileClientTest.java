@@ -157,9 +157,9 @@ class SmartFileClientTest {
             server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain")
                     .addHeader("Set-Cookie", "sessionid=secret").body("hello file").build());
             Object reply = client.get("/path/data", "/a.txt", null);
-            try (FileReply file = assertInstanceOf(FileReply.class, reply); InputStream in = file.inputStream()) {
-                assertEquals("text/plain", file.contentType());
-                assertNull(file.header("Set-Cookie"), "secret headers are not handed out");
+            try (FileReply file = assertInstanceOf(FileReply.class, reply); InputStream in = file.getInputStream()) {
+                assertEquals("text/plain", file.getContentType());
+                assertNull(file.getHeader("Set-Cookie"), "secret headers are not handed out");
                 assertEquals("hello file", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
 
@@ -198,7 +198,7 @@ class SmartFileClientTest {
             RecordedRequest move = take();
             assertEquals("/api/2/path/oper/move/", move.getTarget());
             assertEquals("src=%2Fa&src=%2Fb&dst=%2Fdst", move.getBody().utf8());
-            assertEquals("abc", task.uuid());
+            assertEquals("abc", task.getUuid());
         }
     }
 
@@ -208,26 +208,26 @@ class SmartFileClientTest {
             server.enqueue(new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
                     .addHeader("x-unique-id", "req-123").body("{\"detail\":\"Path not found.\"}").build());
             NotFoundException nf = assertThrows(NotFoundException.class, () -> client.paths().info("/missing"));
-            assertEquals(404, nf.statusCode());
-            assertEquals("Path not found.", nf.detail());
-            assertEquals("GET", nf.method());
-            assertEquals("req-123", nf.requestId());
+            assertEquals(404, nf.getStatusCode());
+            assertEquals("Path not found.", nf.getDetail());
+            assertEquals("GET", nf.getMethod());
+            assertEquals("req-123", nf.getRequestId());
             assertTrue(nf.getMessage().contains("Path not found.") && nf.getMessage().contains("/api/2/path/info/missing/"), nf.getMessage());
 
             server.enqueue(json(400, "{\"src\":[\"This field is required.\"]}"));
             ValidationException ve = assertThrows(ValidationException.class, () -> client.paths().move(List.of("/a"), "/b"));
-            assertEquals(List.of("This field is required."), ve.fieldErrors().get("src"));
+            assertEquals(List.of("This field is required."), ve.getFieldErrors().get("src"));
 
             server.enqueue(json(400, "{\"field_errors\":{\"path\":[\"Invalid path.\"]}}"));
             ValidationException fe = assertThrows(ValidationException.class, () -> client.paths().mkdir("/x"));
-            assertEquals(List.of("Invalid path."), fe.fieldErrors().get("path"));
+            assertEquals(List.of("Invalid path."), fe.getFieldErrors().get("path"));
 
             for (int i = 0; i < 3; i++) { // a GET is idempotent: retried until the attempts run out
                 server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
                         .body("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>").build());
             }
             ApiException bad = assertThrows(ApiException.class, () -> client.tasks().get("t1"));
-            assertEquals(502, bad.statusCode());
+            assertEquals(502, bad.getStatusCode());
             assertTrue(bad.getMessage().contains("502 Bad Gateway"), bad.getMessage());
 
             server.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "text/plain")
@@ -261,8 +261,8 @@ class SmartFileClientTest {
             }
             ThrottledException e = assertThrows(ThrottledException.class, () -> client.ping());
             assertEquals(3, server.getRequestCount());
-            assertEquals(Duration.ofMillis(10), e.retryAfter());
-            assertEquals(503, e.statusCode());
+            assertEquals(Duration.ofMillis(10), e.getRetryAfter());
+            assertEquals(503, e.getStatusCode());
         }
     }
 
@@ -324,7 +324,7 @@ class SmartFileClientTest {
         Map<String, String> env = Map.of("SMARTFILE_API_KEY", KEY, "SMARTFILE_API_PASSWORD", PASSWORD,
                 "SMARTFILE_API_URL", server.url("/").toString());
         try (SmartFile client = SmartFile.builder().environment(env::get, home).build()) {
-            assertEquals(server.url("/").toString(), client.baseUrl());
+            assertEquals(server.url("/").toString(), client.getBaseUrl());
             server.enqueue(json(200, "{}"));
             client.whoami();
             assertTrue(take().getHeaders().get("Authorization").startsWith("Basic "));
@@ -520,7 +520,7 @@ class SmartFileClientTest {
                 server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
                         .addHeader("x-unique-id", "r-" + status).body(body).build());
                 ApiException real = assertThrows(ApiException.class, client::whoami);
-                ApiException.Builder b = ApiException.builder(status).request(real.method(), real.url())
+                ApiException.Builder b = ApiException.builder(status).request(real.getMethod(), real.getUrl())
                         .requestId("r-" + status).rawBody(body);
                 if (status == 400) {
                     b.fieldError("email", "Enter a valid email.");
@@ -530,13 +530,13 @@ class SmartFileClientTest {
                 ApiException built = b.build();
                 assertEquals(real.getClass(), built.getClass(), "status " + status);
                 assertEquals(real.getMessage(), built.getMessage());
-                assertEquals(real.fieldErrors(), built.fieldErrors());
-                assertEquals(real.requestId(), built.requestId());
-                assertEquals(real.detail(), built.detail());
+                assertEquals(real.getFieldErrors(), built.getFieldErrors());
+                assertEquals(real.getRequestId(), built.getRequestId());
+                assertEquals(real.getDetail(), built.getDetail());
             }
         }
         ThrottledException busy = ApiException.builder(503).retryAfter(Duration.ofSeconds(7)).build(ThrottledException.class);
-        assertEquals(Duration.ofSeconds(7), busy.retryAfter());
+        assertEquals(Duration.ofSeconds(7), busy.getRetryAfter());
         assertInstanceOf(NotFoundException.class, ApiException.builder(404).build());
         assertThrows(InvalidInputException.class, () -> ApiException.builder(400).build(NotFoundException.class));
         assertThrows(InvalidInputException.class, () -> ApiException.builder(42));
@@ -558,5 +558,26 @@ class SmartFileClientTest {
             assertNull(page.getPrevious());
         }
         assertEquals("/api/2/group/?page=2&limit=1", take().getTarget());
+    }
+
+    @Test
+    void pathFlagsReadTheWireKeysAndAreFalseWhenAbsent() throws Exception {
+        server.enqueue(json(200, "{\"path\": \"/d\", \"isdir\": true, \"isfile\": false}"));
+        server.enqueue(json(200, "{\"path\": \"/f\", \"isdir\": false, \"isfile\": true}"));
+        server.enqueue(json(200, "{\"path\": \"/renamed\"}"));
+        try (SmartFile client = client()) {
+            PathInfo folder = client.paths().info("/d");
+            assertTrue(folder.isDirectory());
+            assertFalse(folder.isFile());
+            PathInfo file = client.paths().info("/f");
+            assertFalse(file.isDirectory());
+            assertTrue(file.isFile());
+            PathInfo partial = client.paths().info("/renamed");
+            assertFalse(partial.isDirectory(), "a reply without isdir is not a folder");
+            assertFalse(partial.isFile(), "a reply without isfile is not a file");
+            assertEquals(folder, folder.toBuilder().build());
+            assertEquals(PathInfo.builder().path("/d").directory(true).file(false).build(), folder,
+                    "the builder's directory/file set the same keys the server sent");
+        }
     }
 }

@@ -84,7 +84,7 @@ class TasksAndPagingTest {
         reply(task("FAILURE", "{\"errors\":{\"/a\":\"Permission denied\"}}"));
         TaskFailedException e = assertThrows(TaskFailedException.class,
                 () -> client.paths().move(List.of("/a"), "/b").await(Duration.ofSeconds(10)));
-        assertEquals(Map.of("/a", "Permission denied"), e.errors());
+        assertEquals(Map.of("/a", "Permission denied"), e.getErrors());
         assertTrue(e.getMessage().contains("/a: Permission denied"), e.getMessage());
         assertTrue(!(e instanceof TaskPartialFailureException));
     }
@@ -94,7 +94,7 @@ class TasksAndPagingTest {
         reply(task("SUCCESS", "{\"errors\":{\"/full\":\"Directory is not empty\"}}"));
         TaskPartialFailureException e = assertThrows(TaskPartialFailureException.class,
                 () -> client.paths().remove("/full", "/empty").await(Duration.ofSeconds(10)));
-        assertEquals(Map.of("/full", "Directory is not empty"), e.errors());
+        assertEquals(Map.of("/full", "Directory is not empty"), e.getErrors());
         assertEquals(1, server.getRequestCount(), "a task that arrives finished is not polled");
     }
 
@@ -105,7 +105,7 @@ class TasksAndPagingTest {
         }
         TaskTimeoutException e = assertThrows(TaskTimeoutException.class,
                 () -> client.paths().copy(List.of("/a"), "/b").await(Duration.ofMillis(700)));
-        assertEquals(TaskResult.Status.PROGRESS, e.lastSeen().getResult().getStatus());
+        assertEquals(TaskResult.Status.PROGRESS, e.getLastSeen().getResult().getStatus());
         assertTrue(e.getMessage().contains("t-1") && e.getMessage().contains("PROGRESS"), e.getMessage());
         int polls = server.getRequestCount() - 1;
         assertTrue(polls >= 2 && polls <= 3, "polls at 200 ms and 400 ms (doubling), then the deadline: " + polls);
@@ -131,7 +131,7 @@ class TasksAndPagingTest {
         reply("{\"url\":\"/api/2/task/old-9/\",\"status\":\"PENDING\"}");
         reply("{\"uuid\":\"old-9\",\"status\":\"SUCCESS\"}");
         PendingTask pending = client.paths().remove("/x");
-        assertEquals("old-9", pending.uuid());
+        assertEquals("old-9", pending.getUuid());
         pending.await(Duration.ofSeconds(5));
         assertEquals(List.of("POST /api/2/path/oper/remove/", "GET /api/2/task/old-9/"), targets());
     }

@@ -147,7 +147,7 @@ class UploadTest {
         reply(200, "{\"path\":\"/dir/fü #1.bin\",\"name\":\"fü #1.bin\",\"size\":4,\"isfile\":true}");
         PathInfo stored = client.paths().uploadAs("/dir/fü #1.bin", UploadSource.of(new byte[] {1, 2, 3, 4}));
         assertEquals("/dir/fü #1.bin", stored.getPath());
-        assertEquals(Boolean.TRUE, stored.getIsfile());
+        assertTrue(stored.isFile());
         RecordedRequest r = take();
         assertEquals("PUT", r.getMethod());
         assertEquals("/api/3/path/data/dir/f%C3%BC%20%231.bin", r.getTarget());
@@ -179,15 +179,15 @@ class UploadTest {
                 .addHeader("X-Unique-Id", "req-77").body("{\"status\":404,\"detail\":\"Parent does not exist.\"}").build());
         NotFoundException e = assertThrows(NotFoundException.class,
                 () -> client.paths().uploadAs("/x/y.txt", UploadSource.of(new byte[3])));
-        assertEquals(404, e.statusCode());
-        assertEquals("Parent does not exist.", e.detail());
-        assertEquals("req-77", e.requestId());
+        assertEquals(404, e.getStatusCode());
+        assertEquals("Parent does not exist.", e.getDetail());
+        assertEquals("req-77", e.getRequestId());
         assertTrue(e.getMessage().contains("Parent does not exist."), e.getMessage());
 
         reply(200, "{\"status\":412,\"detail\":\"File modified.\"}");
         ApiException p = assertThrows(ApiException.class, () -> client.paths().writeAt("/x/y.txt", 3,
                 UploadSource.of(new byte[3]), Instant.now()));
-        assertEquals(412, p.statusCode());
+        assertEquals(412, p.getStatusCode());
 
         reply(200, "{\"status\":409,\"detail\":\"Conflict.\"}");
         ConflictException c = assertThrows(ConflictException.class,
@@ -220,7 +220,7 @@ class UploadTest {
 
         assertEquals(1, server.getRequestCount(), "exactly one request");
         assertTrue(e.getMessage().contains("can be read only once"), e.getMessage());
-        assertEquals(429, e.statusCode());
+        assertEquals(429, e.getStatusCode());
         InvalidInputException reuse = assertThrows(InvalidInputException.class, () -> client.paths().uploadAs("/s.bin", once));
         assertTrue(reuse.getMessage().contains("already used"), reuse.getMessage());
         assertEquals(1, server.getRequestCount(), "a used stream is refused before any request");
@@ -287,10 +287,12 @@ class UploadTest {
         reply(409, "{\"detail\":\"Destination does not exist.\"}");
         ConflictException e = assertThrows(ConflictException.class,
                 () -> client.paths().upload("/no/such", UploadSource.of(new byte[1]).named("a.txt")));
-        assertEquals(409, e.statusCode());
+        assertEquals(409, e.getStatusCode());
         assertTrue(e.getMessage().contains("Destination does not exist.")
                 && e.getMessage().contains("paths().mkdir(\"/no/such\")")
                 && e.getMessage().contains("createFolders(true)"), e.getMessage());
+        assertEquals(1, e.getMessage().split("state", -1).length - 1, "the conflict is explained once: " + e.getMessage());
+        assertTrue(e.getMessage().endsWith("."), e.getMessage());
         assertEquals(1, server.getRequestCount());
     }
 

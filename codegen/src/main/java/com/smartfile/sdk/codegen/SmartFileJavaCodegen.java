@@ -103,6 +103,13 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     public static final String OPT_GENERIC_PAGE = "smartfileGenericPage";
 
     static final String EXT_PAGE = "x-smartfile-page";
+
+    /**
+     * On a boolean schema property: the Java name of a flag whose absence means {@code false}
+     * ({@code isdir} with {@code x-smartfile-flag: directory} reads {@code boolean isDirectory()} and is
+     * built with {@code directory(boolean)}); the wire name stays.
+     */
+    static final String EXT_FLAG = "x-smartfile-flag";
     static final String SF_PAGE_ITEM = "x-sf-page-item";
     /** The properties of the paging envelope, as templates/Page.mustache has them. */
     static final Set<String> PAGE_PROPERTIES = Set.of("count", "page", "pages", "per_page", "total", "next", "previous", "results");
@@ -460,9 +467,23 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 if (var.isEnum && var.allowableValues != null) {
                     checkNoUnknownConstant(mo.getModel().classname, var);
                 }
+                Object flag = var.vendorExtensions.get(EXT_FLAG);
+                if (flag != null) {
+                    var.vendorExtensions.put("x-sf-flag", flag(mo.getModel().classname, var, flag));
+                }
             }
         }
         return result;
+    }
+
+    /** The names a flag property is read and built by: {@code getter} ({@code isDirectory}) and {@code setter}. */
+    private static Map<String, String> flag(String model, CodegenProperty var, Object flag) {
+        String name = String.valueOf(flag);
+        if (!var.isBoolean || !name.matches("[a-z][A-Za-z0-9]*")) {
+            throw new IllegalArgumentException(model + "." + var.baseName + ": " + EXT_FLAG
+                    + " needs a boolean property and a lowerCamelCase Java name, not " + var.dataType + " / " + name);
+        }
+        return Map.of("getter", "is" + Character.toUpperCase(name.charAt(0)) + name.substring(1), "setter", name);
     }
 
     @SuppressWarnings("unchecked")

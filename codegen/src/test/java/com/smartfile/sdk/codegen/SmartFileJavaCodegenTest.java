@@ -131,6 +131,10 @@ class SmartFileJavaCodegenTest {
         assertTrue(pathInfo.contains("import java.time.LocalDateTime;"), pathInfo);
         assertTrue(pathInfo.contains("(secretNote == null ? null : \"***\")"), "secret fields are masked in toString");
         assertFalse(pathInfo.contains("public void set"), "models have no setters");
+        assertTrue(pathInfo.contains("@Json(name = \"isdir\")"), "a flag keeps its wire name");
+        assertTrue(pathInfo.contains("public boolean isDirectory() {\n    return Boolean.TRUE.equals(isdir);"), pathInfo);
+        assertTrue(pathInfo.contains("public Builder directory(boolean directory) {"), pathInfo);
+        assertFalse(pathInfo.contains("getIsdir"), pathInfo);
 
         String task = read(root.resolve("model/Task.java"));
         assertTrue(task.contains("public enum Status {"), task);
@@ -171,6 +175,12 @@ class SmartFileJavaCodegenTest {
     void anUnknownPagingFieldIsRejected() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> generate("bad-paged-api.yaml"));
         assertTrue(rootMessage(e).contains("x-smartfile-paged"), rootMessage(e));
+    }
+
+    @Test
+    void aFlagOnAPropertyThatIsNotBooleanIsRejected() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> generate("bad-flag-api.yaml"));
+        assertTrue(rootMessage(e).contains("Thing.kind: x-smartfile-flag needs a boolean property"), rootMessage(e));
     }
 
     private static String rootMessage(Throwable t) {

@@ -127,10 +127,10 @@ final class Planner {
         if (!dstExists) {
             all.folders.add(new Entry("", true, 0, Reason.NEW, location(source), location(destination)));
         }
-        caseInsensitive = !upload && (options.caseInsensitiveLocal() != null
-                ? options.caseInsensitiveLocal() : probeCaseInsensitive(destination.localPath()));
+        caseInsensitive = !upload && (options.getCaseInsensitiveLocal() != null
+                ? options.getCaseInsensitiveLocal() : probeCaseInsensitive(destination.getLocalPath()));
         List<Job> level = List.of(new Job("", location(source), location(destination), dstExists,
-                upload && options.followSymlinks() ? List.of(realPath(source.localPath())) : List.of()));
+                upload && options.isFollowSymlinks() ? List.of(realPath(source.getLocalPath())) : List.of()));
         boolean root = true;
         while (!level.isEmpty()) {
             List<Future<Part>> running = new ArrayList<>();
@@ -157,14 +157,14 @@ final class Planner {
             level = next;
         }
         settleByChecksum(all.checksumCandidates, all.transfers, all.skipped);
-        Comparator<Entry> byPath = Comparator.comparing(Entry::relativePath);
+        Comparator<Entry> byPath = Comparator.comparing(Entry::getRelativePath);
         all.folderCandidates.sort(byPath);
         wholeFolders(all.folderCandidates, all.kept, all.deletions);
         for (List<Entry> list : List.of(all.transfers, all.skipped, all.folders, all.deletions, all.conflicts)) {
             list.sort(byPath);
         }
-        long rootDeletions = all.deletions.stream().filter(e -> e.relativePath().indexOf('/') < 0).count();
-        boolean everything = options.delete() && all.destinationEntries > 0 && rootDeletions == all.destinationEntries;
+        long rootDeletions = all.deletions.stream().filter(e -> e.getRelativePath().indexOf('/') < 0).count();
+        boolean everything = options.isDelete() && all.destinationEntries > 0 && rootDeletions == all.destinationEntries;
         return new SyncPlan(source, destination, options, all.transfers, all.skipped, all.folders,
                 all.deletions, all.conflicts, everything);
     }
@@ -172,7 +172,7 @@ final class Planner {
     /** Checks both roots before the walk; returns whether the destination exists. */
     private boolean checkRoots() {
         if (upload) {
-            Path src = source.localPath();
+            Path src = source.getLocalPath();
             if (!Files.exists(src, LinkOption.NOFOLLOW_LINKS) && !Files.exists(src)) {
                 throw new InvalidInputException("The local folder " + src + " does not exist.");
             }
@@ -180,8 +180,8 @@ final class Planner {
                 throw new InvalidInputException(src + " is a file, not a folder; upload a single file with paths().upload.");
             }
             try {
-                PathInfo dst = client.paths().info(destination.remotePath());
-                if (!Boolean.TRUE.equals(dst.getIsdir())) {
+                PathInfo dst = client.paths().info(destination.getRemotePath());
+                if (!dst.isDirectory()) {
                     throw new InvalidInputException("The destination " + destination + " is a file, not a folder.");
                 }
                 return true;
@@ -191,14 +191,14 @@ final class Planner {
         }
         PathInfo src;
         try {
-            src = client.paths().info(source.remotePath());
+            src = client.paths().info(source.getRemotePath());
         } catch (NotFoundException e) {
-            throw new InvalidInputException("The SmartFile folder " + source.remotePath() + " does not exist.");
+            throw new InvalidInputException("The SmartFile folder " + source.getRemotePath() + " does not exist.");
         }
-        if (!Boolean.TRUE.equals(src.getIsdir())) {
+        if (!src.isDirectory()) {
             throw new InvalidInputException(source + " is a file, not a folder; download a single file with paths().download.");
         }
-        Path dst = destination.localPath();
+        Path dst = destination.getLocalPath();
         if (Files.exists(dst) && !Files.isDirectory(dst)) {
             throw new InvalidInputException("The destination " + dst + " is a file, not a folder.");
         }
@@ -270,9 +270,9 @@ final class Planner {
                 part.conflicts.add(new Entry(rel, false, s.size, Reason.TYPE_MISMATCH, s.location, target));
             } else if (d.size != s.size) {
                 part.transfers.add(new Entry(rel, false, s.size, Reason.SIZE_DIFFERS, s.location, target));
-            } else if (options.comparison() == Comparison.SIZE_ONLY) {
+            } else if (options.getComparison() == Comparison.SIZE_ONLY) {
                 part.skipped.add(new Entry(rel, false, s.size, Reason.SAME_SIZE, s.location, target));
-            } else if (options.comparison() == Comparison.NEWER_BY_UPLOAD_TIME) {
+            } else if (options.getComparison() == Comparison.NEWER_BY_UPLOAD_TIME) {
                 // the server's time has whole seconds: compare at that resolution
                 boolean newer = s.time != null && (d.time == null
                         || s.time.truncatedTo(ChronoUnit.SECONDS).isAfter(d.time.truncatedTo(ChronoUnit.SECONDS)));
@@ -282,7 +282,7 @@ final class Planner {
                 part.checksumCandidates.add(new Entry(rel, false, s.size, Reason.SAME_CONTENT, s.location, target));
             }
         }
-        if (!options.delete()) {
+        if (!options.isDelete()) {
             return part;
         }
         for (Node d : dst) {
@@ -292,7 +292,7 @@ final class Planner {
             String rel = join(job.rel, d.name);
             boolean folder = d.kind == Kind.FOLDER;
             if (d.kind == Kind.SYMLINK || d.kind == Kind.SYMLINK_LOOP || d.kind == Kind.SPECIAL
-                    || isPartFile(d.name) || (options.skipHidden() && d.name.startsWith("."))
+                    || isPartFile(d.name) || (options.isSkipHidden() && d.name.startsWith("."))
                     || filter.excludes(rel, folder)) {
                 part.kept.add(rel);
                 continue;   // what the sync does not manage is never deleted
@@ -314,14 +314,14 @@ final class Planner {
     private static void wholeFolders(List<Entry> candidates, List<String> kept, List<Entry> deletions) {
         String covered = null;
         for (Entry c : candidates) {
-            String prefix = c.relativePath() + "/";
+            String prefix = c.getRelativePath() + "/";
             if (covered != null && prefix.startsWith(covered)) {
                 continue;
             }
             if (kept.stream().anyMatch(k -> k.startsWith(prefix))) {
                 continue;
             }
-            deletions.removeIf(d -> d.relativePath().startsWith(prefix));
+            deletions.removeIf(d -> d.getRelativePath().startsWith(prefix));
             deletions.add(c);
             covered = prefix;
         }
@@ -331,7 +331,7 @@ final class Planner {
         if (isPartFile(s.name)) {
             return Reason.PART_FILE;
         }
-        if (options.skipHidden() && s.name.startsWith(".")) {
+        if (options.isSkipHidden() && s.name.startsWith(".")) {
             return Reason.HIDDEN;
         }
         if (s.kind == Kind.SYMLINK) {
@@ -396,8 +396,8 @@ final class Planner {
                 String p = e.getPath() == null ? "" : e.getPath();
                 name = p.substring(p.lastIndexOf('/', p.length() - 2) + 1).replace("/", "");
             }
-            boolean dir = Boolean.TRUE.equals(e.getIsdir());
-            Instant time = e.getTime() == null ? null : e.getTime().atZone(options.serverTimeZone()).toInstant();
+            boolean dir = e.isDirectory();
+            Instant time = e.getTime() == null ? null : e.getTime().atZone(options.getServerTimeZone()).toInstant();
             long size = dir || e.getSize() == null ? 0 : e.getSize();
             nodes.add(new Node(name, dir ? Kind.FOLDER : Kind.FILE, size, time, child(false, folder, name), null));
         }
@@ -420,7 +420,7 @@ final class Planner {
     private Node localNode(Path p, List<Path> ancestors) throws IOException {
         String name = p.getFileName().toString();
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        boolean follow = options.followSymlinks() && upload && !ancestors.isEmpty();
+        boolean follow = options.isFollowSymlinks() && upload && !ancestors.isEmpty();
         if (a.isSymbolicLink()) {
             if (!follow) {
                 return new Node(name, Kind.SYMLINK, 0, null, p.toString(), null);
@@ -490,7 +490,7 @@ final class Planner {
         }
         List<Future<String>> local = new ArrayList<>();
         for (Entry c : candidates) {
-            local.add(pool.submit(() -> sha256(Paths.get(upload ? c.source() : c.destination()))));
+            local.add(pool.submit(() -> sha256(Paths.get(upload ? c.getSource() : c.getDestination()))));
         }
         Map<String, String> server = new HashMap<>();
         for (Future<Map<String, String>> f : remote) {
@@ -498,25 +498,25 @@ final class Planner {
         }
         for (int i = 0; i < candidates.size(); i++) {
             Entry c = candidates.get(i);
-            String theirs = server.get(remoteKey(upload ? c.destination() : c.source()));
+            String theirs = server.get(remoteKey(upload ? c.getDestination() : c.getSource()));
             String ours = join(local.get(i));
             Reason r = theirs == null ? Reason.CHECKSUM_UNAVAILABLE
                     : theirs.equalsIgnoreCase(ours) ? Reason.SAME_CONTENT : Reason.CONTENT_DIFFERS;
-            (r == Reason.SAME_CONTENT ? skipped : transfers).add(new Entry(c.relativePath(), false, c.size(), r,
-                    c.source(), c.destination()));
+            (r == Reason.SAME_CONTENT ? skipped : transfers).add(new Entry(c.getRelativePath(), false, c.getSize(), r,
+                    c.getSource(), c.getDestination()));
         }
     }
 
     private Map<String, String> remoteChecksums(List<Entry> batch) {
         String[] paths = new String[batch.size()];
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = upload ? batch.get(i).destination() : batch.get(i).source();
+            paths[i] = upload ? batch.get(i).getDestination() : batch.get(i).getSource();
         }
         Task done;
         try {
             done = client.paths().checksum("sha256", paths).await();
         } catch (TaskPartialFailureException e) {
-            done = e.task();       // the paths that failed have no checksum and are transferred
+            done = e.getTask();       // the paths that failed have no checksum and are transferred
         } catch (SmartFileException e) {
             return Map.of();       // no checksum at all: every file of the batch is transferred
         }
@@ -574,6 +574,6 @@ final class Planner {
     }
 
     private static String location(TreeLocation l) {
-        return l.isLocal() ? l.localPath().toString() : l.remotePath();
+        return l.isLocal() ? l.getLocalPath().toString() : l.getRemotePath();
     }
 }

@@ -61,9 +61,9 @@ final class Runner {
         this.client = client;
         this.plan = plan;
         this.listener = listener == null ? TreeListener.NONE : listener;
-        this.upload = plan.direction() == SyncPlan.Direction.UPLOAD;
-        this.filesTotal = plan.transfers().size();
-        this.bytesTotal = plan.bytesToTransfer();
+        this.upload = plan.getDirection() == SyncPlan.Direction.UPLOAD;
+        this.filesTotal = plan.getTransfers().size();
+        this.bytesTotal = plan.getBytesToTransfer();
     }
 
     /** Stops starting transfers; those running finish. */
@@ -72,27 +72,27 @@ final class Runner {
     }
 
     TreeResult run() {
-        SyncOptions options = plan.options();
-        if (plan.deletesEverything() && !options.allowDeletingEverything()) {
-            throw new InvalidInputException("This sync would delete everything in " + plan.destination()
-                    + " (" + plan.deletions().size() + " entries): the source " + plan.source()
+        SyncOptions options = plan.getOptions();
+        if (plan.isDeletingEverything() && !options.isAllowDeletingEverything()) {
+            throw new InvalidInputException("This sync would delete everything in " + plan.getDestination()
+                    + " (" + plan.getDeletions().size() + " entries): the source " + plan.getSource()
                     + " has nothing to keep. Check the source; if it is meant, allow it with allowDeletingEverything(true).");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(options.transfers(), Trees.threads("smartfile-tree-transfer"));
+        ExecutorService pool = Executors.newFixedThreadPool(options.getTransfers(), Trees.threads("smartfile-tree-transfer"));
         boolean deletionsSkipped = false;
         try {
-            for (Entry c : plan.conflicts()) {
+            for (Entry c : plan.getConflicts()) {
                 failures.put(c, new SmartFileException(conflictMessage(c)));
             }
             createFolders(pool);
             List<Future<?>> running = new ArrayList<>();
-            for (Entry e : plan.transfers()) {
+            for (Entry e : plan.getTransfers()) {
                 running.add(pool.submit(() -> transfer(e)));
             }
             for (Future<?> f : running) {
                 Planner.join(f);
             }
-            if (!plan.deletions().isEmpty()) {
+            if (!plan.getDeletions().isEmpty()) {
                 if (failures.isEmpty() && !cancelled) {
                     delete();
                 } else {
@@ -102,8 +102,8 @@ final class Runner {
         } finally {
             pool.shutdown();
         }
-        TreeResult result = new TreeResult(plan, inPlanOrder(transferred, plan.transfers()),
-                inPlanOrder(created, plan.foldersToCreate()), deleted, orderedFailures(), bytesDone, cancelled,
+        TreeResult result = new TreeResult(plan, inPlanOrder(transferred, plan.getTransfers()),
+                inPlanOrder(created, plan.getFoldersToCreate()), deleted, orderedFailures(), bytesDone, cancelled,
                 deletionsSkipped);
         synchronized (progressLock) {
             listener.onFinished(result);
@@ -113,8 +113,8 @@ final class Runner {
 
     private void createFolders(ExecutorService pool) {
         Map<Integer, List<Entry>> byDepth = new TreeMap<>();
-        for (Entry f : plan.foldersToCreate()) {
-            int depth = f.relativePath().isEmpty() ? 0 : f.relativePath().split("/", -1).length;
+        for (Entry f : plan.getFoldersToCreate()) {
+            int depth = f.getRelativePath().isEmpty() ? 0 : f.getRelativePath().split("/", -1).length;
             byDepth.computeIfAbsent(depth, d -> new ArrayList<>()).add(f);
         }
         for (List<Entry> level : byDepth.values()) {
@@ -125,7 +125,7 @@ final class Runner {
                         return;
                     }
                     try {
-                        mkdir(f.destination());
+                        mkdir(f.getDestination());
                         created.add(f);
                     } catch (SmartFileException e) {
                         failures.put(f, e);
@@ -158,7 +158,7 @@ final class Runner {
 
     private boolean isRemoteFolder(String folder) {
         try {
-            return Boolean.TRUE.equals(client.paths().info(folder).getIsdir());
+            return Boolean.TRUE.equals(client.paths().info(folder).isDirectory());
         } catch (SmartFileException e) {
             return false;
         }
@@ -181,24 +181,24 @@ final class Runner {
         SmartFileException failure = null;
         try {
             if (upload) {
-                client.paths().uploadAs(e.destination(), UploadSource.of(Paths.get(e.source())),
+                client.paths().uploadAs(e.getDestination(), UploadSource.of(Paths.get(e.getSource())),
                         UploadOptions.builder().progress(bytes).build());
             } else {
-                client.paths().download(e.source(), Paths.get(e.destination()),
+                client.paths().download(e.getSource(), Paths.get(e.getDestination()),
                         DownloadOptions.builder().progress(bytes).build());
             }
             transferred.add(e);
         } catch (SmartFileException ex) {
             failure = ex;
         } catch (RuntimeException ex) {
-            failure = new SmartFileException("Transferring " + e.relativePath() + " failed: " + ex, ex);
+            failure = new SmartFileException("Transferring " + e.getRelativePath() + " failed: " + ex, ex);
         }
         if (failure != null) {
             failures.put(e, failure);
         }
         synchronized (progressLock) {
-            if (failure == null && e.size() > counted[0]) {
-                bytesDone += e.size() - counted[0];   // a file whose progress was not reported (e.g. empty)
+            if (failure == null && e.getSize() > counted[0]) {
+                bytesDone += e.getSize() - counted[0];   // a file whose progress was not reported (e.g. empty)
             }
             filesDone++;
             listener.onFileDone(e, failure);
@@ -208,18 +208,18 @@ final class Runner {
 
     private void delete() {
         if (upload) {
-            List<Entry> all = plan.deletions();
+            List<Entry> all = plan.getDeletions();
             for (int i = 0; i < all.size(); i += REMOVE_BATCH) {
                 removeRemote(all.subList(i, Math.min(all.size(), i + REMOVE_BATCH)));
             }
             return;
         }
-        for (Entry d : plan.deletions()) {
+        for (Entry d : plan.getDeletions()) {
             try {
-                deleteLocal(Paths.get(d.destination()));
+                deleteLocal(Paths.get(d.getDestination()));
                 deleted.add(d);
             } catch (IOException e) {
-                failures.put(d, new SmartFileException("Cannot delete " + d.destination() + " (" + e + ").", e));
+                failures.put(d, new SmartFileException("Cannot delete " + d.getDestination() + " (" + e + ").", e));
             }
         }
     }
@@ -227,18 +227,18 @@ final class Runner {
     private void removeRemote(List<Entry> batch) {
         String[] paths = new String[batch.size()];
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = batch.get(i).destination();
+            paths[i] = batch.get(i).getDestination();
         }
         try {
             client.paths().remove(paths).await();
             deleted.addAll(batch);
         } catch (TaskPartialFailureException e) {
             for (Entry d : batch) {
-                String why = e.errors().get(d.destination());
+                String why = e.getErrors().get(d.getDestination());
                 if (why == null) {
                     deleted.add(d);
                 } else {
-                    failures.put(d, new SmartFileException("The server did not delete " + d.destination() + ": " + why));
+                    failures.put(d, new SmartFileException("The server did not delete " + d.getDestination() + ": " + why));
                 }
             }
         } catch (SmartFileException e) {
@@ -272,21 +272,21 @@ final class Runner {
     }
 
     private static String conflictMessage(Entry c) {
-        switch (c.reason()) {
+        switch (c.getReason()) {
             case CASE_COLLISION:
-                return "Not downloaded: another name in the same folder differs from '" + c.relativePath()
+                return "Not downloaded: another name in the same folder differs from '" + c.getRelativePath()
                         + "' only in case, and the local disk is case-insensitive; rename one of them on the server.";
             case TYPE_MISMATCH:
-                return "Not transferred: '" + c.relativePath() + "' is a file on one side and a folder on the other;"
+                return "Not transferred: '" + c.getRelativePath() + "' is a file on one side and a folder on the other;"
                         + " remove or rename one of them.";
             default:
-                return "Not transferred: the local file system cannot hold the name '" + c.relativePath() + "'.";
+                return "Not transferred: the local file system cannot hold the name '" + c.getRelativePath() + "'.";
         }
     }
 
     private Map<Entry, SmartFileException> orderedFailures() {
         Map<Entry, SmartFileException> ordered = new LinkedHashMap<>();
-        for (List<Entry> list : List.of(plan.conflicts(), plan.foldersToCreate(), plan.transfers(), plan.deletions())) {
+        for (List<Entry> list : List.of(plan.getConflicts(), plan.getFoldersToCreate(), plan.getTransfers(), plan.getDeletions())) {
             for (Entry e : list) {
                 SmartFileException f = failures.get(e);
                 if (f != null) {

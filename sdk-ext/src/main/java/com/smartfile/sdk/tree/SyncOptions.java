@@ -92,52 +92,52 @@ public final class SyncOptions {
     }
 
     /** @return whether extraneous destination entries are deleted */
-    public boolean delete() {
+    public boolean isDelete() {
         return delete;
     }
 
     /** @return how files of equal size are compared */
-    public Comparison comparison() {
+    public Comparison getComparison() {
         return comparison;
     }
 
     /** @return the include globs */
-    public List<String> includes() {
+    public List<String> getIncludes() {
         return includes;
     }
 
     /** @return the exclude globs */
-    public List<String> excludes() {
+    public List<String> getExcludes() {
         return excludes;
     }
 
     /** @return whether names starting with {@code .} are skipped */
-    public boolean skipHidden() {
+    public boolean isSkipHidden() {
         return skipHidden;
     }
 
     /** @return whether local symbolic links are followed */
-    public boolean followSymlinks() {
+    public boolean isFollowSymlinks() {
         return followSymlinks;
     }
 
     /** @return the number of transfers at once */
-    public int transfers() {
+    public int getTransfers() {
         return transfers;
     }
 
     /** @return whether the local disk is taken as case-insensitive; null to detect it */
-    public Boolean caseInsensitiveLocal() {
+    public Boolean getCaseInsensitiveLocal() {
         return caseInsensitiveLocal;
     }
 
     /** @return whether a plan that deletes every destination entry may run */
-    public boolean allowDeletingEverything() {
+    public boolean isAllowDeletingEverything() {
         return allowDeletingEverything;
     }
 
     /** @return the zone in which the server's naive {@code time} is read */
-    public ZoneId serverTimeZone() {
+    public ZoneId getServerTimeZone() {
         return serverTimeZone;
     }
 

@@ -79,7 +79,7 @@ public final class SyncPlan {
         }
 
         /** @return the path below the tree's root, {@code /}-separated, as the source names it */
-        public String relativePath() {
+        public String getRelativePath() {
             return relativePath;
         }
 
@@ -89,22 +89,22 @@ public final class SyncPlan {
         }
 
         /** @return the size in bytes (of the source file, or of the destination file for a deletion); 0 for a folder */
-        public long size() {
+        public long getSize() {
             return size;
         }
 
         /** @return why the entry is in the plan */
-        public Reason reason() {
+        public Reason getReason() {
             return reason;
         }
 
         /** @return the source's local path or SmartFile path, or null when there is none (a deletion) */
-        public String source() {
+        public String getSource() {
             return source;
         }
 
         /** @return the destination's local path or SmartFile path */
-        public String destination() {
+        public String getDestination() {
             return destination;
         }
 
@@ -139,52 +139,52 @@ public final class SyncPlan {
     }
 
     /** @return the source folder */
-    public TreeLocation source() {
+    public TreeLocation getSource() {
         return source;
     }
 
     /** @return the destination folder */
-    public TreeLocation destination() {
+    public TreeLocation getDestination() {
         return destination;
     }
 
     /** @return the options the plan was made with */
-    public SyncOptions options() {
+    public SyncOptions getOptions() {
         return options;
     }
 
     /** @return which way the files go */
-    public Direction direction() {
+    public Direction getDirection() {
         return source.isLocal() ? Direction.UPLOAD : Direction.DOWNLOAD;
     }
 
     /** @return the files to transfer, each with its reason */
-    public List<Entry> transfers() {
+    public List<Entry> getTransfers() {
         return transfers;
     }
 
     /** @return the entries left alone, each with its reason (files already in step included) */
-    public List<Entry> skipped() {
+    public List<Entry> getSkipped() {
         return skipped;
     }
 
     /** @return the folders to create at the destination, parents before children */
-    public List<Entry> foldersToCreate() {
+    public List<Entry> getFoldersToCreate() {
         return foldersToCreate;
     }
 
     /** @return the destination entries to delete, after every transfer succeeded */
-    public List<Entry> deletions() {
+    public List<Entry> getDeletions() {
         return deletions;
     }
 
     /** @return the entries neither transferred nor deleted because the two sides cannot be reconciled */
-    public List<Entry> conflicts() {
+    public List<Entry> getConflicts() {
         return conflicts;
     }
 
     /** @return the bytes the transfers will move */
-    public long bytesToTransfer() {
+    public long getBytesToTransfer() {
         long sum = 0;
         for (Entry e : transfers) {
             sum += e.size;
@@ -198,7 +198,7 @@ public final class SyncPlan {
      *
      * @return true when nothing at the destination would survive
      */
-    public boolean deletesEverything() {
+    public boolean isDeletingEverything() {
         return deletesEverything;
     }
 
@@ -212,15 +212,15 @@ public final class SyncPlan {
      *
      * @return e.g. {@code 3 files to transfer (12.0 KiB), 2 folders to create, 1 to delete, 40 skipped, 0 conflicts}
      */
-    public String summary() {
+    public String getSummary() {
         return transfers.size() + (transfers.size() == 1 ? " file" : " files") + " to transfer ("
-                + bytes(bytesToTransfer()) + "), " + foldersToCreate.size() + " folders to create, "
+                + bytes(getBytesToTransfer()) + "), " + foldersToCreate.size() + " folders to create, "
                 + deletions.size() + " to delete, " + skipped.size() + " skipped, " + conflicts.size() + " conflicts";
     }
 
     @Override
     public String toString() {
-        return "SyncPlan{" + source + " -> " + destination + ": " + summary() + "}";
+        return "SyncPlan{" + source + " -> " + destination + ": " + getSummary() + "}";
     }
 
     static String bytes(long n) {

@@ -67,7 +67,7 @@ public final class TreeLocation {
      *
      * @return the absolute, normalised folder, or null for a SmartFile location
      */
-    public Path localPath() {
+    public Path getLocalPath() {
         return local;
     }
 
@@ -76,7 +76,7 @@ public final class TreeLocation {
      *
      * @return the path (leading {@code /}, no trailing one), or null for a local location
      */
-    public String remotePath() {
+    public String getRemotePath() {
         return remote;
     }
 

@@ -19,22 +19,22 @@ public final class TreeProgress {
     }
 
     /** @return files finished, successfully or not */
-    public int filesDone() {
+    public int getFilesDone() {
         return filesDone;
     }
 
     /** @return files the plan transfers */
-    public int filesTotal() {
+    public int getFilesTotal() {
         return filesTotal;
     }
 
     /** @return bytes moved so far */
-    public long bytesDone() {
+    public long getBytesDone() {
         return bytesDone;
     }
 
     /** @return bytes the plan moves */
-    public long bytesTotal() {
+    public long getBytesTotal() {
         return bytesTotal;
     }
 

@@ -35,22 +35,22 @@ public final class TreeResult {
     }
 
     /** @return the plan that was carried out */
-    public SyncPlan plan() {
+    public SyncPlan getPlan() {
         return plan;
     }
 
     /** @return the files transferred */
-    public List<SyncPlan.Entry> transferred() {
+    public List<SyncPlan.Entry> getTransferred() {
         return transferred;
     }
 
     /** @return the folders created */
-    public List<SyncPlan.Entry> foldersCreated() {
+    public List<SyncPlan.Entry> getFoldersCreated() {
         return created;
     }
 
     /** @return the entries deleted */
-    public List<SyncPlan.Entry> deleted() {
+    public List<SyncPlan.Entry> getDeleted() {
         return deleted;
     }
 
@@ -60,12 +60,12 @@ public final class TreeResult {
      *
      * @return entry to failure
      */
-    public Map<SyncPlan.Entry, SmartFileException> failures() {
+    public Map<SyncPlan.Entry, SmartFileException> getFailures() {
         return failures;
     }
 
     /** @return the bytes moved */
-    public long bytesTransferred() {
+    public long getBytesTransferred() {
         return bytesTransferred;
     }
 
@@ -75,7 +75,7 @@ public final class TreeResult {
     }
 
     /** @return whether planned deletions were left undone because something failed or the run was cancelled */
-    public boolean deletionsSkipped() {
+    public boolean isDeletionsSkipped() {
         return deletionsSkipped;
     }
 
@@ -89,19 +89,19 @@ public final class TreeResult {
      *
      * @return e.g. {@code 3 transferred (12.0 KiB), 1 deleted, 0 failed}, or {@code already in sync}
      */
-    public String summary() {
+    public String getSummary() {
         if (plan.isInSync() && failures.isEmpty()) {
-            return "already in sync: nothing transferred (" + plan.skipped().size() + " skipped)";
+            return "already in sync: nothing transferred (" + plan.getSkipped().size() + " skipped)";
         }
         return transferred.size() + " transferred (" + SyncPlan.bytes(bytesTransferred) + "), "
                 + created.size() + " folders created, " + deleted.size() + " deleted, "
-                + plan.skipped().size() + " skipped, " + failures.size() + " failed"
+                + plan.getSkipped().size() + " skipped, " + failures.size() + " failed"
                 + (deletionsSkipped ? "; deletions skipped because not everything succeeded" : "")
                 + (cancelled ? "; cancelled" : "");
     }
 
     @Override
     public String toString() {
-        return "TreeResult{" + summary() + "}";
+        return "TreeResult{" + getSummary() + "}";
     }
 }

@@ -6,7 +6,7 @@ import com.smartfile.sdk.SmartFileException;
 
 /**
  * Some files of a tree transfer failed (or were conflicts); the others were transferred and are
- * correct. {@link #result()} lists every failure with its exception. Running the same sync again
+ * correct. {@link #getResult()} lists every failure with its exception. Running the same sync again
  * transfers what is missing and skips what is done.
  */
 public class TreeSyncException extends SmartFileException {
@@ -21,15 +21,15 @@ public class TreeSyncException extends SmartFileException {
     }
 
     private static String message(TreeResult r) {
-        StringBuilder m = new StringBuilder(r.failures().size() + " of " + (r.plan().transfers().size()
-                + r.plan().conflicts().size()) + " files failed (" + r.summary() + ")");
+        StringBuilder m = new StringBuilder(r.getFailures().size() + " of " + (r.getPlan().getTransfers().size()
+                + r.getPlan().getConflicts().size()) + " files failed (" + r.getSummary() + ")");
         int shown = 0;
-        for (Map.Entry<SyncPlan.Entry, SmartFileException> e : r.failures().entrySet()) {
+        for (Map.Entry<SyncPlan.Entry, SmartFileException> e : r.getFailures().entrySet()) {
             if (shown++ == 3) {
                 m.append("; …");
                 break;
             }
-            m.append("; ").append(e.getKey().relativePath()).append(": ").append(e.getValue().getMessage());
+            m.append("; ").append(e.getKey().getRelativePath()).append(": ").append(e.getValue().getMessage());
         }
         return m.append(". Run the sync again to finish; the failures are in result().").toString();
     }
@@ -39,7 +39,7 @@ public class TreeSyncException extends SmartFileException {
      *
      * @return the result
      */
-    public TreeResult result() {
+    public TreeResult getResult() {
         return result;
     }
 }

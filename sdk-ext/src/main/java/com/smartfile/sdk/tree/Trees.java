@@ -17,7 +17,7 @@ import com.smartfile.sdk.SmartFile;
  * <p>A sync is planned, then executed: {@link #plan} lists both sides (folder by folder, each
  * level's folders in parallel) and compares them; the {@link SyncPlan} says what will be
  * transferred, skipped, created and deleted, and why, before anything changes. {@link #execute}
- * carries it out: folders first, then the files, {@link SyncOptions#transfers()} at a time, then,
+ * carries it out: folders first, then the files, {@link SyncOptions#getTransfers()} at a time, then,
  * only when every transfer succeeded, the deletions (on SmartFile through remove tasks, awaited).
  * A failing file does not stop the others: the rest are transferred and a
  * {@link TreeSyncException} at the end lists every failure. Running the same sync again finishes
@@ -64,7 +64,7 @@ public final class Trees {
     public SyncPlan plan(TreeLocation source, TreeLocation destination, SyncOptions options) {
         check(source, destination);
         SyncOptions o = options == null ? SyncOptions.defaults() : options;
-        ExecutorService pool = Executors.newFixedThreadPool(o.transfers(), threads("smartfile-tree-list"));
+        ExecutorService pool = Executors.newFixedThreadPool(o.getTransfers(), threads("smartfile-tree-list"));
         try {
             return new Planner(client, source, destination, o, pool).plan();
         } finally {
@@ -174,7 +174,7 @@ public final class Trees {
     }
 
     private static TreeResult finish(TreeResult result) {
-        if (!result.failures().isEmpty()) {
+        if (!result.getFailures().isEmpty()) {
             throw new TreeSyncException(result);
         }
         return result;
@@ -187,9 +187,9 @@ public final class Trees {
         if (source.isLocal() == destination.isLocal()) {
             String where = source.isLocal() ? "local" : "on SmartFile";
             boolean overlap = source.isLocal()
-                    ? source.localPath().startsWith(destination.localPath()) || destination.localPath().startsWith(source.localPath())
-                    : (source.remotePath() + "/").startsWith(destination.remotePath().equals("/") ? "/" : destination.remotePath() + "/")
-                    || (destination.remotePath() + "/").startsWith(source.remotePath().equals("/") ? "/" : source.remotePath() + "/");
+                    ? source.getLocalPath().startsWith(destination.getLocalPath()) || destination.getLocalPath().startsWith(source.getLocalPath())
+                    : (source.getRemotePath() + "/").startsWith(destination.getRemotePath().equals("/") ? "/" : destination.getRemotePath() + "/")
+                    || (destination.getRemotePath() + "/").startsWith(source.getRemotePath().equals("/") ? "/" : source.getRemotePath() + "/");
             throw new InvalidInputException("Both " + source + " and " + destination + " are " + where
                     + (overlap ? ", and one lies inside the other" : "")
                     + "; one side of a tree transfer must be local and the other on SmartFile.");

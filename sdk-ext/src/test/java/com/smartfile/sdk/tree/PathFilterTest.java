@@ -76,7 +76,7 @@ class PathFilterTest {
         assertThrows(InvalidInputException.class, () -> exclude("/"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SyncOptions.builder().exclude("[x").build());
         assertTrue(e.getMessage().contains("[x"), e.getMessage());
-        assertEquals(4, SyncOptions.defaults().transfers());
+        assertEquals(4, SyncOptions.defaults().getTransfers());
         assertThrows(InvalidInputException.class, () -> SyncOptions.builder().transfers(0));
     }
 }

@@ -1,0 +1,42 @@
+package com.smartfile.sdk;
+
+import com.smartfile.sdk.internal.V3UploadReply;
+import com.smartfile.sdk.model.PathInfo;
+import okhttp3.Request;
+import retrofit2.Response;
+
+/**
+ * What a v3 upload ({@code PUT}/{@code PATCH path/data/…}) answered: the file's {@link PathInfo},
+ * or a typed error for a 200 that carries {@code {"status": N, "detail": "…"}} (how the v3 routes
+ * report a failure).
+ */
+final class V3UploadResult {
+
+    private V3UploadResult() {
+    }
+
+    /** The uploaded file's description, or the exception for the failure the reply reports. */
+    static PathInfo of(Response<V3UploadReply> response) {
+        Request request = response.raw().request();
+        V3UploadReply reply = response.body();
+        if (reply == null) {
+            throw new InvalidReplyException("SmartFile answered " + request.method() + " "
+                    + Redaction.url(request.url()) + " with an empty body; the upload may have taken effect, "
+                    + "check with paths().info(…).", null);
+        }
+        if (reply.getDetail() != null || (reply.getStatus() != null && reply.getStatus() >= 300)) {
+            int status = reply.getStatus() != null ? reply.getStatus() : response.code();
+            String detail = reply.getDetail() != null ? reply.getDetail() : "failed (no detail given)";
+            throw ErrorMapper.fromV3Reply(request, status, detail, response.headers().get("x-unique-id"));
+        }
+        return toPathInfo(reply);
+    }
+
+    private static PathInfo toPathInfo(V3UploadReply r) {
+        return PathInfo.builder().acl(r.getAcl()).attributes(r.getAttributes()).extension(r.getExtension()).id(r.getId())
+                .directory(r.isDirectory()).file(r.isFile()).items(r.getItems()).mime(r.getMime()).name(r.getName())
+                .owner(r.getOwner()).path(r.getPath()).size(r.getSize()).tags(r.getTags()).time(r.getTime()).url(r.getUrl())
+                .children(r.getChildren()).page(r.getPage()).pages(r.getPages()).perPage(r.getPerPage()).total(r.getTotal())
+                .build();
+    }
+}
