@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import com.smartfile.emulator.EmulatorCredentials;
+import com.smartfile.emulator.Profile;
 import com.smartfile.emulator.SmartFileEmulator;
+import com.smartfile.emulator.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "emulator", mixinStandardHelpOptions = true,
         description = {"Run the local SmartFile emulator in the foreground (Ctrl-C stops it).",
             "It prints its URL and credentials; point any SmartFile client at them.",
-            "--key and --password set the credentials clients must use (default: generated)."})
+            "--key and --password set the credentials clients must use (default: generated).",
+            "--profile and --variant choose its answers to the API's open questions (see emulator/README.md, \"Variants\")."})
 final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "0", description = "The port (default 0: a free one).")
@@ -25,6 +28,17 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--stop-after", paramLabel = "DURATION",
             description = "Stop by itself after this long, as an ISO-8601 duration such as PT10M (default: run until Ctrl-C).")
     java.time.Duration stopAfter;
+
+    @Option(names = "--https", description = "Also listen for HTTPS on a free port, with a self-signed certificate made for this run.")
+    boolean https;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "The variants of a profile: drf3-2023 (the default), strict-2013 or node-2018.")
+    String profile;
+
+    @Option(names = "--variant", paramLabel = "KEY=VALUE",
+            description = "One variant instead of the profile's, e.g. range=200 (repeatable).")
+    java.util.List<String> variants = new java.util.ArrayList<>();
 
     @picocli.CommandLine.ParentCommand
     SmartFileCommand rootCommand;
@@ -43,12 +57,21 @@ final class EmulatorCommand implements Callable<Integer> {
         if (root != null) {
             b.root(root);
         }
-        if (key != null) {
-            try {
+        try {
+            if (key != null) {
                 b.basicCredentials(key, password);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
             }
+            if (profile != null) {
+                b.profile(Profile.of(profile));
+            }
+            for (String v : variants) {
+                b.variant(Variant.parse(v));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (https) {
+            b.https();
         }
         SmartFileEmulator emulator = b.build().start();
         // Ctrl-C and SIGTERM end the JVM once the shutdown hooks are done, without waiting for this
@@ -61,7 +84,12 @@ final class EmulatorCommand implements Callable<Integer> {
         try {
             EmulatorCredentials c = emulator.credentials();
             rootCommand.console.out().println("SmartFile emulator running at " + emulator.baseUrl());
+            if (emulator.hasHttps()) {
+                rootCommand.console.out().println("  HTTPS:                   " + emulator.httpsBaseUrl()
+                        + " (self-signed certificate, made for this run)");
+            }
             rootCommand.console.out().println("  files in:                " + emulator.root());
+            rootCommand.console.out().println("  variants:                " + variantsLine(emulator));
             rootCommand.console.out().println("  SMARTFILE_API_URL=" + emulator.baseUrl());
             rootCommand.console.out().println("  SMARTFILE_API_KEY=" + c.key());
             rootCommand.console.out().println("  SMARTFILE_API_PASSWORD=" + c.password());
@@ -81,5 +109,13 @@ final class EmulatorCommand implements Callable<Integer> {
             emulator.close();
         }
         return ExitCodes.OK;
+    }
+
+    private static String variantsLine(SmartFileEmulator emulator) {
+        StringBuilder b = new StringBuilder();
+        for (Variant v : emulator.variants().all()) {
+            b.append(b.length() == 0 ? "" : " ").append(v.key()).append('=').append(v.value());
+        }
+        return b.toString();
     }
 }

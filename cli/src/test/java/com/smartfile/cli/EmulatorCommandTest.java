@@ -67,4 +67,36 @@ class EmulatorCommandTest {
         assertFalse(out.toString(StandardCharsets.UTF_8).contains("running at"), "it did not start");
         assertTrue(List.of(printed.split("\n")).size() <= 2, printed);
     }
+
+    @Test
+    void profileVariantAndHttpsAreTakenAndShown() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"emulator", "--https", "--profile", "strict-2013", "--variant", "range=200",
+            "--stop-after", "PT0.1S"}, new SmartFileCommand.Console(out, err, InputStream.nullInputStream(), false,
+                Function.identity()));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.OK, code, printed + err.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.contains("HTTPS:") && printed.contains("https://127.0.0.1:"), printed);
+        // the profile's answers, with range replaced
+        assertTrue(printed.contains("range=200 upload-reply=array") && printed.contains("throttling=x-throttle-503")
+                && printed.contains("trailing-slash=strict"), printed);
+    }
+
+    @Test
+    void anUnknownVariantIsAUsageErrorNamingTheKnownOnes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"emulator", "--variant", "range=207", "--stop-after", "PT0.1S"},
+                new SmartFileCommand.Console(out, err, InputStream.nullInputStream(), false, Function.identity()));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.USAGE, code, printed);
+        assertTrue(printed.contains("Unknown value \"207\" for the variant range; known: 206, 200."), printed);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("running at"), "it did not start");
+        code = Main.run(new String[] {"emulator", "--profile", "drf2", "--stop-after", "PT0.1S"},
+                new SmartFileCommand.Console(out, err, InputStream.nullInputStream(), false, Function.identity()));
+        assertEquals(ExitCodes.USAGE, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("known: drf3-2023, strict-2013, node-2018"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -27,7 +27,9 @@ import java.util.concurrent.Future;
 
 import com.smartfile.emulator.EmulatorCredentials;
 import com.smartfile.emulator.SmartFileEmulator;
+import com.smartfile.emulator.Profile;
 import com.smartfile.emulator.SmartFileEmulatorExtension;
+import com.smartfile.emulator.Variant;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.UploadSource;
 import com.smartfile.sdk.model.PathInfo;
@@ -44,11 +46,15 @@ import org.junit.jupiter.api.io.TempDir;
  * socket), broken requests, concurrent SDK uploads to one path, and a 512 MB multipart part
  * streamed from a generator through the SDK into an emulator that runs in this JVM with a heap
  * smaller than the part (e2e's surefire gives the JVM -Xmx256m).
+ *
+ * <p>The raw answers checked are the default profile's, with v3 failures by their own status
+ * codes: the class pins them, so it runs the same in every profile's run.
  */
 class EmulatorHardeningTest {
 
     @RegisterExtension
-    static final SmartFileEmulatorExtension EMULATOR = new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO));
+    static final SmartFileEmulatorExtension EMULATOR = new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO)
+            .profile(Profile.DRF3_2023).variant(Variant.V3UploadFailure.HTTP_STATUS));
 
     @TempDir
     static Path outside;

@@ -16,25 +16,29 @@ import java.util.Set;
  * where a count is expected, {@code 1e400}) answers 400 and changes nothing. The POST body's keys (all optional):
  * <pre>{@code
  * {"reset": true,                                    // clear everything first
- *  "throttle": {"status": 503, "count": 2, "seconds": 0.5},  // 503 + X-Throttle; or
+ *  "throttle": {"count": 2, "seconds": 0.5},                  // as the throttling variant says; or
+ *              {"status": 503, "count": 2, "seconds": 0.5},  // 503 + X-Throttle; or
  *              {"status": 429, "count": 2, "seconds": 1},    // 429 + Retry-After; or
  *              {"status": 429, "count": 2, "seconds": 1, "header": "X-Throttle-Wait-Seconds"},
  *  "cutDownload": {"count": 1, "afterBytes": 1024},
  *  "cutUpload": {"count": 1, "afterBytes": 1024},
  *  "delayMillis": 250,
  *  "failTasks": 1,
+ *  "revokeTasks": 1,
  *  "failRequests": 1}
  * }</pre>
  */
 final class AdminRoutes {
 
     private static final Set<String> KEYS = Set.of("reset", "throttle", "cutDownload", "cutUpload", "delayMillis", "failTasks",
-            "failRequests");
+            "failRequests", "revokeTasks");
 
     private final Faults faults;
+    private final VariantRoutes variants;
 
-    AdminRoutes(Faults faults) {
+    AdminRoutes(Faults faults, Variants variants) {
         this.faults = faults;
+        this.variants = new VariantRoutes(variants);
     }
 
     /**
@@ -51,6 +55,10 @@ final class AdminRoutes {
         }
         checkBrowserSafety(req);
         String endpoint = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
+        if (endpoint.equals("variants")) {
+            variants.handle(req);
+            return;
+        }
         if (!endpoint.equals("faults")) {
             throw ApiException.notFound();
         }
@@ -171,11 +179,13 @@ final class AdminRoutes {
             }
             if (body.get("throttle") != null) {
                 Map<?, ?> t = object(body, "throttle");
-                int status = intOf(t.get("status"), 429, "throttle.status");
+                int status = intOf(t.get("status"), 0, "throttle.status");
                 int count = intOf(t.get("count"), 1, "throttle.count");
                 double seconds = numberOf(t.get("seconds"), 1, MAX_SECONDS, "throttle.seconds");
                 Object header = t.get("header");
-                if (status == 503) {
+                if (status == 0) {
+                    actions.add(() -> faults.throttle(count, seconds)); // as the throttling variant says
+                } else if (status == 503) {
                     actions.add(() -> faults.throttle(Faults.ThrottleStyle.X_THROTTLE_503, count, seconds));
                 } else if (status == 429) {
                     Faults.ThrottleStyle style = "X-Throttle-Wait-Seconds".equalsIgnoreCase(String.valueOf(header))
@@ -204,6 +214,10 @@ final class AdminRoutes {
             if (body.get("delayMillis") != null) {
                 java.time.Duration delay = java.time.Duration.ofMillis(intOf(body.get("delayMillis"), 0, "delayMillis"));
                 actions.add(() -> faults.delayResponses(delay));
+            }
+            if (body.get("revokeTasks") != null) {
+                int n = intOf(body.get("revokeTasks"), 0, "revokeTasks");
+                actions.add(() -> faults.revokeTasks(n));
             }
             if (body.get("failTasks") != null) {
                 int n = intOf(body.get("failTasks"), 0, "failTasks");

@@ -61,6 +61,7 @@ final class ApiRequest {
     private long cutBodyAfter = -1;
     private boolean finished;
     private final long drainLimit;
+    private Variants variants;
 
     /**
      * Wraps a request and its response.
@@ -136,6 +137,15 @@ final class ApiRequest {
      */
     InetSocketAddress localAddress() {
         return (InetSocketAddress) request.getConnectionMetaData().getLocalSocketAddress();
+    }
+
+    /** The variants the emulator plays (see {@link Variants}); null outside a running emulator. */
+    Variants variants() {
+        return variants;
+    }
+
+    void variants(Variants played) {
+        this.variants = played;
     }
 
     String apiVersion() {
@@ -383,7 +393,7 @@ final class ApiRequest {
      * @throws IOException when the connection fails
      */
     void json(int code, Object value) throws IOException {
-        byte[] bytes = JsonReplies.toJson(value);
+        byte[] bytes = JsonReplies.toJson(variants == null ? value : variants.jsonValue(value));
         replyHeaders().set("Content-Type", JsonReplies.CONTENT_TYPE);
         send(code, bytes.length);
         write(true, ByteBuffer.wrap(bytes));
@@ -396,10 +406,15 @@ final class ApiRequest {
      * @throws IOException when the connection fails
      */
     void error(ApiException error) throws IOException {
+        if (variants != null && rawPath.startsWith("/api/")) {
+            error = variants.error(error);
+        }
         error.headers().forEach((k, v) -> replyHeaders().set(k, v));
         if (error.body() == null) {
             send(error.status(), -1);
             finish();
+        } else if (error.body() instanceof String) {
+            text(error.status(), "text/plain", (String) error.body());
         } else {
             json(error.status(), error.body());
         }

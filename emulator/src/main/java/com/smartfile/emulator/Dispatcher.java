@@ -38,6 +38,7 @@ final class Dispatcher extends Handler.Abstract {
     private final Router v3;
     private final Authenticator authenticator;
     private final Faults faults;
+    private final Variants variants;
     private final OAuthRoutes oauth;
     private final AdminRoutes admin;
     private final ExchangeRoutes exchanges;
@@ -45,7 +46,7 @@ final class Dispatcher extends Handler.Abstract {
     private final long drainLimit;
 
     Dispatcher(String baseUrl, String httpsBaseUrl, Router v2, Router v3, Authenticator authenticator, Faults faults,
-            OAuthRoutes oauth, AdminRoutes admin, ExchangeRoutes exchanges, AtomicLong requests, long drainLimit) {
+            Variants variants, OAuthRoutes oauth, AdminRoutes admin, ExchangeRoutes exchanges, AtomicLong requests, long drainLimit) {
         super(InvocationType.BLOCKING);
         this.drainLimit = drainLimit;
         this.baseUrl = baseUrl;
@@ -54,6 +55,7 @@ final class Dispatcher extends Handler.Abstract {
         this.v3 = v3;
         this.authenticator = authenticator;
         this.faults = faults;
+        this.variants = variants;
         this.oauth = oauth;
         this.admin = admin;
         this.exchanges = exchanges;
@@ -63,6 +65,7 @@ final class Dispatcher extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         ApiRequest req = new ApiRequest(request, response, request.isSecure() ? httpsBaseUrl : baseUrl, drainLimit);
+        req.variants(variants);
         try {
             handle(req);
             req.finish();
@@ -172,20 +175,26 @@ final class Dispatcher extends Handler.Abstract {
         }
         Faults.Throttle throttle = faults.takeThrottle();
         if (throttle != null) {
-            throw throttled(throttle);
+            throw throttled(throttle, variants);
         }
         String route = slash < 0 ? "" : rest.substring(slash + 1);
         Router.Match match = router.resolve(req.method(), route);
+        variants.checkSlash(router == v3, route, match.pathId);
         if (!match.anonymous) {
             authenticator.authenticate(req);
         }
-        if (isUpload(req.method(), router == v3, route)) {
+        boolean upload = isUpload(req.method(), router == v3, route);
+        if (upload) {
             long cut = faults.takeUploadCut();
             if (cut >= 0) {
                 req.cutBodyAfter(cut);
             }
         }
-        match.handler.handle(req, match.vars);
+        try {
+            match.handler.handle(req, match.vars);
+        } catch (ApiException e) {
+            throw upload && router == v3 ? variants.v3UploadFailure(e) : e;
+        }
     }
 
     /** The routes whose request body is file data: v2 multipart POST, v3 PUT and PATCH. */
@@ -196,11 +205,14 @@ final class Dispatcher extends Handler.Abstract {
         return v3 ? method.equals("PUT") || method.equals("PATCH") : method.equals("POST");
     }
 
-    private static ApiException throttled(Faults.Throttle t) {
+    private static ApiException throttled(Faults.Throttle t, Variants variants) {
         String plain = BigDecimal.valueOf(t.seconds).stripTrailingZeros().toPlainString();
         long whole = (long) Math.ceil(t.seconds);
         String detail = "Request was throttled. Expected available in " + plain + " seconds.";
-        switch (t.style) {
+        if (t.style == null && variants.fractionalRetryAfter()) {
+            return ApiException.detail(429, detail).header("Retry-After", plain);
+        }
+        switch (t.style == null ? variants.throttleStyle() : t.style) {
             case X_THROTTLE_503:
                 return ApiException.detail(503, detail).header("X-Throttle", "throttled; next=" + plain + " sec");
             case WAIT_SECONDS_429:

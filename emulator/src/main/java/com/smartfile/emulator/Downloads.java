@@ -69,7 +69,7 @@ final class Downloads {
                     return;
                 }
             }
-            String range = req.header("Range");
+            String range = req.variants() == null ? req.header("Range") : req.variants().range(req);
             String ifRange = req.header("If-Range");
             if (range != null && ifRange != null && !rangeStillValid(ifRange.trim(), validators)) {
                 range = null;

@@ -3,7 +3,6 @@ package com.smartfile.emulator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -74,6 +73,7 @@ public final class Faults {
     private final AtomicReference<Cut> uploadCut = new AtomicReference<>();
     private volatile long delayMillis;
     private final AtomicInteger failTasks = new AtomicInteger();
+    private final AtomicInteger revokeTasks = new AtomicInteger();
     private final AtomicInteger failRequests = new AtomicInteger();
 
     Faults() {
@@ -112,8 +112,20 @@ public final class Faults {
         return throttle(ThrottleStyle.WAIT_SECONDS_429, requests, waitSeconds);
     }
 
+    /**
+     * Throttles the next API requests the way the emulator's {@link Variant.Throttling} variant
+     * says (429 with {@code Retry-After} by default), read when each request is answered.
+     *
+     * @param requests how many requests to throttle (0 stops throttling)
+     * @param seconds the wait announced
+     * @return this object
+     */
+    public Faults throttle(int requests, double seconds) {
+        return throttle(null, requests, seconds);
+    }
+
+    /** Sets throttling; a null style means "as the throttling variant says". */
     Faults throttle(ThrottleStyle style, int requests, double seconds) {
-        Objects.requireNonNull(style, "style");
         if (requests < 0 || seconds < 0 || Double.isNaN(seconds)) {
             throw new IllegalArgumentException("requests and seconds must not be negative");
         }
@@ -184,6 +196,22 @@ public final class Faults {
     }
 
     /**
+     * Cancels the next tasks before they do their work: once started they answer the state
+     * {@code REVOKED} (Celery's state of a cancelled task, which the spec does not list) for good,
+     * so that a client's handling of a state it does not know can be tested.
+     *
+     * @param tasks how many tasks are cancelled (0 stops cancelling)
+     * @return this object
+     */
+    public Faults revokeTasks(int tasks) {
+        if (tasks < 0) {
+            throw new IllegalArgumentException("tasks must not be negative");
+        }
+        revokeTasks.set(tasks);
+        return this;
+    }
+
+    /**
      * Makes the next API requests answer 500 {@code {"detail": "A server error occurred."}} with
      * an {@code x-unique-id} header, before authentication and without acting on them. Each
      * request consumes one, so {@link #pendingRequestFailures()} afterwards tells how many
@@ -248,6 +276,7 @@ public final class Faults {
         uploadCut.set(null);
         delayMillis = 0;
         failTasks.set(0);
+        revokeTasks.set(0);
         failRequests.set(0);
         return this;
     }
@@ -294,6 +323,11 @@ public final class Faults {
         return takeOne(failTasks);
     }
 
+    /** Consumes one task cancellation. */
+    boolean takeTaskRevoke() {
+        return takeOne(revokeTasks);
+    }
+
     /** Consumes one request failure. */
     boolean takeRequestFailure() {
         return takeOne(failRequests);
@@ -313,9 +347,13 @@ public final class Faults {
         Throttle t = throttle.get();
         if (t != null && t.remaining.get() > 0) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", t.style == ThrottleStyle.X_THROTTLE_503 ? 503 : 429);
-            m.put("header", t.style == ThrottleStyle.X_THROTTLE_503 ? "X-Throttle"
-                    : t.style == ThrottleStyle.RETRY_AFTER_429 ? "Retry-After" : "X-Throttle-Wait-Seconds");
+            if (t.style == null) {
+                m.put("style", "variant");
+            } else {
+                m.put("status", t.style == ThrottleStyle.X_THROTTLE_503 ? 503 : 429);
+                m.put("header", t.style == ThrottleStyle.X_THROTTLE_503 ? "X-Throttle"
+                        : t.style == ThrottleStyle.RETRY_AFTER_429 ? "Retry-After" : "X-Throttle-Wait-Seconds");
+            }
             m.put("count", t.remaining.get());
             m.put("seconds", t.seconds);
             out.put("throttle", m);
@@ -332,6 +370,9 @@ public final class Faults {
         out.put("failTasks", failTasks.get());
         if (failRequests.get() > 0) {
             out.put("failRequests", failRequests.get());
+        }
+        if (revokeTasks.get() > 0) {
+            out.put("revokeTasks", revokeTasks.get());
         }
         return out;
     }

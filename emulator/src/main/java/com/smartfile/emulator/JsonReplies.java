@@ -15,7 +15,8 @@ import com.squareup.moshi.Types;
  * Turns reply objects into JSON with the SDK's own Moshi ({@link SmartFileJson#moshi()}), so the
  * emulator writes exactly the shapes the generated models describe: models by their class, plain
  * maps and lists (per-field error lists, filtered {@code fields=} replies) as they are. Absent
- * (null) model fields are left out.
+ * (null) model fields are left out; a plain map's null values are kept (that is how
+ * {@link Variants#jsonValue} sends {@code "owner": null}).
  */
 final class JsonReplies {
 
@@ -83,6 +84,6 @@ final class JsonReplies {
         } else {
             type = value.getClass();
         }
-        return MOSHI.adapter(type);
+        return type == Object.class ? MOSHI.adapter(Object.class).serializeNulls() : MOSHI.adapter(type);
     }
 }

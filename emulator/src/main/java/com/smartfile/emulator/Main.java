@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
  *   --task-duration-ms N minimum task duration (default 100)
  *   --https              also listen for HTTPS on a free port, with a generated self-signed certificate
  *   --https-port N       the same on port N
+ *   --profile NAME       the variants of a profile (drf3-2023, the default; strict-2013; node-2018)
+ *   --variant KEY=VALUE  one variant instead of the profile's (repeatable), e.g. range=200
  *   --help
  * </pre>
  */
@@ -64,6 +66,12 @@ public final class Main {
                     case "--https-port":
                         builder.httpsPort(Integer.parseInt(value(args, ++i, arg)));
                         break;
+                    case "--profile":
+                        builder.profile(Profile.of(value(args, ++i, arg)));
+                        break;
+                    case "--variant":
+                        builder.variant(Variant.parse(value(args, ++i, arg)));
+                        break;
                     case "--help":
                     case "-h":
                         usage(System.out);
@@ -103,6 +111,7 @@ public final class Main {
         out.println("  OAuth client:  " + c.clientToken() + " / " + c.clientSecret());
         out.println("  OAuth access:  " + c.accessToken() + " / " + c.accessSecret());
         out.println("  faults:        POST " + c.baseUrl() + "__emulator/faults");
+        out.println("  variants:      " + emulator.variants().snapshot() + " (POST " + c.baseUrl() + "__emulator/variants)");
         out.println("Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
@@ -117,6 +126,7 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("usage: java -jar smartfile-emulator-all.jar [--port N] [--host ADDRESS] [--root DIR]"
-                + " [--key K --password P] [--task-duration-ms N] [--https | --https-port N]");
+                + " [--key K --password P] [--task-duration-ms N] [--https | --https-port N]"
+                + " [--profile NAME] [--variant KEY=VALUE]...");
     }
 }

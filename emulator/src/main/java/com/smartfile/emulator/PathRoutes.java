@@ -102,7 +102,7 @@ final class PathRoutes {
         if (fields.isEmpty()) {
             req.json(200, listing.build());
         } else {
-            req.json(200, restrict(JsonReplies.toJsonValue(listing.build()), fields));
+            req.json(200, restrict(JsonReplies.toJsonValue(req.variants().jsonValue(listing.build())), fields));
         }
     }
 
@@ -242,7 +242,7 @@ final class PathRoutes {
         for (List<String> fileSegments : names) {
             stored.add(store.info(resolve(fileSegments, 400), fileSegments, req.baseUrl(), req.apiVersion()));
         }
-        req.json(200, stored);
+        req.json(200, req.variants().uploadReply(stored));
     }
 
     private static String baseName(String filename) {

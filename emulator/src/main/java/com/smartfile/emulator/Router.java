@@ -37,11 +37,14 @@ final class Router {
         final Handler handler;
         final List<String> vars;
         final boolean anonymous;
+        /** Whether the route ends in a path id ({@code **}). */
+        final boolean pathId;
 
-        Match(Handler handler, List<String> vars, boolean anonymous) {
+        Match(Handler handler, List<String> vars, boolean anonymous, boolean pathId) {
             this.handler = handler;
             this.vars = vars;
             this.anonymous = anonymous;
+            this.pathId = pathId;
         }
     }
 
@@ -108,7 +111,9 @@ final class Router {
                 continue;
             }
             if (route.method.equals(method)) {
-                return new Match(route.handler, decodeVars(route.pattern, vars), route.anonymous);
+                String[] p = route.pattern;
+                return new Match(route.handler, decodeVars(p, vars), route.anonymous,
+                        p.length > 0 && p[p.length - 1].equals("**"));
             }
             allowed.add(route.method);
         }

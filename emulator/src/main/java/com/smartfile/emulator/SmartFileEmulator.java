@@ -47,6 +47,7 @@ public final class SmartFileEmulator implements AutoCloseable {
 
     private final Builder config;
     private final Faults faults;
+    private final Variants variants;
     private final EmulatorCredentials unboundCredentials;
     private final Object lock = new Object();
     private final AtomicLong requests = new AtomicLong();
@@ -63,6 +64,7 @@ public final class SmartFileEmulator implements AutoCloseable {
     private SmartFileEmulator(Builder b) {
         this.config = b.copy();
         this.faults = new Faults();
+        this.variants = new Variants(b.profile, b.variants.values());
         if (b.faultSetup != null) {
             b.faultSetup.accept(faults);
         }
@@ -130,7 +132,7 @@ public final class SmartFileEmulator implements AutoCloseable {
         credentials = unboundCredentials.withBaseUrl(baseUrl);
 
         FileStore store = new FileStore(guard, config.zone);
-        tasks = new TaskManager(config.taskDuration, faults);
+        tasks = new TaskManager(config.taskDuration, faults, variants);
         OAuthTokens tokens = new OAuthTokens(config.clientToken, config.clientSecret, config.accessToken,
                 config.accessSecret);
         Sessions sessions = new Sessions();
@@ -155,8 +157,8 @@ public final class SmartFileEmulator implements AutoCloseable {
 
         Authenticator authenticator = new Authenticator(config.key, config.password, config.username, tokens,
                 sessions);
-        server.start(new Dispatcher(baseUrl, httpsBaseUrl, v2, v3, authenticator, faults,
-                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults), exchanges, requests, config.drainLimit));
+        server.start(new Dispatcher(baseUrl, httpsBaseUrl, v2, v3, authenticator, faults, variants,
+                new OAuthRoutes(tokens, config.autoApprove), new AdminRoutes(faults, variants), exchanges, requests, config.drainLimit));
         LOG.log(Level.INFO, "SmartFile emulator listening on " + baseUrl
                 + (httpsBaseUrl == null ? "" : " and " + httpsBaseUrl) + " (root " + root + ")");
     }
@@ -307,6 +309,16 @@ public final class SmartFileEmulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * The {@link Variant}s this emulator plays (its answers to the API's open questions), changeable
+     * while it runs.
+     *
+     * @return the variants (one object for the emulator's whole life)
+     */
+    public Variants variants() {
+        return variants;
+    }
+
     private void requireStarted() {
         if (server == null) {
             throw new IllegalStateException(closed ? "the emulator was closed" : "the emulator was not started");
@@ -369,6 +381,8 @@ public final class SmartFileEmulator implements AutoCloseable {
         private long drainLimit = ApiRequest.DRAIN_LIMIT;
         private ZoneId zone = ZoneId.systemDefault();
         private Consumer<Faults> faultSetup;
+        private Profile profile = Profile.DRF3_2023;
+        private final java.util.Map<String, Variant> variants = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -395,6 +409,8 @@ public final class SmartFileEmulator implements AutoCloseable {
             b.drainLimit = drainLimit;
             b.zone = zone;
             b.faultSetup = faultSetup;
+            b.profile = profile;
+            b.variants.putAll(variants);
             return b;
         }
 
@@ -631,6 +647,33 @@ public final class SmartFileEmulator implements AutoCloseable {
          */
         public Builder faults(Consumer<Faults> setup) {
             this.faultSetup = Objects.requireNonNull(setup, "setup");
+            return this;
+        }
+
+        /**
+         * The group of {@link Variant}s to play, one answer to every open question about the API
+         * (default {@link Profile#DRF3_2023}); single answers set with {@link #variant} replace the
+         * profile's, whatever the order of the calls.
+         *
+         * @param profile the profile
+         * @return this builder
+         */
+        public Builder profile(Profile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * Answers to play instead of the profile's, e.g. {@code variant(Variant.Range.IGNORED)}; a
+         * later answer to the same question replaces an earlier one.
+         *
+         * @param answers the answers
+         * @return this builder
+         */
+        public Builder variant(Variant... answers) {
+            for (Variant v : answers) {
+                variants.put(Objects.requireNonNull(v, "variant").key(), v);
+            }
             return this;
         }
 

@@ -39,6 +39,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *         new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO));
  * }</pre>
  *
+ * <p>The system properties {@value #PROFILE_PROPERTY} (a {@link Profile} name) and
+ * {@value #VARIANTS_PROPERTY} (comma-separated {@code key=value} {@link Variant}s) set the
+ * variants of every emulator the extension starts, before the configuration given to the
+ * constructor (which may set its own): so a whole suite runs against another profile with
+ * {@code mvn verify -Dsmartfile.emulator.profile=strict-2013}, without changing a test.
+ *
  * <p>State (files, faults, tasks, users…) carries over from test to test within a class; the
  * emulator stops after the class's last test and its temporary root is deleted then.
  *
@@ -51,6 +57,12 @@ public final class SmartFileEmulatorExtension implements BeforeAllCallback, Afte
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(SmartFileEmulatorExtension.class);
     private static final String KEY = "emulator";
+
+    /** The system property naming the {@link Profile} of the emulators started. */
+    public static final String PROFILE_PROPERTY = "smartfile.emulator.profile";
+
+    /** The system property listing {@link Variant}s ({@code key=value,key=value}) of the emulators started. */
+    public static final String VARIANTS_PROPERTY = "smartfile.emulator.variants";
 
     /** Injectable types and how to get each from the running emulator. */
     private static final Map<Class<?>, Function<SmartFileEmulator, Object>> INJECTABLE = Map.of(
@@ -151,10 +163,24 @@ public final class SmartFileEmulatorExtension implements BeforeAllCallback, Afte
             return existing;
         }
         SmartFileEmulator.Builder builder = SmartFileEmulator.builder();
+        fromSystemProperties(builder);
         configuration.accept(builder);
         SmartFileEmulator started = builder.build().start();
         store.put(KEY, started);
         return started;
+    }
+
+    /** Applies {@value #PROFILE_PROPERTY} and {@value #VARIANTS_PROPERTY}, when set. */
+    static void fromSystemProperties(SmartFileEmulator.Builder builder) {
+        String profile = System.getProperty(PROFILE_PROPERTY, "").trim();
+        if (!profile.isEmpty()) {
+            builder.profile(Profile.of(profile));
+        }
+        for (String pair : System.getProperty(VARIANTS_PROPERTY, "").split(",")) {
+            if (!pair.isBlank()) {
+                builder.variant(Variant.parse(pair.trim()));
+            }
+        }
     }
 
     /** Closes a value when its context ends, on JUnit versions before and after 5.13. */

@@ -22,7 +22,8 @@ import com.smartfile.sdk.model.TaskResult;
  * <p>A task is {@code PENDING} for the first half of the configured minimum duration, then
  * {@code PROGRESS} while its work runs (on a small scheduler pool, never on an HTTP thread), and
  * reaches {@code SUCCESS} or {@code FAILURE} no sooner than the minimum duration after it was
- * started, so clients really poll. Per-path errors go to {@code result.result.errors}:
+ * started, so clients really poll. Per-path errors go to {@code result.result.errors} (absent
+ * when none failed, unless {@link Variant.TaskSuccess#EMPTY_ERRORS} is played):
  * {@code SUCCESS} with errors is a partial failure; {@code FAILURE} means the task as a whole failed
  * (or every item did, or {@link Faults#failNextTask()} asked for it).
  */
@@ -83,6 +84,8 @@ final class TaskManager implements AutoCloseable {
         final String type;
         final String url;
         volatile Task.Status status = Task.Status.PENDING;
+        /** Set when {@link Faults#revokeTasks} cancelled the task: its state is then Celery's {@code REVOKED}. */
+        volatile boolean revoked;
         volatile Outcome outcome;
 
         Entry(String uuid, String type, String url) {
@@ -94,12 +97,14 @@ final class TaskManager implements AutoCloseable {
 
     private final long minMillis;
     private final Faults faults;
+    private final Variants variants;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Entry> tasks = new LinkedHashMap<>();
 
-    TaskManager(Duration minDuration, Faults faults) {
+    TaskManager(Duration minDuration, Faults faults, Variants variants) {
         this.minMillis = minDuration.toMillis();
         this.faults = faults;
+        this.variants = variants;
         AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "smartfile-emulator-task-" + n.incrementAndGet());
@@ -123,6 +128,7 @@ final class TaskManager implements AutoCloseable {
         String uuid = UUID.randomUUID().toString().replace("-", "");
         Entry entry = new Entry(uuid, type, "/api/" + apiVersion + "/task/" + uuid + "/");
         boolean injectedFailure = faults.takeTaskFailure();
+        entry.revoked = !injectedFailure && faults.takeTaskRevoke();
         synchronized (tasks) {
             tasks.put(uuid, entry);
         }
@@ -138,6 +144,9 @@ final class TaskManager implements AutoCloseable {
             return;
         }
         entry.status = Task.Status.PROGRESS;
+        if (entry.revoked) {
+            return; // cancelled before its work: it stays REVOKED (toModel)
+        }
         Outcome outcome;
         if (injectedFailure != null) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -208,12 +217,19 @@ final class TaskManager implements AutoCloseable {
         }
     }
 
-    private static Task toModel(Entry e) {
+    private Task toModel(Entry e) {
         Task.Status status = e.status;
         Outcome o = e.outcome;
+        if (e.revoked && status != Task.Status.PENDING) {
+            return Task.builder().uuid(e.uuid).url(e.url).type(e.type)
+                    .result(TaskResult.builder().statusValue("REVOKED").build()).build();
+        }
         TaskResult.Builder result = TaskResult.builder().statusValue(status.getValue());
         if (o != null && (status == Task.Status.SUCCESS || status == Task.Status.FAILURE)) {
-            TaskOutcome.Builder outcome = TaskOutcome.builder().errors(new LinkedHashMap<>(o.errors));
+            TaskOutcome.Builder outcome = TaskOutcome.builder();
+            if (!o.errors.isEmpty() || variants.emptyTaskErrors()) {
+                outcome.errors(new LinkedHashMap<>(o.errors)); // Variant.TaskSuccess
+            }
             if (o.checksums != null) {
                 outcome.checksums(new LinkedHashMap<>(o.checksums));
             }

@@ -222,4 +222,31 @@ class FaultsTest {
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json),
                 "Content-Type", "application/json");
     }
+
+    @Test
+    void revokedTasksAnswerAStateTheSpecDoesNotListAndDoNothing(EmulatorCredentials c, SmartFileEmulator e)
+            throws Exception {
+        TestClient client = TestClient.basic(c).unvalidated(); // REVOKED is not in the spec's enum, on purpose
+        Files.writeString(e.root().resolve("revoked.txt"), "kept");
+        e.faults().revokeTasks(1);
+        Map<String, Object> started = Checks.json(client.postForm("api/2/path/oper/remove/", "path", "/revoked.txt"), 200);
+        String uuid = (String) started.get("uuid");
+        Map<String, Object> task = null;
+        for (int i = 0; i < 50; i++) {
+            task = Checks.json(client.get("api/2/task/" + uuid + "/"), 200);
+            if ("REVOKED".equals(((Map<?, ?>) task.get("result")).get("status"))) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertEquals(Map.of("status", "REVOKED"), task.get("result"));
+        assertEquals("kept", Files.readString(e.root().resolve("revoked.txt")), "a revoked task did nothing");
+        Thread.sleep(50);
+        assertEquals(Map.of("status", "REVOKED"), Checks.json(client.get("api/2/task/" + uuid + "/"), 200).get("result"),
+                "for good");
+        Files.writeString(e.root().resolve("revoked.txt"), "next");
+        Map<String, Object> next = Checks.await(TestClient.basic(c), Checks.json(TestClient.basic(c)
+                .postForm("api/2/path/oper/remove/", "path", "/revoked.txt"), 200)).task;
+        assertEquals("SUCCESS", ((Map<?, ?>) next.get("result")).get("status"), "one task only");
+    }
 }

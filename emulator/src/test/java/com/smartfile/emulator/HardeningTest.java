@@ -26,7 +26,8 @@ class HardeningTest {
 
     @RegisterExtension
     static final SmartFileEmulatorExtension EMULATOR =
-            new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO));
+            new SmartFileEmulatorExtension(b -> b.taskDuration(Duration.ZERO)
+                    .variant(Variant.V3UploadFailure.HTTP_STATUS)); // checks the v3 failures' own status codes
 
     @AfterEach
     void reset(Faults faults) {

@@ -37,4 +37,20 @@ class MainProcessTest {
             assertFalse(all.contains(shortKey), "the value is not printed: " + all);
         }
     }
+
+    @Test
+    void aProfileAndVariantsAreTakenAndPrintedAndUnknownOnesRefused() throws Exception {
+        try (ChildProcess child = ChildProcess.java(Main.class.getName(), "--profile", "node-2018", "--variant",
+                "range=206")) {
+            String line = child.awaitLine(l -> l.trim().startsWith("variants:"));
+            assertTrue(line.contains("range=206") && line.contains("error-bodies=plain-404"), line);
+            child.process.destroy();
+            child.awaitExit();
+        }
+        try (ChildProcess child = ChildProcess.java(Main.class.getName(), "--variant", "range=207")) {
+            assertEquals(2, child.awaitExit(), child.lines::toString);
+            String all = String.join("\n", child.lines);
+            assertTrue(all.contains("Unknown value \"207\" for the variant range; known: 206, 200."), all);
+        }
+    }
 }

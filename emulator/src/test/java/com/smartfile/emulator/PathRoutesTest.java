@@ -188,9 +188,9 @@ class PathRoutesTest {
         assertEquals("first", Files.readString(e.root().resolve("up load/one.txt")));
         assertEquals("a,b", Files.readString(e.root().resolve("up load/two.csv")));
         // the same name again replaces the file; the root works too (empty path id)
-        Checks.jsonList(client.upload("api/2/path/data/up%20load", TestClient.file("file", "one.txt", "again")), 200);
+        Checks.json(client.upload("api/2/path/data/up%20load", TestClient.file("file", "one.txt", "again")), 200);
         assertEquals("again", Files.readString(e.root().resolve("up load/one.txt")));
-        Checks.jsonList(client.upload("api/2/path/data/", TestClient.file("file", "top.txt", "top")), 200);
+        Checks.json(client.upload("api/2/path/data/", TestClient.file("file", "top.txt", "top")), 200);
         assertEquals("top", Files.readString(e.root().resolve("top.txt")));
         try (var staged = Files.list(e.root().resolve(PathGuard.STAGING))) {
             assertEquals(0, staged.count(), "staging folder is left empty");

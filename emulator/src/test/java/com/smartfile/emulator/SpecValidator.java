@@ -26,6 +26,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
  *       (v2) and {@code path/data/} (v3).</li>
  *   <li>v2 routes other than path ids are validated with a trailing slash added when the request
  *       had none (the spec writes them with one; the emulator accepts both).</li>
+ *   <li>A single object where the spec's reply is an array marked {@code x-smartfile-single-or-array}
+ *       (the v2 upload, {@link Variant.UploadReply#OBJECT}) is validated as an array of that one item.</li>
  *   <li>Additional properties are ignored: the validator would otherwise inject
  *       {@code additionalProperties: false} into every schema, which breaks the spec's {@code allOf}
  *       compositions ({@code PathListing}, {@code V3UploadReply}). Replies are built from the
@@ -75,6 +77,19 @@ final class SpecValidator {
         return rawPath;
     }
 
+    /** The v2 upload's reply is {@code x-smartfile-single-or-array}: one object stands for an array of one. */
+    private static byte[] singleOrArray(String method, String rawPath, int status, byte[] body) {
+        boolean upload = method.equalsIgnoreCase("POST") && rawPath.matches("/api/2(\\.\\d+)?/path/data/.*") && status == 200;
+        if (!upload || body[0] != '{') {
+            return body;
+        }
+        byte[] wrapped = new byte[body.length + 2];
+        wrapped[0] = '[';
+        System.arraycopy(body, 0, wrapped, 1, body.length);
+        wrapped[body.length + 1] = ']';
+        return wrapped;
+    }
+
     /**
      * Validates one reply; fails the test with the validator's report when it does not conform.
      *
@@ -95,7 +110,7 @@ final class SpecValidator {
             }
         });
         if (body != null && body.length > 0) {
-            response.withBody(body);
+            response.withBody(singleOrArray(method, rawPath, status, body));
         }
         ValidationReport report = VALIDATOR.validateResponse(specPath(rawPath),
                 Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());

@@ -40,7 +40,8 @@ class TraversalTest {
         Files.writeString(root.resolve("inside/ok.txt"), "ok");
         Files.createSymbolicLink(root.resolve("escape"), outside);
         Files.createSymbolicLink(root.resolve("escape.txt"), outside.resolve("secret.txt"));
-        emulator = SmartFileEmulator.builder().root(root).taskDuration(java.time.Duration.ZERO).build().start();
+        emulator = SmartFileEmulator.builder().root(root).taskDuration(java.time.Duration.ZERO)
+                .variant(Variant.V3UploadFailure.HTTP_STATUS).build().start(); // v3 refusals by their status codes
         auth = TestClient.basicHeader(emulator.credentials().key(), emulator.credentials().password());
     }
 

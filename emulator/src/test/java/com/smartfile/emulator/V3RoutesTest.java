@@ -12,13 +12,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.smartfile.sdk.model.V3UploadReply;
 
-/** v3 PUT, PATCH (offset, If-Unmodified-Since), GET and DELETE on /api/3/path/data/{path}. */
-@ExtendWith(SmartFileEmulatorExtension.class)
+/**
+ * v3 PUT, PATCH (offset, If-Unmodified-Since), GET and DELETE on /api/3/path/data/{path}. The
+ * failures are checked by their own status codes ({@link Variant.V3UploadFailure#HTTP_STATUS});
+ * {@code VariantsTest} checks the default 200 form.
+ */
 class V3RoutesTest {
+
+    @RegisterExtension
+    static final SmartFileEmulatorExtension EMULATOR =
+            new SmartFileEmulatorExtension(b -> b.variant(Variant.V3UploadFailure.HTTP_STATUS));
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -47,6 +47,13 @@ final class ErrorMapper {
     /** The text SmartFile sends with a 403 when an OAuth signature does not verify. */
     static final String OAUTH_NOT_VERIFIED = "Could not verify OAuth request";
 
+    /**
+     * The end of the older stack's 403 text for missing or wrong credentials (Django REST Framework
+     * 0.x: "You do not have permission to access this resource. You may need to login or otherwise
+     * authenticate the request.", smartfile/client-java BasicClientTest).
+     */
+    static final String OLD_NOT_AUTHENTICATED = "You may need to login or otherwise authenticate the request";
+
     private static final JsonAdapter<Object> JSON = SmartFileJson.moshi().adapter(Object.class);
     private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -130,7 +137,7 @@ final class ErrorMapper {
             case 401:
                 return new AuthenticationException(reply);
             case 403:
-                return reply.rawBody.contains(OAUTH_NOT_VERIFIED)
+                return reply.rawBody.contains(OAUTH_NOT_VERIFIED) || reply.rawBody.contains(OLD_NOT_AUTHENTICATED)
                         ? new AuthenticationException(reply) : new PermissionDeniedException(reply);
             case 404:
                 return new NotFoundException(reply);

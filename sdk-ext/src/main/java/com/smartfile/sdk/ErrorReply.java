@@ -49,7 +49,7 @@ final class ErrorReply {
         for (Map.Entry<String, List<String>> e : fieldErrors.entrySet()) {
             m.append(e.getKey().isEmpty() ? "; " : "; " + e.getKey() + ": ").append(String.join(" ", e.getValue()));
         }
-        String hint = hinted ? null : hint(statusCode, !fieldErrors.isEmpty(), rawBody.contains(ErrorMapper.OAUTH_NOT_VERIFIED));
+        String hint = hinted ? null : hint(statusCode, !fieldErrors.isEmpty(), rawBody);
         if (hint != null) {
             // The server's words often end a sentence already ("Not found."): one full stop, not two.
             char end = m.charAt(m.length() - 1);
@@ -63,15 +63,19 @@ final class ErrorReply {
         return m.toString();
     }
 
-    private static String hint(int status, boolean fieldsNamed, boolean oauthNotVerified) {
+    private static String hint(int status, boolean fieldsNamed, String rawBody) {
         switch (status) {
             case 400:
                 return fieldsNamed ? "Check the parameters named above." : "Check the request's parameters.";
             case 401:
                 return "Check the API key and password, or the OAuth tokens and secrets.";
             case 403:
-                return oauthNotVerified
-                        ? "The OAuth signature did not verify: check the client and access secrets and the signature method."
+                if (rawBody.contains(ErrorMapper.OAUTH_NOT_VERIFIED)) {
+                    return "The OAuth signature did not verify: check the client and access secrets and the signature method.";
+                }
+                return rawBody.contains(ErrorMapper.OLD_NOT_AUTHENTICATED)
+                        ? "Older SmartFile servers answer missing or wrong credentials so: check the API key and password, or "
+                                + "the OAuth tokens and secrets (if they are right, the credentials may not do this)."
                         : "The credentials may not do this; ask the account administrator for the right.";
             case 404:
                 return "Check that the path or object exists and that the API version is right.";

@@ -1,6 +1,7 @@
 package com.smartfile.sdk;
 
 import java.util.Map;
+import java.util.Set;
 
 import com.smartfile.sdk.model.Task;
 import com.smartfile.sdk.model.TaskResult;
@@ -47,6 +48,40 @@ final class TaskStates {
             }
         }
         throw new InvalidReplyException("The server started a task but its reply names neither a uuid nor a URL: " + task, null);
+    }
+
+    /**
+     * Celery's other states for a task still running (the server's task states are Celery's:
+     * PENDING, PROGRESS, SUCCESS, FAILURE); inferred, never seen in a SmartFile reply.
+     */
+    private static final Set<String> STILL_RUNNING = Set.of("STARTED", "RETRY");
+
+    /**
+     * Refuses a polled reply whose state the SDK cannot interpret: a status it does not know
+     * (e.g. {@code REVOKED}), or none at all. Waiting on such a state would only end at the
+     * timeout; the official node client, too, fails at once.
+     *
+     * @param task a reply of {@code GET task/{uuid}/}
+     * @return the task
+     * @throws UnknownTaskStateException when its state is not one the SDK knows
+     */
+    static Task requireKnownState(Task task) {
+        if (status(task) != TaskResult.Status.UNKNOWN) {
+            return task;
+        }
+        String text = task.getResult() != null && task.getResult().getStatusValue() != null
+                ? task.getResult().getStatusValue() : task.getStatusValue();
+        if (text != null && STILL_RUNNING.contains(text)) {
+            return task;
+        }
+        String uuid = uuid(task);
+        throw new UnknownTaskStateException(text == null
+                ? "Task " + uuid + " (" + describe(task) + "): the server's reply names no state (no result.status), so "
+                        + "the SDK cannot tell whether it still runs; it stopped waiting. Reply: " + task
+                        + ". Check the outcome on the server (e.g. the paths involved) before repeating the operation."
+                : "Task " + uuid + " (" + describe(task) + ") is in a state this SDK does not know, \"" + text + "\" (it may "
+                        + "have been cancelled or failed on the server); the SDK stopped waiting. Reply: " + task
+                        + ". Check the outcome on the server before repeating the operation.", task, text);
     }
 
     /** True when the task has ended, one way or the other. */

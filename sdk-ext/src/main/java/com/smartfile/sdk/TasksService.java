@@ -44,6 +44,7 @@ public final class TasksService extends TasksOperations {
      * @throws TaskFailedException when the task failed
      * @throws TaskPartialFailureException when it finished but some paths failed
      * @throws TaskTimeoutException when it was still running at the deadline
+     * @throws UnknownTaskStateException when a poll's reply names a state the SDK does not know, or none
      */
     public Task await(Task task, Duration timeout) {
         long deadline = nanoTime.getAsLong() + positive(timeout).toNanos();
@@ -62,7 +63,7 @@ public final class TasksService extends TasksOperations {
                 throw new SmartFileException("Interrupted while waiting for task " + uuid
                         + "; it goes on on the server.", e);
             }
-            last = get(uuid);
+            last = TaskStates.requireKnownState(get(uuid));
             delay = next(delay);
         }
         return TaskStates.checkOutcome(last);
@@ -102,6 +103,7 @@ public final class TasksService extends TasksOperations {
         Executor later = CompletableFuture.delayedExecutor(Math.min(delay.toNanos(), remaining), TimeUnit.NANOSECONDS);
         return CompletableFuture.supplyAsync(() -> uuid, later)
                 .thenCompose(this::getAsync)
+                .thenApply(TaskStates::requireKnownState)
                 .thenCompose(next -> poll(uuid, next, next(delay), deadline, timeout));
     }
 
