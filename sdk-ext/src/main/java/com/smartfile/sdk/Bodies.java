@@ -3,14 +3,16 @@ package com.smartfile.sdk;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
 import okio.BufferedSink;
-import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
 
@@ -136,13 +138,7 @@ final class Bodies {
                     }
                     switch (source.kind) {
                         case FILE:
-                            try (Source in = localFile(source.file)) {
-                                copy(in, sink, length, source);
-                                if (in.read(new Buffer(), 1) != -1) {
-                                    throw new InvalidInputException("The file " + source.file + " grew while it was being "
-                                            + "uploaded (it was " + length + " bytes); upload it again once it is complete.");
-                                }
-                            }
+                            copyFile(source.file, sink, length);
                             break;
                         case BYTES:
                             for (int off = 0; off < source.bytes.length; ) {
@@ -167,26 +163,51 @@ final class Bodies {
             }
 
             /**
-             * The file to upload, whose read failures (deleted, unreadable, a disk error) come out as
-             * a {@link LocalFileException}: not the connection's fault, so never retried or blamed on it.
+             * Sends the file {@code CHUNK} bytes at a time, each read with one system call (Okio's
+             * file source reads 8 KiB per call). Read failures (deleted, unreadable, a disk error)
+             * come out as a {@link LocalFileException}: not the connection's fault, so never retried
+             * or blamed on it. A file that changed size fails the upload.
              */
-            private Source localFile(Path file) throws IOException {
-                Source in;
+            private void copyFile(Path file, BufferedSink sink, long length) throws IOException {
+                FileChannel in;
                 try {
-                    in = Okio.source(file);
+                    in = FileChannel.open(file, StandardOpenOption.READ);
                 } catch (IOException e) {
                     throw new SmartFileIOException(cannotRead(file, e));
                 }
-                return new ForwardingSource(in) {
-                    @Override
-                    public long read(Buffer sink, long byteCount) throws IOException {
+                try (in) {
+                    ByteBuffer chunk = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(CHUNK, length)));
+                    long sent = 0;
+                    while (true) {
+                        chunk.clear();
+                        if (length - sent < chunk.capacity()) {
+                            chunk.limit((int) Math.max(1, length - sent + 1)); // one byte more shows growth
+                        }
+                        int n;
                         try {
-                            return super.read(sink, byteCount);
+                            n = in.read(chunk, sent);
                         } catch (IOException e) {
                             throw new SmartFileIOException(cannotRead(file, e));
                         }
+                        if (n < 0) {
+                            break;
+                        }
+                        if (sent + n > length) {
+                            throw new InvalidInputException("The file " + file + " grew while it was being "
+                                    + "uploaded (it was " + length + " bytes); upload it again once it is complete.");
+                        }
+                        chunk.flip();
+                        while (chunk.hasRemaining()) {
+                            sink.write(chunk);
+                        }
+                        sent += n;
+                        progress.advance(n);
                     }
-                };
+                    if (sent < length) {
+                        throw new InvalidInputException("The file " + file + " shrank while it was being uploaded: " + sent
+                                + " of " + length + " bytes were sent. The upload failed; upload it again once it is complete.");
+                    }
+                }
             }
 
             private void copy(Source in, BufferedSink sink, long length, UploadSource source) throws IOException {

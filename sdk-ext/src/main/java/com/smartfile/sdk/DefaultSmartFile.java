@@ -94,6 +94,7 @@ final class DefaultSmartFile implements SmartFile {
         if (b.logLevel != LogLevel.NONE) {
             hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
         }
+        hb.addNetworkInterceptor(new BodyWatchdog()); // innermost: it wraps the body OkHttp writes to the socket
         this.http = hb.build();
         this.invoker = new Invoker(http);
 

@@ -17,6 +17,7 @@ import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
 import okhttp3.MediaType;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -87,6 +88,8 @@ final class DownloadSession implements Closeable {
     private String validator;
     private int resumes;
     private boolean finished;
+    /** A read failure not yet acted on (see {@link #read(byte[], int, int, boolean)}). */
+    private Exception pending;
 
     DownloadSession(Invoker invoker, PathsApi api, String path, DownloadOptions options, RetryBudget budget,
                     Restart restart) {
@@ -161,11 +164,32 @@ final class DownloadSession implements Closeable {
      * @throws ChecksumMismatchException at the end, when the digest differs from the expected one
      */
     int read(byte[] b, int off, int len) {
+        return read(b, off, len, true);
+    }
+
+    /**
+     * {@link #read(byte[], int, int)}, or with {@code goOn} false: returns 0 instead of doing
+     * anything that follows a failure (the backoff, a resume, a restart from byte 0) or the end
+     * (the checks), leaving it to the next call, so the bytes a caller already holds are written
+     * before any of it (a restart truncates the file they go to; a failure reports the bytes written).
+     */
+    private int read(byte[] b, int off, int len, boolean goOn) {
         if (finished) {
             return -1;
         }
         while (true) {
+            if (pending != null) {
+                if (!goOn) {
+                    return 0;
+                }
+                Exception cause = pending;
+                pending = null;
+                failed(cause);
+            }
             if (source == null) {
+                if (!goOn) {
+                    return 0;
+                }
                 try {
                     reopen();
                 } catch (IncompleteDownloadException e) {
@@ -190,13 +214,18 @@ final class DownloadSession implements Closeable {
                     closeResponse();
                     throw ErrorMapper.fromFailure(response == null ? null : response.request(), e);
                 }
-                failed(e);
+                closeResponse();
+                pending = e;
                 continue;
             }
             if (n < 0) {
                 if (total >= 0 && received < total) {
-                    failed(new EOFException("the reply ended after " + received + " of " + total + " bytes"));
+                    closeResponse();
+                    pending = new EOFException("the reply ended after " + received + " of " + total + " bytes");
                     continue;
+                }
+                if (!goOn) {
+                    return 0; // the source stays at its end: the next call finishes
                 }
                 finish();
                 return -1;
@@ -208,6 +237,27 @@ final class DownloadSession implements Closeable {
             progress.advance(n);
             return n;
         }
+    }
+
+    /**
+     * Reads until {@code len} bytes arrived, the file ended or a read failed (what follows a failure
+     * is done by the next call), resuming as needed; -1 at the end.
+     * For writers that gain from large writes (a file takes one system call per write): a single
+     * {@link #read} hands out at most one 8 KiB Okio segment.
+     */
+    int readFully(byte[] b, int off, int len) {
+        int got = 0;
+        while (got < len) {
+            int n = read(b, off + got, len - got, got == 0);
+            if (n < 0) {
+                return -1; // only when nothing was read in this call
+            }
+            if (n == 0) {
+                return got; // a failure or the end is next: the caller writes what it holds first
+            }
+            got += n;
+        }
+        return got;
     }
 
     @Override
@@ -359,6 +409,14 @@ final class DownloadSession implements Closeable {
     private void adopt(Response r) {
         response = r;
         source = r.body().source();
+        // Okio's per-read timeout wakes its watchdog thread on every 8 KiB read of the body (a futex
+        // wake and a context switch each: a fifth of a download's CPU). The socket's SO_TIMEOUT,
+        // which OkHttp sets to the same read timeout on every HTTP/1 exchange, still ends a read
+        // that waits too long, with the same SocketTimeoutException (resumed below). Over HTTP/2
+        // there is no socket timeout per stream, so the Okio timeout stays.
+        if (r.protocol() == Protocol.HTTP_1_1 || r.protocol() == Protocol.HTTP_1_0) {
+            source.timeout().clearTimeout();
+        }
     }
 
     private boolean rangeMatches(Response r) {

@@ -73,7 +73,7 @@ final class Downloads {
                     session.open();
                 }
                 byte[] buffer = new byte[Bodies.CHUNK];
-                for (int n; (n = session.read(buffer, 0, buffer.length)) != -1; ) {
+                for (int n; (n = session.readFully(buffer, 0, buffer.length)) != -1; ) {
                     ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
                     while (bb.hasRemaining()) {
                         channel.write(bb);
@@ -112,7 +112,7 @@ final class Downloads {
             session.open();
             byte[] buffer = new byte[Bodies.CHUNK];
             try {
-                for (int n; (n = session.read(buffer, 0, buffer.length)) != -1; ) {
+                for (int n; (n = session.readFully(buffer, 0, buffer.length)) != -1; ) {
                     out.write(buffer, 0, n);
                 }
                 out.flush();
