@@ -62,6 +62,7 @@ public final class DeltaSyncBenchmark {
         m.put("repetitions", o.reps);
         try {
             m.put("cpu", cpu(oldFile, newFile, size));
+            m.put("hashing", hashing(oldFile, newFile, size, block, work));
             LocalCredentials credentials = LocalCredentials.random();
             try (SmartFileEmulator emulator = SmartFileEmulator.builder().root(root)
                     .basicCredentials(credentials.key(), credentials.password()).build().start();
@@ -110,6 +111,31 @@ public final class DeltaSyncBenchmark {
         return m;
     }
 
+    /**
+     * Runs this benchmark alone and prints its table: {@code java -cp smartfile-benchmarks.jar
+     * com.smartfile.benchmarks.DeltaSyncBenchmark [--size 1GiB] [--reps N] [--work-dir DIR] [--out FILE.json]}.
+     *
+     * @param args the suite's options, plus {@code --out FILE.json} for the figures
+     * @throws IOException when the files cannot be made or written
+     */
+    public static void main(String[] args) throws IOException {
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+        int out = rest.indexOf("--out");
+        Path json = null;
+        if (out >= 0 && out + 1 < rest.size()) {
+            json = Path.of(rest.get(out + 1));
+            rest.subList(out, out + 2).clear();
+        }
+        Map<String, Object> m = run(SuiteOptions.parse(rest.toArray(new String[0])));
+        if (json != null) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("machine", Machine.describe(null));
+            all.put("date", java.time.Instant.now().toString());
+            all.put("deltaSync", m);
+            Files.writeString(json, Json.writePretty(all));
+        }
+    }
+
     private static Map<String, Object> row(long size, long[] plain, long[] delta, SyncResult r) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("plainWireBytes", size);
@@ -152,6 +178,128 @@ public final class DeltaSyncBenchmark {
         c.put("deltaBytes", stats.deltaBytes());
         Files.delete(sig);
         return c;
+    }
+
+    /**
+     * Signature and delta of the same files by us and by {@code rdiff} (librsync's own tool, Debian's build), in the
+     * same run, each timed here: our code on this thread (wall and thread CPU), rdiff as a child process (wall, and
+     * its user + system CPU from {@code /usr/bin/time} when there is one). Both sides write the same format with
+     * the same parameters; whether rdiff's signatures equal ours byte for byte is recorded too.
+     */
+    static Map<String, Object> hashing(Path oldFile, Path newFile, long size, int block, Path work) throws IOException {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("load", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Path rdiff = Path.of("/usr/bin/rdiff");
+        boolean haveRdiff = Files.isExecutable(rdiff);
+        h.put("rdiff", haveRdiff ? version(rdiff) : "not installed");
+        String[][] kinds = {
+            {"signature BLAKE2b + Rabin-Karp, " + block + "-byte blocks", "blake2", "rabinkarp", String.valueOf(block), "32"},
+            {"signature MD4 + rollsum, 2048-byte blocks", "md4", "rollsum", "2048", "8"},
+        };
+        java.util.List<Object> rows = new java.util.ArrayList<>();
+        for (String[] k : kinds) {
+            SignatureFormat f = k[1].equals("md4") ? SignatureFormat.MD4_ROLLSUM : SignatureFormat.BLAKE2_RABINKARP;
+            Path ours = work.resolve("ours-" + k[1] + ".sig");
+            long w = System.nanoTime();
+            long c = bean.getCurrentThreadCpuTime();
+            try (InputStream in = Files.newInputStream(oldFile); OutputStream out = buffered(ours)) {
+                Librsync.signature(in, out, f, Integer.parseInt(k[3]), Integer.parseInt(k[4]));
+            }
+            Map<String, Object> sig = timing(k[0], size, System.nanoTime() - w, bean.getCurrentThreadCpuTime() - c);
+            Path ourDelta = work.resolve("ours-" + k[1] + ".delta");
+            Signature parsed;
+            try (InputStream in = Files.newInputStream(ours)) {
+                parsed = Signature.read(in);
+            }
+            w = System.nanoTime();
+            c = bean.getCurrentThreadCpuTime();
+            try (InputStream in = Files.newInputStream(newFile); OutputStream out = buffered(ourDelta)) {
+                Librsync.delta(parsed, in, out);
+            }
+            Map<String, Object> delta = timing("delta against the " + k[1] + " signature", size,
+                    System.nanoTime() - w, bean.getCurrentThreadCpuTime() - c);
+            delta.put("deltaBytes", Files.size(ourDelta));
+            if (haveRdiff) {
+                Path theirs = work.resolve("rdiff-" + k[1] + ".sig");
+                sig.put("rdiff", rdiff(size, "-H", k[1], "-R", k[2], "-b", k[3], "-S", k[4], "signature",
+                        oldFile.toString(), theirs.toString()));
+                sig.put("sameBytesAsRdiff", Files.mismatch(ours, theirs) == -1);
+                Path theirDelta = work.resolve("rdiff-" + k[1] + ".delta");
+                Map<String, Object> rd = rdiff(size, "delta", theirs.toString(), newFile.toString(), theirDelta.toString());
+                rd.put("deltaBytes", Files.size(theirDelta));
+                delta.put("rdiff", rd);
+                Files.delete(theirs);
+                Files.delete(theirDelta);
+            }
+            rows.add(sig);
+            rows.add(delta);
+            Files.delete(ours);
+            Files.delete(ourDelta);
+        }
+        h.put("rows", rows);
+        return h;
+    }
+
+    /** The first line of {@code rdiff --version}, e.g. "rdiff (librsync 2.3.2)". */
+    private static String version(Path rdiff) throws IOException {
+        Process p = new ProcessBuilder(rdiff.toString(), "--version").redirectErrorStream(true).start();
+        String first = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().findFirst().orElse("rdiff");
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return first;
+    }
+
+    private static Map<String, Object> timing(String what, long size, long wallNanos, long cpuNanos) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("what", what);
+        t.put("wallSeconds", wallNanos / 1e9);
+        t.put("cpuSeconds", cpuNanos / 1e9);
+        if (cpuNanos > 0) {
+            t.put("cpuMBps", size / 1e6 / (cpuNanos / 1e9));
+        }
+        return t;
+    }
+
+    /** Runs rdiff under {@code /usr/bin/time} (when present) and times it: wall here, user + system CPU there. */
+    private static Map<String, Object> rdiff(long size, String... args) throws IOException {
+        Path time = Path.of("/usr/bin/time");
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        boolean timed = Files.isExecutable(time);
+        if (timed) {
+            cmd.addAll(java.util.List.of(time.toString(), "-f", "cpu %U %S"));
+        }
+        cmd.add("/usr/bin/rdiff");
+        cmd.addAll(java.util.List.of(args));
+        long w = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err;
+        try {
+            err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new BenchmarkFailure("rdiff " + String.join(" ", args) + " failed: " + err);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkFailure("interrupted while rdiff ran");
+        }
+        long wall = System.nanoTime() - w;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("wallSeconds", wall / 1e9);
+        String last = err.strip().isEmpty() ? "" : err.strip().substring(err.strip().lastIndexOf('\n') + 1);
+        if (timed && last.startsWith("cpu ")) {
+            String[] f = last.split(" ");
+            double cpu = Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
+            r.put("cpuSeconds", cpu);
+            if (cpu > 0) {   // /usr/bin/time counts in hundredths: a tiny file may take "0.00"
+                r.put("cpuMBps", size / 1e6 / cpu);
+            }
+        }
+        return r;
     }
 
     /** Writes a random file and a copy with 1 % of its blocks (at least one) rewritten; returns how many. */
@@ -213,6 +361,25 @@ public final class DeltaSyncBenchmark {
             sb.append(String.format("| %s | %d | %.2f | %d (%d + %d) | %.2f %% | %.2f |%n", dir, r.get("plainWireBytes"),
                     r.get("plainSeconds"), r.get("deltaWireBytes"), r.get("deltaBytesSent"), r.get("deltaBytesReceived"),
                     100 * (double) r.get("wireFraction"), r.get("deltaSeconds")));
+        }
+        Map<String, Object> hashing = (Map<String, Object>) m.get("hashing");
+        if (hashing != null) {
+            sb.append(String.format("%nSignature and delta of the same files, ours (this thread) beside %s (a child "
+                    + "process), load average %.1f:%n%n", hashing.get("rdiff"), hashing.get("load")));
+            sb.append("| step | ours: CPU s | ours: wall s | ours: MB/s of CPU | rdiff: CPU s | rdiff: wall s | rdiff: MB/s of CPU | same bytes |\n");
+            sb.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+            for (Object o : (java.util.List<Object>) hashing.get("rows")) {
+                Map<String, Object> r = (Map<String, Object>) o;
+                Map<String, Object> rd = (Map<String, Object>) r.get("rdiff");
+                sb.append(String.format("| %s | %.2f | %.2f | %s | %s | %s | %s | %s |%n", r.get("what"),
+                        r.get("cpuSeconds"), r.get("wallSeconds"),
+                        r.get("cpuMBps") == null ? "–" : String.format("%.0f", r.get("cpuMBps")),
+                        rd == null || rd.get("cpuSeconds") == null ? "–" : String.format("%.2f", rd.get("cpuSeconds")),
+                        rd == null ? "–" : String.format("%.2f", rd.get("wallSeconds")),
+                        rd == null || rd.get("cpuMBps") == null ? "–" : String.format("%.0f", rd.get("cpuMBps")),
+                        r.containsKey("sameBytesAsRdiff") ? (Boolean.TRUE.equals(r.get("sameBytesAsRdiff")) ? "yes" : "**no**")
+                                : rd == null ? "–" : r.get("deltaBytes") + " vs " + rd.get("deltaBytes") + " bytes"));
+            }
         }
         Map<String, Object> c = (Map<String, Object>) m.get("cpu");
         if (c != null) {

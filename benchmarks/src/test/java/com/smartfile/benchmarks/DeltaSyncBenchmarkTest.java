@@ -28,5 +28,17 @@ class DeltaSyncBenchmarkTest {
             assertTrue(fraction > 0.01 && fraction < 0.1, direction + " moved " + fraction + " of the file");
         }
         assertTrue(m.get("markdown").toString().contains("| upload |"));
+        Map<String, Object> hashing = (Map<String, Object>) m.get("hashing");
+        java.util.List<Object> rows = (java.util.List<Object>) hashing.get("rows");
+        assertEquals(4, rows.size(), "signature and delta, BLAKE2 and MD4");
+        if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/rdiff"))) {   // rdiff timed beside us, same bytes
+            for (Object each : rows) {
+                Map<String, Object> row = (Map<String, Object>) each;
+                assertTrue(row.get("rdiff") != null, row.toString());
+                if (row.containsKey("sameBytesAsRdiff")) {
+                    assertEquals(Boolean.TRUE, row.get("sameBytesAsRdiff"), row.toString());
+                }
+            }
+        }
     }
 }

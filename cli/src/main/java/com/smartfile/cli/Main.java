@@ -34,21 +34,31 @@ public final class Main {
     }
 
     /**
-     * On SIGINT or SIGTERM, interrupts the command and waits (a few seconds at most) for it to
+     * On SIGINT or SIGTERM, interrupts the command, closes its client (which cancels its calls, so
+     * a read blocked on a stalled server ends at once) and waits (a few seconds at most) for it to
      * clean up as on any failure: a download deletes its temporary file, an upload stops. What a
-     * command blocked in a read cannot clean up in time (and what {@code kill -9} leaves) is one
-     * temporary file per target, under a fixed name that the next download of it resumes or replaces.
+     * command cannot clean up in time (and what {@code kill -9} leaves) is one temporary file per
+     * target, under a fixed name that the next download of it resumes or replaces.
      */
     static final class Interruption extends Thread {
         private static final long WAIT_MILLIS = 5_000;
         /** Set once a signal stopped the command, so its failure is reported as that. */
         static volatile boolean signalled;
+        /** The client of the command running, closed on a signal. */
+        private static final java.util.concurrent.atomic.AtomicReference<SmartFile> CLIENT =
+                new java.util.concurrent.atomic.AtomicReference<>();
         private final Thread command;
         private final java.util.concurrent.atomic.AtomicBoolean state = new java.util.concurrent.atomic.AtomicBoolean();
 
         Interruption(Thread command) {
             super("smartfile-interrupt");
             this.command = command;
+        }
+
+        /** Notes the client a command opened, for a signal to close. */
+        static SmartFile opened(SmartFile client) {
+            CLIENT.set(client);
+            return client;
         }
 
         /** The command ended by itself; false when a signal got there first. */
@@ -63,10 +73,19 @@ public final class Main {
             }
             signalled = true;
             command.interrupt();
+            SmartFile client = CLIENT.get();
+            if (client != null) {
+                client.close();
+            }
             try {
                 command.join(WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (command.isAlive()) {
+                System.err.println("smartfile: the command did not stop within " + WAIT_MILLIS / 1000
+                        + " s of the signal; a download's temporary file may be left (the next download resumes or replaces it)");
+                System.err.flush();
             }
         }
     }

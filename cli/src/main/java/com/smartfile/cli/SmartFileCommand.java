@@ -149,7 +149,7 @@ final class SmartFileCommand implements Runnable {
                     ? Credentials.oauth1Client(clientToken, clientSecret)
                     : Credentials.oauth1(clientToken, clientSecret, accessToken, accessSecret));
         }
-        return console.configure(b).logLevel(verbose ? LogLevel.HEADERS : LogLevel.NONE).build();
+        return Main.Interruption.opened(console.configure(b).logLevel(verbose ? LogLevel.HEADERS : LogLevel.NONE).build());
     }
 
     /** The password: --password, else --password-stdin, else a prompt when --key was given on a terminal. */

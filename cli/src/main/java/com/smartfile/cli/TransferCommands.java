@@ -94,8 +94,15 @@ final class TransferCommands {
             "a power failure right after the command ends (slower; off by default, as in curl and wget)."})
         boolean fsync;
 
+        @Option(names = "--zip", description = {"Download REMOTE (a file or a folder with its contents) as one zip made by the server;",
+            "LOCAL is the zip file, an existing folder to put <name>.zip in, or -. Not resumable."})
+        boolean zip;
+
         @Override
         public Integer call() {
+            if (zip) {
+                return asZip();
+            }
             if (recursive) {
                 return TreeCommands.downloadFolder(root, remote, local, new TreeCommands.TreeOptions());
             }
@@ -118,6 +125,33 @@ final class TransferCommands {
                     root.console.out().println("{\"path\": " + ApiJson.write(target.toString()) + ", \"bytes\": " + bytes + "}");
                 } else {
                     root.status().println("downloaded " + remote + " to " + target + " (" + Output.human(bytes) + ")");
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        /** {@code download --zip REMOTE LOCAL}: {@code path/oper/downloadmultiple/}, streamed to the file or standard output. */
+        private Integer asZip() {
+            if (recursive || sha256 != null || fsync) {
+                throw new UsageException("--zip cannot be combined with --recursive, --sha256 or --fsync.");
+            }
+            try (SmartFile client = root.client()) {
+                if (local.toString().equals("-")) {
+                    client.paths().downloadZip(root.console.outStream(), remote);
+                    return ExitCodes.OK;
+                }
+                String trimmed = remote.replaceAll("/+$", "");
+                String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+                Path target = Files.isDirectory(local) ? local.resolve((name.isEmpty() ? "smartfile" : name) + ".zip") : local;
+                if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+                    throw new UsageException("No such local folder: " + target.getParent());
+                }
+                long bytes = client.paths().downloadZip(target, remote);
+                if (root.json) {
+                    root.console.out().println("{\"path\": " + com.smartfile.sdk.model.SmartFileJson.moshi().adapter(String.class)
+                            .toJson(target.toString()) + ", \"bytes\": " + bytes + "}");
+                } else {
+                    root.status().println("downloaded " + remote + " as a zip to " + target + " (" + Output.human(bytes) + ")");
                 }
             }
             return ExitCodes.OK;

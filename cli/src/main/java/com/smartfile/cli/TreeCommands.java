@@ -63,8 +63,13 @@ final class TreeCommands {
         @Option(names = "--follow-symlinks", description = "Follow local symbolic links (loops are detected); by default they are skipped.")
         boolean followSymlinks;
 
+        @Option(names = "--no-delta", description = "Transfer changed files whole; by default a changed file of 1 MiB or more that "
+                + "exists on both sides moves as a librsync delta (only the blocks that differ).")
+        boolean noDelta;
+
         SyncOptions.Builder toOptions() {
             SyncOptions.Builder b = SyncOptions.builder().transfers(transfers).skipHidden(skipHidden).followSymlinks(followSymlinks)
+                    .delta(!noDelta)
                     .include(includes.toArray(new String[0])).exclude(excludes.toArray(new String[0]));
             if (comparison != null) {
                 b.comparison(comparison.sizeOnly ? Comparison.SIZE_ONLY : comparison.newer ? Comparison.NEWER_BY_UPLOAD_TIME : Comparison.CHECKSUM);
@@ -257,6 +262,10 @@ final class TreeCommands {
         m.put("summary", r.getSummary());
         m.put("complete", r.isComplete());
         m.put("bytesTransferred", r.getBytesTransferred());
+        m.put("bytesSent", r.getBytesSent());
+        m.put("bytesReceived", r.getBytesReceived());
+        m.put("deltaFiles", r.getDeltaFiles());
+        m.put("deltaFallback", r.getDeltaFallback());
         m.put("transferred", entries(r.getTransferred()));
         m.put("foldersCreated", entries(r.getFoldersCreated()));
         m.put("deleted", entries(r.getDeleted()));

@@ -165,6 +165,28 @@ class CliTest {
     }
 
     @Test
+    void downloadZipFetchesAFolderAsOneArchive() throws IOException {
+        Path a = file("z1.bin", 20_000);
+        ok(run("upload", a.toString(), "/cli/zipped/inner", "--parents"));
+        Path into = Files.createDirectories(local.resolve("zips"));
+        Run r = run("download", "--zip", "/cli/zipped", into.toString());
+        ok(r);
+        Path zip = into.resolve("zipped.zip");
+        java.util.Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertEquals(List.of("zipped/", "zipped/inner/", "zipped/inner/z1.bin"), List.copyOf(entries.keySet()));
+        assertArrayEquals(Files.readAllBytes(a), entries.get("zipped/inner/z1.bin"));
+        Run dash = run("download", "--zip", "/cli/zipped/inner/z1.bin", "-");
+        ok(dash);
+        assertEquals('P', (char) dash.outBytes[0], "a zip on standard output");
+        assertEquals(ExitCodes.USAGE, run("download", "--zip", "-r", "/cli/zipped", into.toString()).code);
+    }
+
+    @Test
     void downloadToDashWritesTheBytesToStandardOutput() throws IOException {
         Path a = file("dash.bin", 70_000);
         ok(run("upload", a.toString(), "/cli/dash", "--parents"));

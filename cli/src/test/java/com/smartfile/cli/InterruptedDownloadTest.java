@@ -2,6 +2,7 @@ package com.smartfile.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,6 +39,9 @@ class InterruptedDownloadTest {
     private final byte[] data = new byte[SIZE];
     private final List<String> ranges = new CopyOnWriteArrayList<>();
     private volatile boolean slow = true;
+    /** When set, the server sends this many bytes at once, then stalls (until the test ends) without closing. */
+    private volatile int stallAfter = -1;
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     private HttpServer server;
 
     @TempDir
@@ -61,7 +65,10 @@ class InterruptedDownloadTest {
                 for (int at = from; at < SIZE; at += 64 * 1024) {
                     out.write(data, at, Math.min(64 * 1024, SIZE - at));
                     out.flush();
-                    if (slow) {
+                    if (stallAfter >= 0 && at + 64 * 1024 >= stallAfter) {
+                        released.await();
+                    }
+                    if (slow && stallAfter < 0) {
                         Thread.sleep(100); // about 40 seconds for the file: time to stop the process half-way
                     }
                 }
@@ -74,6 +81,7 @@ class InterruptedDownloadTest {
 
     @AfterEach
     void stop() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -140,5 +148,35 @@ class InterruptedDownloadTest {
         String resumed = ranges.get(ranges.size() - 1);
         assertTrue(resumed.matches("bytes=\\d+-") && Long.parseLong(resumed.replaceAll("\\D", "")) > 0,
                 "the second run asked only for the rest: " + ranges);
+    }
+
+    /**
+     * The server sends 512 KB and then nothing, keeping the connection open: the command is
+     * blocked in a socket read, which an interrupt does not end. The signal's hook closes the
+     * client, which cancels the call: the read ends at once, the download deletes its part file,
+     * and the hook's fallback (giving up after 5 s, which leaves the part) is never reached.
+     * Before, the read stayed blocked and the part file was left.
+     */
+    @Test
+    void sigtermEndsADownloadBlockedOnAStalledServerAndLeavesNoTemporaryFile() throws Exception {
+        stallAfter = 512 * 1024;
+        Path target = dir.resolve("big.bin");
+        Process p = download(target);
+        Path part = partWithBytes();
+        for (int i = 0; i < 600 && Files.size(part) < stallAfter; i++) {
+            Thread.sleep(50); // every byte sent is written: the command now waits in a read
+        }
+        assertEquals(stallAfter, Files.size(part));
+
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the process ended");
+
+        String log = Files.readString(dir.resolve("cli.log"));
+        assertEquals(143, p.exitValue(), log);
+        assertTrue(log.contains("smartfile: stopped by a signal"), "the command itself reported the signal: " + log);
+        assertFalse(log.contains("did not stop within"), "the hook's fallback was not needed: " + log);
+        assertEquals(List.of(), parts(), "the canceled download deleted its part file");
+        assertTrue(Files.notExists(target));
+        assertEquals(1, ranges.size(), "one request: the download was not resumed after the cancel");
     }
 }

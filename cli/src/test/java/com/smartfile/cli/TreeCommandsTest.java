@@ -165,4 +165,43 @@ class TreeCommandsTest {
         CliTest.Run notFolder = run("cp", "-r", "sf:/partly-file", tmp.resolve("y").toString());
         assertFalse(notFolder.code == 0, notFolder.toString());
     }
+
+    @Test
+    void syncMovesChangedLargeFilesAsDeltasAndSaysWhatCrossedTheWire() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("delta"));
+        byte[] big = new byte[1_500_000];
+        new java.util.Random(15).nextBytes(big);
+        Files.write(src.resolve("big.bin"), big);
+        ok(run("sync", src.toString(), "sf:/delta"));
+
+        big[700_000] ^= 1;
+        Files.write(src.resolve("big.bin"), big);
+        CliTest.Run delta = run("sync", src.toString(), "sf:/delta");
+        ok(delta);
+        assertTrue(delta.out.startsWith("1 transferred (1.4 MiB)"), delta.out);
+        assertTrue(delta.out.contains("for 1.4 MiB of files (1 by delta)"), delta.out);
+        CliTest.Run json = run("--json", "sync", src.toString(), "sf:/delta");   // in step now: nothing moves
+        ok(json);
+        assertTrue(json.out.contains("already in sync"), json.out);
+
+        big[100] ^= 1;
+        Files.write(src.resolve("big.bin"), big);
+        CliTest.Run whole = run("--json", "sync", "--no-delta", src.toString(), "sf:/delta");
+        ok(whole);
+        Map<?, ?> result = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(whole.out);
+        assertEquals(0.0, result.get("deltaFiles"), whole.out);
+        assertEquals(1_500_000.0, result.get("bytesSent"), whole.out);
+        assertEquals(0.0, result.get("bytesReceived"), whole.out);
+
+        Path back = Files.createDirectories(tmp.resolve("delta-back"));
+        big[200] ^= 1;
+        Files.write(back.resolve("big.bin"), big);   // an older local copy, one byte off
+        CliTest.Run down = run("--json", "sync", "sf:/delta", back.toString());
+        ok(down);
+        Map<?, ?> downResult = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(down.out);
+        assertEquals(1.0, downResult.get("deltaFiles"), down.out);
+        assertTrue(((Double) downResult.get("bytesReceived")) < 100_000, down.out);
+        big[200] ^= 1;
+        assertTrue(java.util.Arrays.equals(big, Files.readAllBytes(back.resolve("big.bin"))), "the local copy was patched");
+    }
 }

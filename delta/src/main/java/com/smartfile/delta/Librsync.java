@@ -28,6 +28,9 @@ public final class Librsync {
     /** librsync's block length when the basis size is unknown ({@code RS_DEFAULT_BLOCK_LEN}). */
     public static final int DEFAULT_BLOCK_LENGTH = 2048;
 
+    /** Bytes of basis a signature reads at a time (whole blocks; at least one). */
+    static final int SIGNATURE_READ = 1 << 20;
+
     private static final int OP_END = 0x00;
     private static final int OP_LITERAL_N1 = 0x41;
     private static final int OP_COPY_N1_N1 = 0x45;
@@ -103,23 +106,44 @@ public final class Librsync {
         WeakSum weak = format.newWeakSum();
         StrongHash strong = format.newStrongHash();
         byte[] digest = new byte[strong.length()];
-        byte[] block = new byte[blockLength];
-        byte[] entry = new byte[4 + strongLength];
-        byte[] header = new byte[12];
-        putInt(header, 0, format.magic());
-        putInt(header, 4, blockLength);
-        putInt(header, 8, strongLength);
-        out.write(header);
+        // whole blocks read SIGNATURE_READ bytes at a time (one read call, not one per block: 2048-byte blocks
+        // from an unbuffered file stream were a system call each); only the last fill, at the end, is short
+        int perRead = Math.max(1, SIGNATURE_READ / blockLength);
+        byte[] blocks = new byte[perRead * blockLength];
+        int entryLength = 4 + strongLength;
+        byte[] entries = new byte[Math.max(12, perRead * entryLength)];
+        putInt(entries, 0, format.magic());
+        putInt(entries, 4, blockLength);
+        putInt(entries, 8, strongLength);
+        out.write(entries, 0, 12);
         int n;
-        while ((n = basis.readNBytes(block, 0, blockLength)) > 0) {
-            weak.reset();
-            weak.update(block, 0, n);
-            strong.digest(block, 0, n, digest);
-            putInt(entry, 0, weak.digest());
-            System.arraycopy(digest, 0, entry, 4, strongLength);
-            out.write(entry);
+        byte[] digest2 = new byte[strong.length()];
+        while ((n = basis.readNBytes(blocks, 0, blocks.length)) > 0) {
+            int e = 0;
+            int off = 0;
+            for (; off + 2 * blockLength <= n; off += 2 * blockLength) {   // two whole blocks: hashed together
+                strong.digest2(blocks, off, off + blockLength, blockLength, digest, digest2);
+                e = entry(weak, blocks, off, blockLength, digest, entries, e, strongLength);
+                e = entry(weak, blocks, off + blockLength, blockLength, digest2, entries, e, strongLength);
+            }
+            for (; off < n; off += blockLength) {
+                int len = Math.min(blockLength, n - off);
+                strong.digest(blocks, off, len, digest);
+                e = entry(weak, blocks, off, len, digest, entries, e, strongLength);
+            }
+            out.write(entries, 0, e);
         }
         out.flush();
+    }
+
+    /** Appends a block's signature entry (weak sum, truncated strong sum) at {@code e}; returns the next offset. */
+    private static int entry(WeakSum weak, byte[] blocks, int off, int len, byte[] digest, byte[] entries, int e,
+            int strongLength) {
+        weak.reset();
+        weak.update(blocks, off, len);
+        putInt(entries, e, weak.digest());
+        System.arraycopy(digest, 0, entries, e + 4, strongLength);
+        return e + 4 + strongLength;
     }
 
     /**
@@ -283,6 +307,17 @@ public final class Librsync {
         private long deltaBytes;
         private long copyOffset = -1;
         private long copyLength;
+        /** File offset of {@code buf[0]}, and the end of the bytes in it (for the look-ahead below). */
+        private long base;
+        private int end;
+        /**
+         * MD4 is hashed two blocks at once ({@link StrongHash#digest2}) while a run of copies goes on: the window
+         * after a matched block is almost always the next block, so its strong sum is computed beside this one's
+         * and kept here for the next look-up at that file offset (the same bytes, so the same sum).
+         */
+        private final boolean lookAhead;
+        private final byte[] ahead;
+        private long aheadAt = -1;
 
         DeltaGenerator(Signature sig, OutputStream out) {
             this.sig = sig;
@@ -291,6 +326,8 @@ public final class Librsync {
             this.strong = sig.format().newStrongHash();
             this.digest = new byte[strong.length()];
             this.out = out;
+            this.lookAhead = strong instanceof Md4;
+            this.ahead = new byte[strong.length()];
         }
 
         DeltaStats run(InputStream in) throws IOException {
@@ -300,7 +337,7 @@ public final class Librsync {
             boolean matching = sig.blockCount() > 0;
             int start = 0; // window start
             int lit = 0; // start of bytes not yet emitted
-            int end = 0;
+            end = 0;
             boolean eof = false;
             boolean valid = false;
             while (true) {
@@ -308,6 +345,7 @@ public final class Librsync {
                     emitLiteral(buf, lit, start - lit);
                     System.arraycopy(buf, start, buf, 0, end - start);
                     end -= start;
+                    base += start;
                     start = 0;
                     lit = 0;
                     while (end < buf.length) {
@@ -367,7 +405,13 @@ public final class Librsync {
             if (copyOffset >= 0 && (copyOffset + copyLength) % blockLength == 0) {
                 long preferred = (copyOffset + copyLength) / blockLength;
                 if (preferred < sig.blockCount() && sig.weak((int) preferred) == sum) {
-                    strong.digest(buf, start, window, digest);
+                    if (lookAhead && window == blockLength && start + 2 * blockLength <= end
+                            && base + start != aheadAt) {
+                        strong.digest2(buf, start, start + blockLength, blockLength, digest, ahead);
+                        aheadAt = base + start + blockLength;
+                    } else {
+                        hash(buf, start, window);
+                    }
                     hashed = true;
                     if (sig.strongEquals((int) preferred, digest)) {
                         return (int) preferred;
@@ -379,7 +423,7 @@ public final class Librsync {
                     continue;
                 }
                 if (!hashed) {
-                    strong.digest(buf, start, window, digest);
+                    hash(buf, start, window);
                     hashed = true;
                 }
                 if (sig.strongEquals(i, digest)) {
@@ -387,6 +431,15 @@ public final class Librsync {
                 }
             }
             return -1;
+        }
+
+        /** The window's strong sum into {@link #digest}: the one computed ahead when it is of this very window. */
+        private void hash(byte[] buf, int start, int window) {
+            if (window == blockLength && base + start == aheadAt) {
+                System.arraycopy(ahead, 0, digest, 0, digest.length);
+                return;
+            }
+            strong.digest(buf, start, window, digest);
         }
 
         private void emitLiteral(byte[] buf, int off, int len) throws IOException {

@@ -7,12 +7,15 @@ import java.util.Arrays;
 /**
  * A parsed librsync signature: the block length, the strong-sum length and, per block of the basis, its weak
  * checksum and truncated strong sum, indexed by weak checksum for {@link Librsync#delta}. Immutable once read;
- * memory is about {@code 12 + strongLength} bytes a block.
+ * memory is about {@code 14 + strongLength} bytes a block.
  */
 public final class Signature {
 
     /** Longest block accepted from a signature: bounds the delta generator's buffer (rdiff's default is far less). */
     public static final int MAX_BLOCK_LENGTH = 16 << 20;
+
+    /** Signature entries read at a time. */
+    private static final int READ_ENTRIES = 4096;
 
     private final SignatureFormat format;
     private final int blockLength;
@@ -22,6 +25,13 @@ public final class Signature {
     private final byte[] strong;
     private final int[] heads;
     private final int[] next;
+    /**
+     * One bit per weak-sum hash, 8 or more bits a block: most windows of a new file match no block, and this
+     * answers them from a table an eighth the size of {@link #heads} (which, at 2048-byte blocks of a large file,
+     * no longer fits a CPU cache).
+     */
+    private final long[] filter;
+    private final int filterShift;
 
     private Signature(SignatureFormat format, int blockLength, int strongLength, int count, int[] weak,
             byte[] strong) {
@@ -35,10 +45,15 @@ public final class Signature {
         this.heads = new int[size];
         Arrays.fill(heads, -1);
         this.next = new int[count];
+        long filterBits = Math.min(1L << 31, Math.max(64, Long.highestOneBit(Math.max(1L, count) * 8 - 1) << 1));
+        this.filter = new long[(int) (filterBits >>> 6)];
+        this.filterShift = 32 - Long.numberOfTrailingZeros(filterBits);
         for (int i = count - 1; i >= 0; i--) { // inserted backwards, so that each chain runs in block order
             int b = bucket(weak[i]);
             next[i] = heads[b];
             heads[b] = i;
+            int f = filterIndex(weak[i]);
+            filter[f >>> 6] |= 1L << f;
         }
     }
 
@@ -71,27 +86,33 @@ public final class Signature {
         int entry = 4 + strongLength;
         int[] weak = new int[64];
         byte[] strong = new byte[64 * strongLength];
-        byte[] e = new byte[entry];
+        byte[] chunk = new byte[READ_ENTRIES * entry];   // many entries a read: one call each, not per entry
         int count = 0;
         while (true) {
-            int n = in.readNBytes(e, 0, entry);
+            int n = in.readNBytes(chunk, 0, chunk.length);
             if (n == 0) {
                 break;
             }
-            if (n < entry) {
-                throw new DeltaFormatException("signature truncated: block " + count + " has " + n + " of its "
-                        + entry + " bytes");
-            }
-            if (count == weak.length) {
-                if (count == Integer.MAX_VALUE / entry) {
-                    throw new DeltaFormatException("signature has too many blocks");
+            int whole = n / entry;
+            for (int k = 0; k < whole; k++) {
+                if (count == weak.length) {
+                    if (count == Integer.MAX_VALUE / entry) {
+                        throw new DeltaFormatException("signature has too many blocks");
+                    }
+                    weak = Arrays.copyOf(weak, count * 2);
+                    strong = Arrays.copyOf(strong, count * 2 * strongLength);
                 }
-                weak = Arrays.copyOf(weak, count * 2);
-                strong = Arrays.copyOf(strong, count * 2 * strongLength);
+                weak[count] = Librsync.getInt(chunk, k * entry);
+                System.arraycopy(chunk, k * entry + 4, strong, count * strongLength, strongLength);
+                count++;
             }
-            weak[count] = Librsync.getInt(e, 0);
-            System.arraycopy(e, 4, strong, count * strongLength, strongLength);
-            count++;
+            if (whole * entry < n) {
+                throw new DeltaFormatException("signature truncated: block " + count + " has " + (n - whole * entry)
+                        + " of its " + entry + " bytes");
+            }
+            if (n < chunk.length) {
+                break;
+            }
         }
         return new Signature(format, blockLength, strongLength, count, weak, strong);
     }
@@ -137,7 +158,16 @@ public final class Signature {
         return (h ^ (h >>> 15)) & (heads.length - 1);
     }
 
+    private int filterIndex(int weakSum) {
+        return (weakSum * 0x85ebca6b) >>> filterShift;
+    }
+
+    /** The first block whose weak sum may be {@code weakSum} (in block order), or -1 when none has it. */
     int head(int weakSum) {
+        int f = filterIndex(weakSum);
+        if ((filter[f >>> 6] & (1L << f)) == 0) {
+            return -1;
+        }
         return heads[bucket(weakSum)];
     }
 

@@ -8,4 +8,10 @@ interface StrongHash {
 
     /** Hashes {@code len} bytes of {@code data} from {@code off} and writes {@link #length()} bytes to {@code out}. */
     void digest(byte[] data, int off, int len, byte[] out);
+
+    /** Two blocks of the same length, from {@code off} and {@code off2}: what two {@link #digest} calls write. */
+    default void digest2(byte[] data, int off, int off2, int len, byte[] out, byte[] out2) {
+        digest(data, off, len, out);
+        digest(data, off2, len, out2);
+    }
 }

@@ -51,6 +51,31 @@ class HashVectorsTest {
     }
 
     @Test
+    void md4OfTwoBlocksAtOnceEqualsTwoDigests() {
+        byte[] data = new byte[5000];
+        new java.util.Random(1320).nextBytes(data);
+        for (int len : new int[] {0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 1000, 2048}) {
+            for (int off2 : new int[] {len, len + 3, 2500}) {
+                byte[] one = new byte[16];
+                byte[] two = new byte[16];
+                new Md4().digest2(data, 1, 1 + off2, len, one, two);
+                byte[] first = new byte[16];
+                byte[] second = new byte[16];
+                new Md4().digest(data, 1, len, first);
+                new Md4().digest(data, 1 + off2, len, second);
+                assertEquals(hex(first), hex(one), "first of two, " + len + " bytes");
+                assertEquals(hex(second), hex(two), "second of two, " + len + " bytes at " + off2);
+            }
+        }
+        byte[] in = "abcabc".getBytes(StandardCharsets.US_ASCII);
+        byte[] one = new byte[16];
+        byte[] two = new byte[16];
+        new Md4().digest2(in, 0, 3, 3, one, two);
+        assertEquals("a448017aaf21d8525fc10ae87aa6729d", hex(one));
+        assertEquals("a448017aaf21d8525fc10ae87aa6729d", hex(two));
+    }
+
+    @Test
     void blake2bMatchesAppendixAOfRfc7693() {
         assertEquals("ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
                 + "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923",

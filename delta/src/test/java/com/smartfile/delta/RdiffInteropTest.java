@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -151,6 +152,30 @@ class RdiffInteropTest {
         System.arraycopy(big, 1 << 20, moved, 0, 1 << 20);
         cases.add(Arguments.of("3 MiB, first two MiB swapped", big, moved));
         return cases.stream();
+    }
+
+    /** Signatures of many thousand blocks are read in chunks of entries: rdiff's, parsed by us, drive a delta. */
+    @Test
+    void aSignatureOfManyBlocksFromRdiffIsReadWholeAndItsDeltaPatchedByRdiff() throws Exception {
+        byte[] basis = random(3 << 20, 12);
+        byte[] target = edit(basis, 12);
+        Path basisFile = dir.resolve("basis");
+        Files.write(basisFile, basis);
+        Path sigFile = dir.resolve("many.sig");
+        Rdiff.run("-H", "md4", "-R", "rollsum", "-b", "64", "-S", "8", "signature", basisFile.toString(),
+                sigFile.toString());
+        Signature signature;
+        try (InputStream in = Files.newInputStream(sigFile)) {   // unbuffered: the reader does its own chunking
+            signature = Signature.read(in);
+        }
+        assertEquals((basis.length + 63) / 64, signature.blockCount());
+        Path delta = dir.resolve("many.delta");
+        try (OutputStream out = Files.newOutputStream(delta)) {
+            Librsync.delta(signature, new ByteArrayInputStream(target), out);
+        }
+        Path rebuilt = dir.resolve("many.rebuilt");
+        Rdiff.run("patch", basisFile.toString(), delta.toString(), rebuilt.toString());
+        assertArrayEquals(target, Files.readAllBytes(rebuilt));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -122,8 +122,12 @@ class ReadmeExamplesTest {
         try (InputStream in = paths.openDownload("/inbox/data.bin")) {
             in.transferTo(OutputStream.nullOutputStream());
         }
+        paths.downloadZip(downloads.resolve("inbox.zip"), "/inbox");            // a whole folder, one zip
         // end:transfers
         assertArrayEquals(bytes, Files.readAllBytes(downloads.resolve("a.csv")));
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(downloads.resolve("inbox.zip")))) {
+            assertEquals("inbox/", zip.getNextEntry().getName());
+        }
         assertEquals(100_000L, paths.info("/inbox/b.bin").getSize());
     }
 
@@ -148,17 +152,33 @@ class ReadmeExamplesTest {
     @Test
     void unitTest(SmartFile client) {
         // snippet:unittest
+        // Your code takes the SmartFile interface, so its test can hand it a fake:
+        Function<SmartFile, String> sizeOf = smartFile -> {
+            try {
+                return smartFile.paths().info("/reports/q3.pdf").getSize() + " bytes";
+            } catch (NotFoundException e) {
+                return "missing (request " + e.getRequestId() + ")";
+            }
+        };
         NotFoundException missing = ApiException.builder(404).detail("No such file").requestId("r-1")
                 .build(NotFoundException.class);
-        Function<String, PathInfo> info = path -> {  // stands in for client.paths()::info in your test
-            throw missing;
+        PathsService paths = new PathsService() {  // implement what your code calls; the rest throws
+            @Override
+            public PathInfo info(String path) {
+                throw missing;
+            }
         };
-        try {
-            info.apply("/reports/q3.pdf");
-        } catch (NotFoundException e) {
-            System.out.println(e.getStatusCode() + " " + e.getDetail() + " " + e.getRequestId() + ": " + e.getMessage());
-        }
+        SmartFile fake = new SmartFile() {
+            @Override
+            public PathsService paths() {
+                return paths;
+            }
+        };
+        System.out.println(sizeOf.apply(fake));   // missing (request r-1)
         // end:unittest
+        assertEquals("missing (request r-1)", sizeOf.apply(fake));
+        assertThrows(UnsupportedOperationException.class, () -> fake.tasks(), "what the fake does not implement says so");
+        assertTrue(sizeOf.apply(client).startsWith("missing (request "), "the real client takes the same path");
         NotFoundException real = assertThrows(NotFoundException.class, () -> client.paths().info("/no/such/file"));
         assertEquals(real.getClass(), missing.getClass(), "the built exception is the one the client throws");
         assertEquals("r-1", missing.getRequestId());

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A bounded soak: workers share one client and mix uploads (v2 multipart from files and bytes, v3
  * PUT), downloads, renames, moves and removals of their own files, and concurrent writers replace
- * shared files, while a chaos thread injects random emulator faults (cut downloads and uploads,
- * throttling, 500s, failed tasks, slow replies). Every operation's outcome goes into a local model;
+ * shared files, and racers rename, move or copy their own files onto one name at once (one must
+ * win, the others get a conflict, nothing may be lost or replaced), while a chaos thread injects
+ * random emulator faults (cut downloads and uploads, throttling, 500s, failed tasks, slow replies). Every operation's outcome goes into a local model;
  * when an operation fails, the model learns the server's state from the server (the failure may or
  * may not have taken effect). At the end, with the faults off, every file's bytes are compared
  * with the model: nothing lost, nothing mixed, nothing duplicated.
@@ -58,6 +59,8 @@ class SoakTest {
     private static final int WORKERS = Integer.getInteger("smartfile.soak.workers", 6);
     private static final int SHARED = 3;
     private static final int MAX_SIZE = 3 * 1024 * 1024;
+    /** Racers per round of renames, moves and copies onto one name. */
+    private static final int RACERS = 4;
 
     @TempDir
     Path local;
@@ -113,9 +116,10 @@ class SoakTest {
             }
             client.paths().mkdir("/soak/shared");
             long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-            ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 1);
+            ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 2);
             List<Future<?>> running = new ArrayList<>();
             running.add(pool.submit(() -> chaos(faults, end)));
+            running.add(pool.submit(() -> race(client, end)));
             for (int w = 0; w < WORKERS; w++) {
                 int worker = w;
                 running.add(pool.submit(() -> work(client, worker, end)));
@@ -130,6 +134,8 @@ class SoakTest {
         System.out.println("soak: " + SECONDS + " s, " + WORKERS + " workers, " + new TreeMap<>(counts));
         assertEquals(List.of(), violations);
         assertTrue(counts.getOrDefault("download ok", new AtomicInteger()).get() > 0, counts.toString());
+        assertTrue(counts.getOrDefault("race round, one winner and only conflicts", new AtomicInteger()).get() > 0,
+                "some rounds of racers ran without a fault in the way: " + counts);
     }
 
     /** Random faults, one at a time, until the end. */
@@ -384,6 +390,151 @@ class SoakTest {
         if (remoteSha(client, path) == null) {
             model.remove(path);
             mine.remove(path);
+        }
+    }
+
+    /** What one racer did and how it ended. */
+    private static final class Racer {
+        final String kind;
+        final String source;
+        final Version version;
+        volatile String outcome = "not run";
+
+        Racer(String kind, String source, Version version) {
+            this.kind = kind;
+            this.source = source;
+            this.version = version;
+        }
+    }
+
+    /** Rounds of {@link #RACERS} racers, each in a folder of its own, until the end. */
+    private void race(SmartFile client, long end) {
+        Random r = new Random(17);
+        ExecutorService racers = Executors.newFixedThreadPool(RACERS);
+        try {
+            for (int round = 0; System.nanoTime() < end; round++) {
+                raceRound(client, racers, "/soak/race/r" + round, r);
+            }
+        } catch (Exception e) {
+            violations.add("a race round failed outside the model: " + e);
+        } finally {
+            racers.shutdownNow();
+        }
+    }
+
+    /**
+     * Each racer renames ({@code dst/aN} to {@code dst/x}), moves or copies ({@code sN/x} into
+     * {@code dst}) its own file onto {@code dst/x}, all at once. Then, from the server: at most one
+     * racer succeeded, and when none met anything but a conflict, exactly one did; {@code dst/x} is
+     * the winner's file (or, after faults, one of the racers'); every racer's file is whole at its
+     * source or at the target, and a moved file is not at both.
+     */
+    private void raceRound(SmartFile client, ExecutorService pool, String dir, Random r) throws Exception {
+        String target = dir + "/dst/x";
+        List<Racer> racers = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            String kind = List.of("rename", "move", "copy").get(r.nextInt(3));
+            String source = kind.equals("rename") ? dir + "/dst/a" + i : dir + "/s" + i + "/x";
+            Version v = new Version(seeds.getAndIncrement() * 7919, 1 + r.nextInt(64 * 1024));
+            untilAnswered(() -> client.paths().mkdir(source.substring(0, source.lastIndexOf('/'))));
+            try {
+                client.paths().uploadAs(source, UploadSource.of(v.bytes()));
+                model.put(source, v);
+            } catch (SmartFileException e) {
+                settle(client, source, v, null);
+            }
+            if (model.containsKey(source)) {
+                racers.add(new Racer(kind, source, v));
+            }
+        }
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers.size());
+        List<Future<?>> running = new ArrayList<>();
+        for (Racer racer : racers) {
+            running.add(pool.submit(() -> {
+                start.await();
+                try {
+                    if (racer.kind.equals("rename")) {
+                        client.paths().rename(racer.source, target);
+                    } else if (racer.kind.equals("move")) {
+                        client.paths().move(List.of(racer.source), dir + "/dst").await();
+                    } else {
+                        client.paths().copy(List.of(racer.source), dir + "/dst").await();
+                    }
+                    racer.outcome = "ok";
+                } catch (com.smartfile.sdk.ConflictException e) {
+                    racer.outcome = "conflict";
+                } catch (com.smartfile.sdk.TaskFailedException e) {
+                    racer.outcome = String.valueOf(e.getErrors().get(racer.source)).contains("already exists") ? "conflict" : "failed";
+                } catch (SmartFileException e) {
+                    racer.outcome = "failed";
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        String atTarget = remoteSha(client, target);
+        long winners = racers.stream().filter(x -> x.outcome.equals("ok")).count();
+        boolean clean = racers.stream().allMatch(x -> x.outcome.equals("ok") || x.outcome.equals("conflict"));
+        racers.forEach(x -> count("race " + x.kind + " " + x.outcome));
+        if (winners > 1) {
+            violations.add(dir + ": " + winners + " racers all succeeded onto one name");
+        }
+        if (clean && !racers.isEmpty()) {
+            count("race round, one winner and only conflicts");
+            if (winners != 1) {
+                violations.add(dir + ": no fault in the way, yet " + winners + " winners");
+            }
+        }
+        Racer atX = null;
+        for (Racer racer : racers) {
+            if (atTarget != null && atTarget.equals(racer.version.sha256())) {
+                atX = racer;
+            }
+        }
+        if (atTarget != null && atX == null) {
+            violations.add(target + " holds none of the racers' files (mixed or replaced)");
+        }
+        for (Racer racer : racers) {
+            if (racer.outcome.equals("ok") && racer != atX) {
+                violations.add(dir + ": the " + racer.kind + " of " + racer.source + " succeeded, but " + target
+                        + " is not its file (replaced afterwards)");
+            }
+            String atSource = remoteSha(client, racer.source);
+            if (atSource != null && !atSource.equals(racer.version.sha256())) {
+                violations.add(racer.source + " changed while it raced (mixed)");
+            }
+            boolean moves = !racer.kind.equals("copy");
+            if (racer == atX && moves && atSource != null) {
+                violations.add(racer.source + " is duplicated at " + target + " by a " + racer.kind);
+            }
+            if (racer != atX && atSource == null) {
+                violations.add(racer.source + " was lost in a race onto " + target);
+            }
+            if (racer == atX && !moves && atSource == null) {
+                violations.add(racer.source + " was lost though it was only copied");
+            }
+            if (atSource == null) {
+                model.remove(racer.source);
+            }
+        }
+        if (atX != null) {
+            model.put(target, atX.version);
+        }
+    }
+
+    /** Runs a request whose repetition is harmless until it gets an answer (faults may be injected). */
+    private static void untilAnswered(Runnable request) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                request.run();
+                return;
+            } catch (SmartFileException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -38,7 +38,12 @@ final class AccountStore {
     final Map<Long, AccessRule> rules = new TreeMap<>();
     final Map<String, Quota> userQuotas = new LinkedHashMap<>();
     final Map<String, Quota> groupQuotas = new LinkedHashMap<>();
-    Quota siteQuota;
+    /** Site quotas by site name; {@code quota/site/} is the one of {@link #OWN_SITE}. */
+    final Map<String, Quota> siteQuotas = new LinkedHashMap<>();
+    /** The sites by name, seeded with the account's own ({@link #OWN_SITE}). */
+    final Map<String, com.smartfile.sdk.model.Site> sites = new LinkedHashMap<>();
+    /** The account's own site, as {@code whoami/} names it. */
+    static final String OWN_SITE = "emulator";
     private final AtomicLong nextRuleId = new AtomicLong(1);
 
     /**
@@ -53,6 +58,8 @@ final class AccountStore {
         roles.put("Administrator", Role.builder().name("Administrator")
                 .rights(List.of("self_manage", "user_manage", "site_manage", "sftp_access", "ftp_access",
                         "webdav_access")).build());
+        sites.put(OWN_SITE, com.smartfile.sdk.model.Site.builder().name(OWN_SITE).industry("Other")
+                .contact("Emulator User").email(username + "@example.com").build());
         users.put(username, User.builder().username(username).name("Emulator User").firstName("Emulator")
                 .lastName("User").email(username + "@example.com").role("Administrator").active(true).build());
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The emulator's own control endpoint, {@code /__emulator/faults}: GET shows the pending faults,
@@ -62,20 +63,49 @@ final class AdminRoutes {
         if (!endpoint.equals("faults")) {
             throw ApiException.notFound();
         }
+        control(req, faults::reset, this::apply, faults::snapshot);
+    }
+
+    /** What a POST to a control resource does with its request. */
+    interface Change {
+        void apply(ApiRequest req) throws IOException, ApiException;
+    }
+
+    /**
+     * The one shape of the control resources (faults, variants): GET shows the state, DELETE resets
+     * it, POST changes it; every reply shows the state afterwards.
+     */
+    static void control(ApiRequest req, Runnable reset, Change change, Supplier<Map<String, Object>> state)
+            throws IOException, ApiException {
         switch (req.method()) {
             case "GET":
                 break;
             case "DELETE":
-                faults.reset();
+                reset.run();
                 break;
             case "POST":
-                apply(req);
+                change.apply(req);
                 break;
             default:
                 throw ApiException.detail(405, "Method \"" + req.method() + "\" not allowed.")
                         .header("Allow", "DELETE, GET, POST");
         }
-        req.json(200, faults.snapshot());
+        req.json(200, state.get());
+    }
+
+    /** A control request's body, which must be one JSON object (at most 64 KiB are read). */
+    static Map<?, ?> jsonObject(ApiRequest req) throws IOException, ApiException {
+        byte[] bytes = req.body().readNBytes(64 * 1024);
+        Object parsed;
+        try {
+            parsed = JsonReplies.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.detail(400, "Expected a JSON object.");
+        }
+        if (!(parsed instanceof Map)) {
+            throw ApiException.detail(400, "Expected a JSON object.");
+        }
+        return (Map<?, ?>) parsed;
     }
 
     /**
@@ -153,17 +183,7 @@ final class AdminRoutes {
     }
 
     private void apply(ApiRequest req) throws IOException, ApiException {
-        byte[] bytes = req.body().readNBytes(64 * 1024);
-        Object parsed;
-        try {
-            parsed = JsonReplies.parse(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            throw ApiException.detail(400, "Expected a JSON object.");
-        }
-        if (!(parsed instanceof Map)) {
-            throw ApiException.detail(400, "Expected a JSON object.");
-        }
-        Map<?, ?> body = (Map<?, ?>) parsed;
+        Map<?, ?> body = jsonObject(req);
         for (Object key : body.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
                 throw ApiException.detail(400, "Unknown key \"" + key + "\"; known keys: " + KEYS + ".");

@@ -54,6 +54,7 @@ final class ApiRequest {
     private final FormData query;
     private final boolean malformedQuery;
     private FormData form;
+    private FormData jsonForm;
     private String apiVersion = "2";
     private String principal;
     private boolean responded;
@@ -232,7 +233,30 @@ final class ApiRequest {
      * @throws IOException when reading fails
      */
     FormData params() throws ApiException, IOException {
-        return query.plus(form());
+        return query.plus(hasJsonBody() ? jsonBody() : form());
+    }
+
+    /**
+     * Tells whether the request body is JSON ({@code application/json}, any parameters), outside GET and HEAD.
+     *
+     * @return true for a JSON body
+     */
+    boolean hasJsonBody() {
+        String type = header("Content-Type");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")
+                && !method.equals("GET") && !method.equals("HEAD");
+    }
+
+    /** A JSON body's pairs, read once ({@link JsonForm}); the same size limit as a form. */
+    private FormData jsonBody() throws ApiException, IOException {
+        if (jsonForm == null) {
+            byte[] bytes = requestBody.readNBytes(MAX_FORM_BYTES + 1);
+            if (bytes.length > MAX_FORM_BYTES) {
+                throw ApiException.detail(400, "JSON body too large.");
+            }
+            jsonForm = JsonForm.parse(bytes);
+        }
+        return jsonForm;
     }
 
     /**
@@ -397,6 +421,38 @@ final class ApiRequest {
         replyHeaders().set("Content-Type", JsonReplies.CONTENT_TYPE);
         send(code, bytes.length);
         write(true, ByteBuffer.wrap(bytes));
+    }
+
+    /**
+     * Starts a chunked reply whose body is written through the returned stream (64 KiB buffered);
+     * closing the stream ends the reply. For bodies made on the fly, such as a zip of several files.
+     *
+     * @param code the status
+     * @param contentType the Content-Type
+     * @return the body stream
+     * @throws IOException when the connection fails
+     */
+    java.io.OutputStream streamBody(int code, String contentType) throws IOException {
+        replyHeaders().set("Content-Type", contentType);
+        send(code, 0);
+        return new java.io.BufferedOutputStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (len > 0) {
+                    ApiRequest.this.write(false, ByteBuffer.wrap(b, off, len));
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                finish();
+            }
+        }, 64 * 1024);
     }
 
     /**

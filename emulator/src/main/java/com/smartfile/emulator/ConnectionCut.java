@@ -11,8 +11,16 @@ final class ConnectionCut extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether bytes of the request are left unread, so the connection is reset, not closed. */
+    final boolean requestUnread;
+
     ConnectionCut(String message) {
+        this(message, false);
+    }
+
+    private ConnectionCut(String message, boolean requestUnread) {
         super(message, null);
+        this.requestUnread = requestUnread;
     }
 
     /**
@@ -74,7 +82,7 @@ final class ConnectionCut extends IOException {
         }
 
         private static ConnectionCut cut() {
-            return new ConnectionCut("upload cut by the emulator's fault injection");
+            return new ConnectionCut("upload cut by the emulator's fault injection", true);
         }
     }
 }

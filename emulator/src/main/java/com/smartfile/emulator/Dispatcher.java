@@ -3,10 +3,13 @@ package com.smartfile.emulator;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
+import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -25,7 +28,9 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>A Jetty core handler that may block: Jetty runs it on a worker thread once the request's
  * headers (and, for a request with a body, its first bytes) have arrived. A {@link ConnectionCut}
- * closes the connection at once, with no (further) reply.
+ * closes the connection at once, with no (further) reply; one that leaves request bytes unread
+ * (an upload cut) resets it, as the operating system does when a server dies in the middle of a
+ * request body.
  */
 final class Dispatcher extends Handler.Abstract {
 
@@ -76,7 +81,11 @@ final class Dispatcher extends Handler.Abstract {
             if (!(e instanceof ConnectionCut)) {
                 LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> failed: " + e);
             }
-            request.getConnectionMetaData().getConnection().getEndPoint().close(e);
+            EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+            if (e instanceof ConnectionCut && ((ConnectionCut) e).requestUnread) {
+                reset(endPoint, e);
+            }
+            endPoint.close(e);
             callback.failed(new Aborted(e));
         } finally {
             req.release();
@@ -121,6 +130,28 @@ final class Dispatcher extends Handler.Abstract {
             req.error(ApiException.detail(500, "A server error occurred."));
         }
         LOG.log(Level.DEBUG, () -> req.method() + " " + loggable(req.rawPath()) + " -> " + req.status());
+    }
+
+    /**
+     * Resets the connection: SO_LINGER 0 on the socket, then the socket's own endpoint is closed,
+     * so neither a FIN (the JDK otherwise shuts the output down first, and a client reading the
+     * reply would see an orderly end of stream before the reset) nor, over TLS, a close_notify
+     * alert goes out first. A server process that dies with bytes of a request unread is reset by
+     * the kernel the same way.
+     */
+    private static void reset(EndPoint endPoint, Throwable cause) {
+        EndPoint network = endPoint;
+        while (network instanceof EndPoint.Wrapper) {
+            network = ((EndPoint.Wrapper) network).unwrap();
+        }
+        if (network.getTransport() instanceof NetworkChannel) {
+            try {
+                ((NetworkChannel) network.getTransport()).setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.log(Level.DEBUG, () -> "no abortive close: " + e);
+            }
+        }
+        network.close(cause);
     }
 
     /** Tells Jetty that an exchange ended on purpose, not by a server fault (it logs this quietly). */
@@ -180,6 +211,7 @@ final class Dispatcher extends Handler.Abstract {
         String route = slash < 0 ? "" : rest.substring(slash + 1);
         Router.Match match = router.resolve(req.method(), route);
         variants.checkSlash(router == v3, route, match.pathId);
+        Formats.check(req);
         if (!match.anonymous) {
             authenticator.authenticate(req);
         }

@@ -260,7 +260,15 @@ final class FileOperations {
         return TaskManager.Outcome.of(paths.size(), errors, null);
     }
 
-    private void addToZip(ZipOutputStream zip, Path item, String entryName) throws IOException {
+    /**
+     * Adds a file, or a folder with its contents (hidden and outside-root items skipped), to a zip.
+     *
+     * @param zip the archive
+     * @param item the file or folder
+     * @param entryName its name in the archive ({@code ""} puts a folder's contents at the top)
+     * @throws IOException when reading or writing fails
+     */
+    void addToZip(ZipOutputStream zip, Path item, String entryName) throws IOException {
         if (!Files.isDirectory(item)) {
             putFile(zip, item, entryName);
             return;

@@ -45,6 +45,16 @@ final class FormData {
     }
 
     /**
+     * Pairs already decoded (a JSON body read by {@link JsonForm}).
+     *
+     * @param values the values per name, in order
+     * @return the pairs
+     */
+    static FormData of(Map<String, List<String>> values) {
+        return values.isEmpty() ? EMPTY : new FormData(new LinkedHashMap<>(values));
+    }
+
+    /**
      * Combines two sets of pairs (this one's first).
      *
      * @param other the pairs to add

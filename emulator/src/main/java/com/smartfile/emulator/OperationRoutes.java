@@ -36,12 +36,76 @@ final class OperationRoutes {
 
     void register(Router v2) {
         v2.add("POST", "path/oper/mkdir", this::mkdir);
+        v2.add("PUT", "path/oper/mkdir/**", this::mkdirAt);
         v2.add("POST", "path/oper/rename", this::rename);
         v2.add("POST", "path/oper/remove", this::remove);
         v2.add("POST", "path/oper/move", (req, vars) -> transfer(req, true));
         v2.add("POST", "path/oper/copy", (req, vars) -> transfer(req, false));
         v2.add("POST", "path/oper/checksum", this::checksum);
         v2.add("POST", "path/oper/compress", this::compress);
+        v2.add("DELETE", "path/oper/remove/**", this::removeAt);
+        v2.add("POST", "path/oper/downloadmultiple", this::downloadMultiple);
+    }
+
+    /** {@code DELETE path/oper/remove/{path}}: one path in the URL, otherwise as {@code POST path/oper/remove/}. */
+    private void removeAt(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        List<String> segments;
+        Path p;
+        try {
+            segments = guard.fromPathId(vars.get(0));
+            p = guard.resolve(segments);
+        } catch (PathGuard.BadPathException e) {
+            throw ApiException.detail(400, e.getMessage());
+        }
+        if (segments.isEmpty()) {
+            throw ApiException.detail(400, "Cannot remove the root folder.");
+        }
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw ApiException.notFound();
+        }
+        List<List<String>> targets = List.of(segments);
+        req.json(200, tasks.submit("Remove", req.apiVersion(), apiPaths(targets), () -> operations.remove(targets)));
+    }
+
+    /**
+     * {@code POST path/oper/downloadmultiple/}: a zip of the given files and folders, made while it
+     * streams (chunked; nothing is staged or stored). Each item is an entry under its own name, folders
+     * with their contents; the root's contents go at the top. 404 when none of the paths exists; missing
+     * ones among existing ones are left out. {@code filename} names the archive in
+     * {@code Content-Disposition} (default {@code download.zip}).
+     */
+    private void downloadMultiple(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        Params params = Params.fieldLists(req.params());
+        List<List<String>> targets = formPaths(params, "path");
+        String filename = params.optional("filename");
+        if (filename == null || filename.isBlank()) {
+            filename = "download.zip";
+        }
+        try {
+            PathGuard.check(filename, false);
+        } catch (PathGuard.BadPathException e) {
+            throw params.invalid("filename", e.getMessage());
+        }
+        List<Path> items = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
+        for (List<String> segments : targets) {
+            Path p = resolve(params, "path", segments);
+            if (Files.exists(p)) {
+                items.add(p);
+                entries.add(segments.isEmpty() ? "" : segments.get(segments.size() - 1));
+            }
+        }
+        if (items.isEmpty()) {
+            throw ApiException.notFound();
+        }
+        String ascii = filename.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+        req.replyHeaders().set("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + PercentCodec.encodeStrict(filename));
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(req.streamBody(200, "application/zip"))) {
+            for (int i = 0; i < items.size(); i++) {
+                operations.addToZip(zip, items.get(i), entries.get(i));
+            }
+        }
     }
 
     private List<String> formPath(Params params, String field, String value) throws ApiException {
@@ -81,9 +145,31 @@ final class OperationRoutes {
     private void mkdir(ApiRequest req, List<String> vars) throws IOException, ApiException {
         Params params = Params.fieldLists(req.params());
         List<String> segments = formPath(params, "path", params.required("path"));
-        Path dir = resolve(params, "path", segments);
+        resolve(params, "path", segments);
+        try {
+            makeDirectory(req, segments);
+        } catch (PathGuard.BadPathException e) {
+            throw params.invalid("path", e.getMessage());
+        }
+    }
+
+    /**
+     * {@code PUT path/oper/mkdir/{path}}: the form the old java client's live tests, the 2013 python
+     * client and later scripts used. The folder is the path id; a body, if any, is not read.
+     */
+    private void mkdirAt(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        try {
+            makeDirectory(req, guard.fromPathId(vars.get(0)));
+        } catch (PathGuard.BadPathException e) {
+            throw ApiException.detail(400, e.getMessage());
+        }
+    }
+
+    private void makeDirectory(ApiRequest req, List<String> segments)
+            throws IOException, ApiException, PathGuard.BadPathException {
+        Path dir = guard.resolve(segments);
         for (int i = 1; i <= segments.size(); i++) {
-            Path step = resolve(params, "path", segments.subList(0, i));
+            Path step = guard.resolve(segments.subList(0, i));
             if (Files.exists(step) && !Files.isDirectory(step)) {
                 throw ApiException.detail(409, "A file is in the way: " + PathGuard.apiPath(segments.subList(0, i)));
             }

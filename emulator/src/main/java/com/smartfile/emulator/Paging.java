@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Page arithmetic of the v2 lists: {@code page} is 1-based, {@code limit} defaults to 100 and is
- * capped at 1000, an empty list still has one (empty) page, and a page past the end answers 404
+ * capped at 1024 (the node client ran with {@code limit=1024} in production; the real maximum is
+ * unknown), an empty list still has one (empty) page, and a page past the end answers 404
  * {@code Invalid page.} as Django REST Framework does.
  */
 final class Paging {
@@ -12,7 +13,7 @@ final class Paging {
     /** Page size when none (or an unusable one) is asked for. */
     static final int DEFAULT_LIMIT = 100;
     /** Largest page size served. */
-    static final int MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = 1024;
 
     final int page;
     final int pages;

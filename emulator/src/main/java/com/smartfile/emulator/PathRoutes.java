@@ -173,7 +173,20 @@ final class PathRoutes {
         downloads.send(req, p, store);
     }
 
+    /** The {@code X-Upload-UUID} progress of v2 uploads ({@code path/progress/{uuid}/}). */
+    final UploadProgressRoutes progress = new UploadProgressRoutes();
+
     private void upload(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        try {
+            storeUpload(req, vars);
+            progress.finished(req, req.status());
+        } catch (ApiException e) {
+            progress.finished(req, e.status());
+            throw e;
+        }
+    }
+
+    private void storeUpload(ApiRequest req, List<String> vars) throws IOException, ApiException {
         List<String> segments = segments(vars.get(0), 400);
         Path folder = resolve(segments, 400);
         if (!Files.isDirectory(folder)) {
@@ -184,7 +197,7 @@ final class PathRoutes {
         if (boundary == null) {
             throw ApiException.detail(400, "Expected a multipart/form-data body with a boundary.");
         }
-        MultipartParser parser = new MultipartParser(req.body(), boundary);
+        MultipartParser parser = new MultipartParser(progress.track(req, req.body()), boundary);
         // Every part is staged first; the files are put in place together once the whole body
         // has been read, so a cut or malformed request stores none of them.
         List<Path> staged = new ArrayList<>();

@@ -1,18 +1,38 @@
 package com.smartfile.emulator;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.smartfile.sdk.model.Quota;
+import com.smartfile.sdk.model.QuotaPage;
 
 /**
- * Quotas of users, groups and the site: GET (404 when none is set or the user/group is unknown),
- * POST (201 when created, 200 when changed; an empty limit clears it), DELETE (204, 404 when none).
- * New quotas default to {@code notify} / {@code monthly} with no limits. Quotas are records only:
- * nothing is enforced.
+ * Quotas of users, groups and sites. Item URLs ({@code quota/user/{username}/},
+ * {@code quota/group/{name}/}, {@code quota/site/{name}/} and {@code quota/site/} for the account's own
+ * site): GET (404 when none is set or the user/group/site is unknown), POST (201 when created, 200 when
+ * changed; an empty limit clears it), DELETE (204, 404 when none). Collections, as the python client's
+ * 2012 tests used them: {@code GET quota/user/} and {@code quota/group/} list (paged {@code results});
+ * {@code POST quota/user/} with {@code user=}, {@code quota/group/} with {@code group=} and
+ * {@code quota/site/} with {@code site=} create (201; 400 {@code field_errors} when the entity is
+ * unknown or already has a quota). {@code POST quota/site/} without {@code site} sets the own site's
+ * quota as before. New quotas default to {@code notify} / {@code monthly} with no limits. Quotas are
+ * records only: nothing is enforced.
  */
 final class QuotaRoutes {
+
+    private enum Kind {
+        USER("user", "username"), GROUP("group", "name"), SITE("site", "name");
+
+        final String field;
+        final String key;
+
+        Kind(String field, String key) {
+            this.field = field;
+            this.key = key;
+        }
+    }
 
     private final AccountStore store;
 
@@ -21,21 +41,47 @@ final class QuotaRoutes {
     }
 
     void register(Router v2) {
-        v2.add("GET", "quota/user/*", (req, vars) -> get(req, store.userQuotas, vars.get(0)));
-        v2.add("POST", "quota/user/*", (req, vars) -> set(req, "user", vars.get(0)));
-        v2.add("DELETE", "quota/user/*", (req, vars) -> delete(req, store.userQuotas, vars.get(0)));
-        v2.add("GET", "quota/group/*", (req, vars) -> get(req, store.groupQuotas, vars.get(0)));
-        v2.add("POST", "quota/group/*", (req, vars) -> set(req, "group", vars.get(0)));
-        v2.add("DELETE", "quota/group/*", (req, vars) -> delete(req, store.groupQuotas, vars.get(0)));
-        v2.add("GET", "quota/site", this::getSite);
-        v2.add("POST", "quota/site", (req, vars) -> set(req, "site", null));
-        v2.add("DELETE", "quota/site", this::deleteSite);
+        v2.add("GET", "quota/user", (req, vars) -> list(req, Kind.USER));
+        v2.add("POST", "quota/user", (req, vars) -> create(req, Kind.USER));
+        v2.add("GET", "quota/user/*", (req, vars) -> get(req, Kind.USER, vars.get(0)));
+        v2.add("POST", "quota/user/*", (req, vars) -> set(req, Kind.USER, vars.get(0), false));
+        v2.add("DELETE", "quota/user/*", (req, vars) -> delete(req, Kind.USER, vars.get(0)));
+        v2.add("GET", "quota/group", (req, vars) -> list(req, Kind.GROUP));
+        v2.add("POST", "quota/group", (req, vars) -> create(req, Kind.GROUP));
+        v2.add("GET", "quota/group/*", (req, vars) -> get(req, Kind.GROUP, vars.get(0)));
+        v2.add("POST", "quota/group/*", (req, vars) -> set(req, Kind.GROUP, vars.get(0), false));
+        v2.add("DELETE", "quota/group/*", (req, vars) -> delete(req, Kind.GROUP, vars.get(0)));
+        v2.add("GET", "quota/site", (req, vars) -> get(req, Kind.SITE, AccountStore.OWN_SITE));
+        v2.add("POST", "quota/site", this::postSite);
+        v2.add("DELETE", "quota/site", (req, vars) -> delete(req, Kind.SITE, AccountStore.OWN_SITE));
+        v2.add("GET", "quota/site/*", (req, vars) -> get(req, Kind.SITE, vars.get(0)));
+        v2.add("POST", "quota/site/*", (req, vars) -> set(req, Kind.SITE, vars.get(0), false));
+        v2.add("DELETE", "quota/site/*", (req, vars) -> delete(req, Kind.SITE, vars.get(0)));
     }
 
-    private void get(ApiRequest req, Map<String, Quota> quotas, String name) throws IOException, ApiException {
+    private Map<String, Quota> quotas(Kind kind) {
+        return kind == Kind.USER ? store.userQuotas : kind == Kind.GROUP ? store.groupQuotas : store.siteQuotas;
+    }
+
+    private boolean exists(Kind kind, String name) {
+        return kind == Kind.USER ? store.users.containsKey(name)
+                : kind == Kind.GROUP ? store.groups.containsKey(name) : store.sites.containsKey(name);
+    }
+
+    private void list(ApiRequest req, Kind kind) throws IOException, ApiException {
+        List<Quota> all;
+        synchronized (store) {
+            all = new ArrayList<>(quotas(kind).values());
+        }
+        Paging p = Paging.of(req, all.size());
+        req.json(200, QuotaPage.builder().count(p.total).page(p.page).pages(p.pages).perPage(p.perPage)
+                .total(p.total).next(p.next(req)).previous(p.previous(req)).results(p.slice(all)).build());
+    }
+
+    private void get(ApiRequest req, Kind kind, String name) throws IOException, ApiException {
         Quota q;
         synchronized (store) {
-            q = quotas.get(name);
+            q = quotas(kind).get(name);
         }
         if (q == null) {
             throw ApiException.notFound();
@@ -43,18 +89,26 @@ final class QuotaRoutes {
         req.json(200, q);
     }
 
-    private void getSite(ApiRequest req, List<String> vars) throws IOException, ApiException {
-        Quota q;
-        synchronized (store) {
-            q = store.siteQuota;
-        }
-        if (q == null) {
-            throw ApiException.notFound();
-        }
-        req.json(200, q);
+    private void create(ApiRequest req, Kind kind) throws IOException, ApiException {
+        set(req, kind, Params.fieldErrors(req.params()).required(kind.field), true);
     }
 
-    private void set(ApiRequest req, String kind, String name) throws IOException, ApiException {
+    private void postSite(ApiRequest req, List<String> vars) throws IOException, ApiException {
+        Params params = Params.fieldErrors(req.params());
+        if (params.has("site")) {
+            create(req, Kind.SITE);
+        } else {
+            set(req, Kind.SITE, AccountStore.OWN_SITE, false);
+        }
+    }
+
+    /**
+     * Creates or changes a quota.
+     *
+     * @param fromCollection true for a POST to the collection: the entity is named in the form (400 when
+     *     unknown or when it has a quota already), false for its item URL (404 when unknown)
+     */
+    private void set(ApiRequest req, Kind kind, String name, boolean fromCollection) throws IOException, ApiException {
         Params params = Params.fieldErrors(req.params());
         String enforcement = params.choice("enforcement", List.of("notify", "disable"));
         String interval = params.choice("interval", List.of("monthly", "weekly"));
@@ -63,26 +117,23 @@ final class QuotaRoutes {
         Quota result;
         boolean created;
         synchronized (store) {
-            Quota old;
-            if (kind.equals("user")) {
-                if (!store.users.containsKey(name)) {
-                    throw ApiException.notFound();
+            if (!exists(kind, name)) {
+                if (fromCollection) {
+                    throw params.invalid(kind.field, "Object with " + kind.key + "=" + name + " does not exist.");
                 }
-                old = store.userQuotas.get(name);
-            } else if (kind.equals("group")) {
-                if (!store.groups.containsKey(name)) {
-                    throw ApiException.notFound();
-                }
-                old = store.groupQuotas.get(name);
-            } else {
-                old = store.siteQuota;
+                throw ApiException.notFound();
+            }
+            Quota old = quotas(kind).get(name);
+            if (fromCollection && old != null) {
+                throw params.invalid(kind.field, "This " + kind.field + " has a quota already; change it at quota/"
+                        + kind.field + "/" + name + "/.");
             }
             created = old == null;
             Quota.Builder b = created ? Quota.builder().enforcementValue("notify").intervalValue("monthly")
                     : old.toBuilder();
-            if (kind.equals("user")) {
+            if (kind == Kind.USER) {
                 b.user(name);
-            } else if (kind.equals("group")) {
+            } else if (kind == Kind.GROUP) {
                 b.group(name);
             }
             if (enforcement != null) {
@@ -98,32 +149,16 @@ final class QuotaRoutes {
                 b.xferBytesLimit(xfer);
             }
             result = b.build();
-            if (kind.equals("user")) {
-                store.userQuotas.put(name, result);
-            } else if (kind.equals("group")) {
-                store.groupQuotas.put(name, result);
-            } else {
-                store.siteQuota = result;
-            }
+            quotas(kind).put(name, result);
         }
         req.json(created ? 201 : 200, result);
     }
 
-    private void delete(ApiRequest req, Map<String, Quota> quotas, String name) throws IOException, ApiException {
+    private void delete(ApiRequest req, Kind kind, String name) throws IOException, ApiException {
         synchronized (store) {
-            if (quotas.remove(name) == null) {
+            if (quotas(kind).remove(name) == null) {
                 throw ApiException.notFound();
             }
-        }
-        req.noContent();
-    }
-
-    private void deleteSite(ApiRequest req, List<String> vars) throws IOException, ApiException {
-        synchronized (store) {
-            if (store.siteQuota == null) {
-                throw ApiException.notFound();
-            }
-            store.siteQuota = null;
         }
         req.noContent();
     }

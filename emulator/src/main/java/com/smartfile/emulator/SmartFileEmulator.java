@@ -152,8 +152,15 @@ public final class SmartFileEmulator implements AutoCloseable {
         new AccessRoutes(accounts, guard, paths).register(v2);
         new QuotaRoutes(accounts).register(v2);
         new SyncRoutes(store, paths).register(v2);
+        // endpoints found in the evidence (issue 13)
+        paths.progress.register(v2);
+        new SearchRoutes(store, accounts).register(v2);
+        new WatchRoutes(store, accounts).register(v2);
+        new PreferenceRoutes().register(v2);
+        new SiteRoutes(accounts).register(v2);
         Router v3 = new Router();
         new V3Routes(store, paths).register(v3);
+        new SshKeyRoutes(accounts).register(v3);
 
         Authenticator authenticator = new Authenticator(config.key, config.password, config.username, tokens,
                 sessions);

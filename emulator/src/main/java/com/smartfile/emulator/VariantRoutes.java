@@ -1,7 +1,6 @@
 package com.smartfile.emulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,37 +26,15 @@ final class VariantRoutes {
     }
 
     void handle(ApiRequest req) throws IOException, ApiException {
-        switch (req.method()) {
-            case "GET":
-                break;
-            case "DELETE":
-                variants.reset();
-                break;
-            case "POST":
-                apply(req);
-                break;
-            default:
-                throw ApiException.detail(405, "Method \"" + req.method() + "\" not allowed.")
-                        .header("Allow", "DELETE, GET, POST");
-        }
-        req.json(200, variants.snapshot());
+        AdminRoutes.control(req, variants::reset, this::apply, variants::snapshot);
     }
 
     private void apply(ApiRequest req) throws IOException, ApiException {
-        byte[] bytes = req.body().readNBytes(64 * 1024);
-        Object parsed;
-        try {
-            parsed = JsonReplies.parse(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            throw ApiException.detail(400, "Expected a JSON object.");
-        }
-        if (!(parsed instanceof Map)) {
-            throw ApiException.detail(400, "Expected a JSON object.");
-        }
+        Map<?, ?> parsed = AdminRoutes.jsonObject(req);
         Profile profile = null;
         List<Variant> answers = new ArrayList<>();
         try {
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) parsed).entrySet()) {
+            for (Map.Entry<?, ?> e : parsed.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 if (!(e.getValue() instanceof String)) {
                     throw new IllegalArgumentException(key + " must be a string, got " + e.getValue());

@@ -237,6 +237,9 @@ public final class Variants {
             return;
         }
         boolean slash = route.endsWith("/");
+        if (v3 && slash && route.startsWith("sshkeys/") && route.split("/").length == 2) {
+            return; // node lib/keys.js lists a user's keys at sshkeys/{user}/, slash kept (items have none)
+        }
         if (v3 ? slash : !slash && !pathId) {
             throw ApiException.notFound();
         }

@@ -166,6 +166,53 @@ class FaultsTest {
         faults.reset();
     }
 
+    /**
+     * An upload cut leaves request bytes unread, and a server that dies like that is reset by its
+     * kernel: the client reading for the reply gets a reset, never an orderly end of stream (which
+     * would not tell it that the request went unread). A body small enough to fit the socket
+     * buffers is written whole before the cut, so the reset is seen on the read.
+     */
+    @Test
+    void anUploadCutResetsTheConnectionRatherThanEndingItInOrder(EmulatorCredentials c, SmartFileEmulator e,
+            Faults faults) throws Exception {
+        assertEachCutIsAReset(c, e, faults, () -> new java.net.Socket("127.0.0.1", e.port()));
+        try (SmartFileEmulator tls = SmartFileEmulator.builder().https().build().start()) {
+            int port = java.net.URI.create(tls.httpsBaseUrl()).getPort();
+            assertEachCutIsAReset(tls.credentials(), tls, tls.faults(),
+                    () -> tls.sslContext().getSocketFactory().createSocket("127.0.0.1", port));
+        }
+    }
+
+    private interface Connect {
+        java.net.Socket open() throws java.io.IOException;
+    }
+
+    private static void assertEachCutIsAReset(EmulatorCredentials c, SmartFileEmulator e, Faults faults, Connect connect)
+            throws Exception {
+        byte[] data = new byte[100_000];
+        String head = "PUT /api/3/path/data/reset.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                + TestClient.basicHeader(c.key(), c.password()) + "\r\nContent-Length: " + data.length + "\r\n\r\n";
+        for (int round = 0; round < 5; round++) {
+            faults.cutNextUpload(5000);
+            try (java.net.Socket socket = connect.open()) {
+                socket.setSoTimeout(20_000);
+                String seen;
+                try {
+                    socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().write(data);
+                    socket.getOutputStream().flush();
+                    int first = socket.getInputStream().read();
+                    seen = first < 0 ? "an orderly end of stream" : "a reply byte";
+                } catch (java.io.IOException reset) {
+                    seen = String.valueOf(reset.getMessage());
+                }
+                String lower = seen.toLowerCase(java.util.Locale.ROOT);
+                assertTrue(lower.contains("reset") || lower.contains("broken pipe"), "round " + round + ": " + seen);
+            }
+        }
+        assertFalse(Files.exists(e.root().resolve("reset.bin")));
+    }
+
     @Test
     void builderFaultsApplyFromTheStart() {
         try (SmartFileEmulator e = SmartFileEmulator.builder().faults(f -> f.throttle503(1, 1)).build().start()) {

@@ -40,7 +40,10 @@ import com.atlassian.oai.validator.report.ValidationReport;
 final class SpecValidator {
 
     private static final Pattern PATH_ID = Pattern.compile(
-            "^(/api/(?:2(?:\\.\\d+)?/(?:path/info|path/data|access/path)|3/path/data)/)(.*)$");
+            "^(/api/(?:2(?:\\.\\d+)?/(?:path/info|path/data|access/path|watch/path)|3/path/data)/)(.*)$");
+    /** Path-id routes beside a collection of the same prefix ({@code POST path/oper/mkdir/}): a non-empty id only. */
+    private static final Pattern PATH_ID_AFTER_COLLECTION = Pattern.compile(
+            "^(/api/2(?:\\.\\d+)?/path/oper/(?:mkdir|remove)/)(.+)$");
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createForSpecificationUrl(specLocation())
@@ -64,6 +67,9 @@ final class SpecValidator {
      */
     static String specPath(String rawPath) {
         Matcher m = PATH_ID.matcher(rawPath);
+        if (!m.matches()) {
+            m = PATH_ID_AFTER_COLLECTION.matcher(rawPath);
+        }
         if (m.matches()) {
             String id = m.group(2);
             while (id.endsWith("/")) {

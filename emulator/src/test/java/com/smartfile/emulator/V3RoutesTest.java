@@ -36,8 +36,8 @@ class V3RoutesTest {
         TestClient client = TestClient.basic(c);
         Files.createDirectories(e.root().resolve("v3 dir"));
         V3UploadReply put = client.put("api/3/path/data/v3%20dir/caf%C3%A9.txt", utf8("hello")).as(V3UploadReply.class);
-        assertEquals("/v3 dir/caf\u00e9.txt", put.getPath());
-        assertEquals(5L, put.getSize());
+        assertEquals("/v3 dir/caf\u00e9.txt", put.getPathInfo().getPath());
+        assertEquals(5L, put.getPathInfo().getSize());
         assertEquals(null, put.getDetail());
         assertEquals("hello", Files.readString(e.root().resolve("v3 dir/caf\u00e9.txt")));
 
@@ -48,7 +48,7 @@ class V3RoutesTest {
         // PATCH appends at the current size, or overwrites from an offset
         V3UploadReply appended = client.patch("api/3/path/data/v3%20dir/caf%C3%A9.txt", utf8(" world"),
                 "Range", "bytes=7-").as(V3UploadReply.class);
-        assertEquals(13L, appended.getSize());
+        assertEquals(13L, appended.getPathInfo().getSize());
         client.patch("api/3/path/data/v3%20dir/caf%C3%A9.txt", utf8("J"), "Range", "bytes=0-");
         assertEquals("JELLO!! world", Files.readString(e.root().resolve("v3 dir/caf\u00e9.txt")));
 

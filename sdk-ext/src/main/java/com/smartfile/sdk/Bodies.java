@@ -3,14 +3,16 @@ package com.smartfile.sdk;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
 import okio.BufferedSink;
-import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
 
@@ -18,9 +20,6 @@ import okio.Source;
  * Request bodies for uploads, streamed from their source. File and byte bodies can be written again
  * (so a retry can replay them); a stream body is one-shot and is never re-sent.
  */
-// Not yet checked by NullAway: this internal class is being reworked in parallel (issue 12); annotate it
-// after that lands and remove this marker.
-@org.jspecify.annotations.NullUnmarked
 final class Bodies {
 
     static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
@@ -137,31 +136,26 @@ final class Bodies {
                     if (startsAttempt) {
                         progress.restart();
                     }
-                    switch (source.kind) {
-                        case FILE:
-                            try (Source in = localFile(source.file)) {
-                                copy(in, sink, length, source);
-                                if (in.read(new Buffer(), 1) != -1) {
-                                    throw new InvalidInputException("The file " + source.file + " grew while it was being "
-                                            + "uploaded (it was " + length + " bytes); upload it again once it is complete.");
-                                }
-                            }
-                            break;
-                        case BYTES:
-                            for (int off = 0; off < source.bytes.length; ) {
-                                int n = Math.min(CHUNK, source.bytes.length - off);
-                                sink.write(source.bytes, off, n);
-                                off += n;
-                                progress.advance(n);
-                            }
-                            break;
-                        default:
-                            if (!source.claim()) {
-                                throw new InvalidInputException("The upload stream was already read once and cannot be "
-                                        + "sent again; give a new UploadSource with a fresh stream.");
-                            }
-                            // Not closed: the stream belongs to the caller.
-                            copy(Okio.source(source.stream), sink, length, source);
+                    // exactly one of them is set, as the source's kind says
+                    Path file = source.file;
+                    byte[] bytes = source.bytes;
+                    InputStream stream = source.stream;
+                    if (file != null) {
+                        copyFile(file, sink, length);
+                    } else if (bytes != null) {
+                        for (int off = 0; off < bytes.length; ) {
+                            int n = Math.min(CHUNK, bytes.length - off);
+                            sink.write(bytes, off, n);
+                            off += n;
+                            progress.advance(n);
+                        }
+                    } else if (stream != null) {
+                        if (!source.claim()) {
+                            throw new InvalidInputException("The upload stream was already read once and cannot be "
+                                    + "sent again; give a new UploadSource with a fresh stream.");
+                        }
+                        // Not closed: the stream belongs to the caller.
+                        copy(Okio.source(stream), sink, length, source);
                     }
                 } catch (SmartFileException e) {
                     // Not a network failure: carried through OkHttp unretried, unwrapped for the caller.
@@ -170,26 +164,51 @@ final class Bodies {
             }
 
             /**
-             * The file to upload, whose read failures (deleted, unreadable, a disk error) come out as
-             * a {@link LocalFileException}: not the connection's fault, so never retried or blamed on it.
+             * Sends the file {@code CHUNK} bytes at a time, each read with one system call (Okio's
+             * file source reads 8 KiB per call). Read failures (deleted, unreadable, a disk error)
+             * come out as a {@link LocalFileException}: not the connection's fault, so never retried
+             * or blamed on it. A file that changed size fails the upload.
              */
-            private Source localFile(Path file) throws IOException {
-                Source in;
+            private void copyFile(Path file, BufferedSink sink, long length) throws IOException {
+                FileChannel in;
                 try {
-                    in = Okio.source(file);
+                    in = FileChannel.open(file, StandardOpenOption.READ);
                 } catch (IOException e) {
                     throw new SmartFileIOException(cannotRead(file, e));
                 }
-                return new ForwardingSource(in) {
-                    @Override
-                    public long read(Buffer sink, long byteCount) throws IOException {
+                try (in) {
+                    ByteBuffer chunk = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(CHUNK, length)));
+                    long sent = 0;
+                    while (true) {
+                        chunk.clear();
+                        if (length - sent < chunk.capacity()) {
+                            chunk.limit((int) Math.max(1, length - sent + 1)); // one byte more shows growth
+                        }
+                        int n;
                         try {
-                            return super.read(sink, byteCount);
+                            n = in.read(chunk, sent);
                         } catch (IOException e) {
                             throw new SmartFileIOException(cannotRead(file, e));
                         }
+                        if (n < 0) {
+                            break;
+                        }
+                        if (sent + n > length) {
+                            throw new InvalidInputException("The file " + file + " grew while it was being "
+                                    + "uploaded (it was " + length + " bytes); upload it again once it is complete.");
+                        }
+                        chunk.flip();
+                        while (chunk.hasRemaining()) {
+                            sink.write(chunk);
+                        }
+                        sent += n;
+                        progress.advance(n);
                     }
-                };
+                    if (sent < length) {
+                        throw new InvalidInputException("The file " + file + " shrank while it was being uploaded: " + sent
+                                + " of " + length + " bytes were sent. The upload failed; upload it again once it is complete.");
+                    }
+                }
             }
 
             private void copy(Source in, BufferedSink sink, long length, UploadSource source) throws IOException {

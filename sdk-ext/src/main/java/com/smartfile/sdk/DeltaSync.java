@@ -21,6 +21,7 @@ import com.smartfile.delta.Librsync;
 import com.smartfile.delta.Signature;
 import com.smartfile.delta.SignatureFormat;
 import com.smartfile.sdk.internal.PathsApi;
+import com.smartfile.sdk.model.PathInfo;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
@@ -31,18 +32,24 @@ import retrofit2.Call;
 /**
  * Delta transfers through SmartFile's rsync API ({@code path/sync/signature|delta|patch}), behind
  * {@link PathsService#syncUpload} and {@link PathsService#syncDownload}: only the blocks that differ cross the
- * connection, in librsync's formats. Falls back to the plain transfer of {@link Uploads} or {@link Downloads} when there is nothing
- * to patch (no remote file, no local copy), when the server lacks the routes (404/405), or when the delta would
- * not be smaller than the file; the {@link SyncResult} says which and why.
+ * connection, in librsync's formats. Falls back to the plain transfer of {@link Uploads} or {@link Downloads} when
+ * there is nothing to patch (no remote file, no local copy), when the server lacks the routes (404/405/501, or
+ * 400), or when the delta would not be smaller than the file; the {@link SyncResult} says which and why. A download offers the
+ * server a BLAKE2 signature first and, on a 400, an MD4 one (servers on librsync before 1.0 read only MD4).
  */
 final class DeltaSync {
 
     private static final MediaType OCTET = MediaType.get("application/octet-stream");
 
+    /** librsync 0.9.7's default strong-sum length ({@code RS_DEFAULT_STRONG_LEN}), for MD4 signatures. */
+    static final int MD4_STRONG_LENGTH = 8;
+
     private final PathsApi api;
     private final Invoker invoker;
     private final Uploads uploads;
     private final Downloads downloads;
+    /** Set when this client's server refused a BLAKE2 signature with 400 and took an MD4 one. */
+    private volatile boolean md4Only;
 
     DeltaSync(PathsApi api, Invoker invoker, Uploads uploads, Downloads downloads) {
         this.api = api;
@@ -74,7 +81,7 @@ final class DeltaSync {
             if (reason == null) {
                 throw e;
             }
-            return plainUpload(localFile, remotePath, o, reason, size);
+            return plainUpload(localFile, remotePath, o, SyncResult.Fallback.SERVER_DECLINED, reason, size);
         } catch (DeltaFormatException e) {
             throw new InvalidReplyException("SmartFile's signature of " + filePath + " is not a librsync signature ("
                     + e.getMessage() + "); nothing was changed. Upload the file with paths().uploadAs(…) instead.", e);
@@ -91,21 +98,29 @@ final class DeltaSync {
                 stats = Librsync.delta(signature, in, out);
             }
             if (stats.deltaBytes() >= size) {
-                return plainUpload(localFile, remotePath, o, "the delta (" + stats.deltaBytes()
-                        + " bytes) would not be smaller than the file (" + size + " bytes)", size);
+                return plainUpload(localFile, remotePath, o, SyncResult.Fallback.DELTA_NOT_SMALLER, "the delta ("
+                        + stats.deltaBytes() + " bytes) would not be smaller than the file (" + size + " bytes)", size,
+                        0, signatureBytes);
             }
             Progress progress = new Progress(o.progress, stats.deltaBytes());
             RequestBody body = Bodies.upload(UploadSource.of(deltaFile), progress, true);
+            PathInfo patched;
             try {
-                invoker.sync(api.applySyncPatch(id, MultipartBody.Part.createFormData("delta", "delta", body)));
+                patched = invoker.sync(api.applySyncPatch(id, MultipartBody.Part.createFormData("delta", "delta", body)));
             } catch (ApiException e) {
                 String reason = fallbackReason(e, "patch");
                 if (reason == null) {
                     throw e;
                 }
-                return plainUpload(localFile, remotePath, o, reason, size);
+                return plainUpload(localFile, remotePath, o, SyncResult.Fallback.SERVER_DECLINED, reason, size);
             }
-            return new SyncResult(true, null, size, stats.deltaBytes(), signatureBytes);
+            if (patched != null && patched.getSize() != null && patched.getSize() != size) {
+                // the server's patched copy is not the local file: replace it whole, so the run ends with a true copy
+                return plainUpload(localFile, remotePath, o, SyncResult.Fallback.PATCH_NOT_VERIFIED, "SmartFile's "
+                        + "patched copy has " + patched.getSize() + " bytes, not the " + size + " of the local file",
+                        size, stats.deltaBytes(), signatureBytes);
+            }
+            return new SyncResult(true, SyncResult.Fallback.NONE, null, size, stats.deltaBytes(), signatureBytes);
         } catch (IOException e) {
             throw new SmartFileException("Could not compute the delta of " + localFile + " against " + filePath + " ("
                     + e + "); nothing was changed on SmartFile.", e);
@@ -121,30 +136,32 @@ final class DeltaSync {
         String filePath = PathIds.formValue(remotePath);
         Path target = LocalFiles.checkTarget(localFile);
         if (!Files.isRegularFile(target)) {
-            return SyncResult.plain("there is no local copy to patch",
-                    downloads.download(remotePath, target, o), false);
+            long received = downloads.download(remotePath, target, o);
+            return new SyncResult(false, SyncResult.Fallback.NO_LOCAL_COPY, "there is no local copy to patch",
+                    received, 0, received);
         }
-        byte[] signature;
-        try (InputStream in = Files.newInputStream(target)) {
-            ByteArrayOutputStream sig = new ByteArrayOutputStream();
-            SignatureFormat f = SignatureFormat.BLAKE2_RABINKARP;
-            Librsync.signature(in, sig, f, Librsync.recommendedBlockLength(Files.size(target)), f.maxStrongLength());
-            signature = sig.toByteArray();
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot read the local copy " + target + " (" + e + "); nothing was sent.");
-        }
-
-        Call<ResponseBody> call = api.getSyncDelta(id, MultipartBody.Part.createFormData("signature", "signature",
-                RequestBody.create(signature, OCTET)));
+        // librsync 2.2+'s default first; a server on librsync before 1.0 knows only MD4 and answers 400 to it, and
+        // once one has, this client offers MD4 straight away
+        boolean md4 = md4Only;
+        byte[] signature = localSignature(target, md4 ? SignatureFormat.MD4_ROLLSUM : SignatureFormat.BLAKE2_RABINKARP);
+        long signatureBytes = signature.length;
+        Call<ResponseBody> call = deltaCall(id, signature);
         ResponseBody body;
         try {
             body = invoker.sync(call);
-        } catch (ApiException e) {
-            String reason = fallbackReason(e, "delta");
-            if (reason == null) {
-                throw e;
+        } catch (ApiException first) {
+            if (md4 || first.getStatusCode() != 400) {
+                return plainDownload(first, remotePath, target, o, signatureBytes);
             }
-            return SyncResult.plain(reason, downloads.download(remotePath, target, o), false);
+            signature = localSignature(target, SignatureFormat.MD4_ROLLSUM);
+            signatureBytes += signature.length;
+            call = deltaCall(id, signature);
+            try {
+                body = invoker.sync(call);
+            } catch (ApiException second) {
+                return plainDownload(second, remotePath, target, o, signatureBytes);
+            }
+            md4Only = true;
         }
         Path temp = LocalFiles.createTemp(target);
         boolean moved = false;
@@ -158,7 +175,10 @@ final class DeltaSync {
                 OutputStream out = digest == null ? file : new DigestOutputStream(file, digest);
                 written = Librsync.patch(target, in, out);
                 out.flush();
-                channel.force(true);
+                if (o.durable) {
+                    channel.force(true);
+                    Downloads.FORCED.incrementAndGet();
+                }
             }
             if (digest != null) {
                 String actual = DownloadSession.hex(digest.digest());
@@ -172,7 +192,7 @@ final class DeltaSync {
             }
             LocalFiles.move(temp, target);
             moved = true;
-            return new SyncResult(true, null, written, signature.length, in.count);
+            return new SyncResult(true, SyncResult.Fallback.NONE, null, written, signatureBytes, in.count);
         } catch (DeltaFormatException e) {
             throw new InvalidReplyException("SmartFile's delta for " + filePath + " does not apply to " + target + " ("
                     + e.getMessage() + "); the local file was left as it was. Download the whole file with "
@@ -187,21 +207,70 @@ final class DeltaSync {
         }
     }
 
-    private SyncResult plainUpload(Path localFile, String remotePath, UploadOptions o, String reason, long size) {
-        uploads.uploadAs(remotePath, UploadSource.of(localFile), o);
-        return SyncResult.plain(reason, size, true);
+    private SyncResult plainUpload(Path localFile, String remotePath, UploadOptions o, SyncResult.Fallback fallback,
+            String reason, long size) {
+        return plainUpload(localFile, remotePath, o, fallback, reason, size, 0, 0);
     }
 
-    /** Why a refusal of a {@code path/sync} route means "transfer plainly", or null when it is a real error. */
-    private static @Nullable String fallbackReason(ApiException e, String route) {
-        if (e.getStatusCode() == 404) {
-            return "SmartFile answered 404 to path/sync/" + route + ": the remote file does not exist "
-                    + "(or the server has no delta routes)";
+    /** The whole file, after the bytes already spent on the delta attempt. */
+    private SyncResult plainUpload(Path localFile, String remotePath, UploadOptions o, SyncResult.Fallback fallback,
+            String reason, long size, long sentBefore, long receivedBefore) {
+        uploads.uploadAs(remotePath, UploadSource.of(localFile), o);
+        return new SyncResult(false, fallback, reason, size, sentBefore + size, receivedBefore);
+    }
+
+    private SyncResult plainDownload(ApiException e, String remotePath, Path target, DownloadOptions o, long sent) {
+        String reason = fallbackReason(e, "delta");
+        if (reason == null) {
+            throw e;
         }
-        if (e.getStatusCode() == 405) {
-            return "SmartFile answered 405 to path/sync/" + route + ": the server does not offer delta transfers";
+        long received = downloads.download(remotePath, target, o);
+        return new SyncResult(false, SyncResult.Fallback.SERVER_DECLINED, reason, received, sent, received);
+    }
+
+    private Call<ResponseBody> deltaCall(String id, byte[] signature) {
+        return api.getSyncDelta(id, MultipartBody.Part.createFormData("signature", "signature",
+                RequestBody.create(signature, OCTET)));
+    }
+
+    /**
+     * The local copy's signature: BLAKE2 with librsync's current defaults, or MD4 with librsync 0.9.7's (2048-byte
+     * blocks, 8-byte strong sums), the only kind servers on librsync before 1.0 read.
+     */
+    private static byte[] localSignature(Path target, SignatureFormat f) {
+        try (InputStream in = Files.newInputStream(target)) {
+            ByteArrayOutputStream sig = new ByteArrayOutputStream();
+            if (f == SignatureFormat.MD4_ROLLSUM) {
+                Librsync.signature(in, sig, f, Librsync.DEFAULT_BLOCK_LENGTH, MD4_STRONG_LENGTH);
+            } else {
+                Librsync.signature(in, sig, f, Librsync.recommendedBlockLength(Files.size(target)), f.maxStrongLength());
+            }
+            return sig.toByteArray();
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read the local copy " + target + " (" + e + "); nothing was sent.");
         }
-        return null;
+    }
+
+    /**
+     * Why a refusal of a {@code path/sync} route means "transfer plainly", or null when it is a real error: 404, 405
+     * and 501 are what a server without the routes answers, and 400 what one answers that reads the route as a
+     * path or cannot read the signature or delta it was sent.
+     */
+    static @Nullable String fallbackReason(ApiException e, String route) {
+        switch (e.getStatusCode()) {
+            case 404:
+                return "SmartFile answered 404 to path/sync/" + route + ": the remote file does not exist "
+                        + "(or the server has no delta routes)";
+            case 405:
+            case 501:
+                return "SmartFile answered " + e.getStatusCode() + " to path/sync/" + route
+                        + ": the server does not offer delta transfers";
+            case 400:
+                return "path/sync/" + route + " was refused (" + e.getMessage()
+                        + "): the server does not take this delta transfer";
+            default:
+                return null;
+        }
     }
 
     private static long localSize(Path localFile, String filePath) {

@@ -141,7 +141,10 @@ public final class DownloadOptions {
         /**
          * How many times a download may resume after its connection drops (each time from the
          * last byte received, with {@code Range: bytes=N-}). Default
-         * {@value DownloadOptions#DEFAULT_MAX_RESUMES}; 0 turns resuming off.
+         * {@value DownloadOptions#DEFAULT_MAX_RESUMES}; 0 turns resuming off. A resume is a retry:
+         * all requests of one download (the first, the retries of each, the resumes) count
+         * towards the client's {@link RetryPolicy#getMaxAttempts()} together, so with the default
+         * policy of 3 attempts a download resumes at most twice; raise both for more.
          *
          * @param maxResumes zero or more
          * @return this builder

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -7,19 +8,18 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
-import okhttp3.Call;
 import okhttp3.MediaType;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -37,9 +37,11 @@ import okio.BufferedSource;
  *       to a file starts again from byte 0, a download to a caller's stream fails with
  *       {@link IncompleteDownloadException}.</li>
  *   <li>When reading fails (connection dropped, read timeout, body shorter than announced), it
- *       waits the retry policy's backoff and asks again with {@code Range: bytes=N-} and
- *       {@code If-Range: <validator>}, N being the bytes already received; at most
- *       {@link DownloadOptions#maxResumes} times per download.</li>
+ *       asks again with {@code Range: bytes=N-} and {@code If-Range: <validator>}, N being the
+ *       bytes already received, at most {@link DownloadOptions#maxResumes} times. All requests of
+ *       one download share one {@link RetryBudget} of the retry policy's
+ *       {@link RetryPolicy#getMaxAttempts()}: a resume is a retry like the interceptor's, counted
+ *       and waited for (the policy's next backoff) by {@link RetryInterceptor}.</li>
  *   <li>It goes on only with a 206 whose {@code Content-Range} starts at N and names the same size,
  *       and that carries the same validator (so a server that ignores {@code If-Range} cannot
  *       splice either). Otherwise (a 200, a 416, a 206 of another version): with a
@@ -49,12 +51,9 @@ import okio.BufferedSource;
  *       else gives up with an {@link IncompleteDownloadException}.</li>
  *   <li>At the end it checks the size and the expected digest, if any.</li>
  * </ol>
- * Requests go through the client's interceptors (auth, retries, error mapping) and ask for
+ * Requests go through the {@link Invoker} and the client's interceptors (auth, retries, error mapping) and ask for
  * {@code Accept-Encoding: identity}, so byte offsets mean the same thing in every reply.
  */
-// Not yet checked by NullAway: this internal class is being reworked in parallel (issue 12); annotate it
-// after that lands and remove this marker.
-@org.jspecify.annotations.NullUnmarked
 final class DownloadSession implements Closeable {
 
     /** Throws away what was received so far, for a download that starts again from byte 0. */
@@ -62,7 +61,7 @@ final class DownloadSession implements Closeable {
         void restart() throws IOException;
 
         /** Hears the validator of the version being received (null: none), to resume it in a later run. */
-        default void validator(String ifRange) {
+        default void validator(@Nullable String ifRange) {
         }
     }
 
@@ -70,37 +69,37 @@ final class DownloadSession implements Closeable {
     private static final JsonAdapter<Object> JSON = SmartFileJson.moshi().adapter(Object.class);
     private static final long JSON_PEEK_BYTES = 64 * 1024;
 
-    private final Call.Factory http;
+    private final Invoker invoker;
     private final PathsApi api;
     private final String id;
     private final String path;
-    private final RetryPolicy policy;
-    private final Sleeper sleeper;
+    private final RetryBudget budget;
     private final int maxResumes;
-    private final String algorithm;
-    private final String expectedDigest;
-    private final MessageDigest digest;
+    private final @Nullable String algorithm;
+    private final @Nullable String expectedDigest;
+    private final @Nullable MessageDigest digest;
     private final Progress progress;
-    private final Restart restart;
+    private final @Nullable Restart restart;
 
-    private Response response;
-    private BufferedSource source;
+    private @Nullable Response response;
+    private @Nullable BufferedSource source;
     private long received;
     private long total = -1;
     private long skip;
     /** The strong validator of the version being received, sent as {@code If-Range}; null when there is none. */
-    private String validator;
+    private @Nullable String validator;
     private int resumes;
     private boolean finished;
+    /** A read failure not yet acted on (see {@link #read(byte[], int, int, boolean)}). */
+    private @Nullable Exception pending;
 
-    DownloadSession(Call.Factory http, PathsApi api, String path, DownloadOptions options, RetryPolicy policy,
-                    Sleeper sleeper, Restart restart) {
-        this.http = http;
+    DownloadSession(Invoker invoker, PathsApi api, String path, DownloadOptions options, RetryBudget budget,
+                    @Nullable Restart restart) {
+        this.invoker = invoker;
         this.api = api;
         this.path = PathIds.formValue(path);
         this.id = fileId(path);
-        this.policy = policy;
-        this.sleeper = sleeper;
+        this.budget = budget;
         this.maxResumes = options.maxResumes;
         this.algorithm = options.algorithm;
         this.expectedDigest = options.expectedDigest;
@@ -131,7 +130,7 @@ final class DownloadSession implements Closeable {
      *
      * @param existing the {@code have} bytes already on disk, read for the digest when one is checked
      */
-    void openFrom(long have, String validator, InputStream existing) throws IOException {
+    void openFrom(long have, @Nullable String validator, InputStream existing) throws IOException {
         if (have <= 0 || validator == null || restart == null) {
             open();
             return;
@@ -150,7 +149,7 @@ final class DownloadSession implements Closeable {
     }
 
     /** The strong validator of the version being received, or null. */
-    String validator() {
+    @Nullable String validator() {
         return validator;
     }
 
@@ -167,39 +166,71 @@ final class DownloadSession implements Closeable {
      * @throws ChecksumMismatchException at the end, when the digest differs from the expected one
      */
     int read(byte[] b, int off, int len) {
+        return read(b, off, len, true);
+    }
+
+    /**
+     * {@link #read(byte[], int, int)}, or with {@code goOn} false: returns 0 instead of doing
+     * anything that follows a failure (the backoff, a resume, a restart from byte 0) or the end
+     * (the checks), leaving it to the next call, so the bytes a caller already holds are written
+     * before any of it (a restart truncates the file they go to; a failure reports the bytes written).
+     */
+    private int read(byte[] b, int off, int len, boolean goOn) {
         if (finished) {
             return -1;
         }
         while (true) {
-            if (source == null) {
+            if (pending != null) {
+                if (!goOn) {
+                    return 0;
+                }
+                Exception cause = pending;
+                pending = null;
+                failed(cause);
+            }
+            BufferedSource in = source;
+            if (in == null) {
+                if (!goOn) {
+                    return 0;
+                }
                 try {
                     reopen();
                 } catch (IncompleteDownloadException e) {
                     throw e;
                 } catch (TransportException e) {
-                    failed(e); // the server is unreachable for now: one more resume spent
-                    continue;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                    // The retry mechanism already tried as often as the budget allows.
+                    throw incomplete(e);
                 }
+                continue; // reopen() adopted a reply (or threw)
             }
             int n;
             try {
                 if (skip > 0) {
-                    source.skip(skip);
+                    in.skip(skip);
                     skip = 0;
                 }
-                n = source.read(b, off, len);
+                n = in.read(b, off, len);
             } catch (IOException e) {
                 if (!resumable(e)) {
                     closeResponse();
-                    throw ErrorMapper.fromFailure(response == null ? null : response.request(), e);
+                    throw ErrorMapper.fromFailure(Objects.requireNonNull(response, "a source comes with its reply")
+                            .request(), e);
                 }
-                failed(e);
+                closeResponse();
+                pending = e;
                 continue;
             }
             if (n < 0) {
                 if (total >= 0 && received < total) {
-                    failed(new EOFException("the reply ended after " + received + " of " + total + " bytes"));
+                    closeResponse();
+                    pending = new EOFException("the reply ended after " + received + " of " + total + " bytes");
                     continue;
+                }
+                if (!goOn) {
+                    return 0; // the source stays at its end: the next call finishes
                 }
                 finish();
                 return -1;
@@ -211,6 +242,27 @@ final class DownloadSession implements Closeable {
             progress.advance(n);
             return n;
         }
+    }
+
+    /**
+     * Reads until {@code len} bytes arrived, the file ended or a read failed (what follows a failure
+     * is done by the next call), resuming as needed; -1 at the end.
+     * For writers that gain from large writes (a file takes one system call per write): a single
+     * {@link #read} hands out at most one 8 KiB Okio segment.
+     */
+    int readFully(byte[] b, int off, int len) {
+        int got = 0;
+        while (got < len) {
+            int n = read(b, off + got, len - got, got == 0);
+            if (n < 0) {
+                return -1; // only when nothing was read in this call
+            }
+            if (n == 0) {
+                return got; // a failure or the end is next: the caller writes what it holds first
+            }
+            got += n;
+        }
+        return got;
     }
 
     @Override
@@ -230,6 +282,8 @@ final class DownloadSession implements Closeable {
         closeResponse();
         if (digest != null) {
             String actual = hex(digest.digest());
+            String algorithm = Objects.requireNonNull(this.algorithm, "a digest comes with its algorithm");
+            String expectedDigest = Objects.requireNonNull(this.expectedDigest, "a digest comes with its expected value");
             if (!actual.equals(expectedDigest)) {
                 throw new ChecksumMismatchException("The " + algorithm + " digest of the " + received + " bytes downloaded from "
                         + path + " is " + actual + ", not the expected " + expectedDigest + ". The data was damaged on the way "
@@ -239,24 +293,30 @@ final class DownloadSession implements Closeable {
         }
     }
 
-    /** A read failed: give up when resumes ran out, else wait before the next attempt. */
+    /**
+     * A read failed: give up when resumes or the budget ran out, else the next request resumes
+     * (after the backoff the retry mechanism waits for it).
+     */
     private void failed(Exception cause) {
         closeResponse();
-        if (resumes >= maxResumes) {
-            throw new IncompleteDownloadException("The download of " + path + " failed after " + received + " of "
-                    + (total < 0 ? "an unknown number of" : String.valueOf(total)) + " bytes"
-                    + (maxResumes == 0 ? " (resuming is off)" : " and " + resumes + " resume" + (resumes == 1 ? "" : "s"))
-                    + ": " + cause.getMessage() + ". Try again later, or allow more resumes in DownloadOptions.",
-                    received, total, cause);
+        if (resumes >= maxResumes || !budget.left()) {
+            throw incomplete(cause);
         }
         resumes++;
-        Duration wait = policy.backoff(resumes, () -> ThreadLocalRandom.current().nextDouble());
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("Interrupted while waiting to resume the download of " + path + ".", e);
-        }
+        budget.failedWhileRead();
+    }
+
+    private IncompleteDownloadException incomplete(Exception cause) {
+        closeResponse();
+        String why = maxResumes == 0 ? " (resuming is off)"
+                : " and " + resumes + " resume" + (resumes == 1 ? "" : "s") + " (" + budget.used() + " request"
+                + (budget.used() == 1 ? "" : "s") + " of the " + budget.maxAttempts() + " its retry policy allows)";
+        return new IncompleteDownloadException("The download of " + path + " failed after " + received + " of "
+                + (total < 0 ? "an unknown number of" : String.valueOf(total)) + " bytes" + why + ": "
+                + String.valueOf(cause.getMessage()).replaceAll("\\.$", "") + ". Try again later, or allow more attempts with "
+                + "RetryPolicy.builder().maxAttempts(…) in SmartFile.builder().retryPolicy(…)"
+                + (resumes >= maxResumes ? " and more resumes with DownloadOptions.builder().maxResumes(…)" : "") + ".",
+                received, total, cause);
     }
 
     /** Asks for the rest of the file after a failure, if the version can be pinned. */
@@ -294,7 +354,11 @@ final class DownloadSession implements Closeable {
      * The server did not send the rest of the file as asked. {@code full} is its reply when that
      * was the whole file (200), else null.
      */
-    private void notHonoured(Response full) {
+    private void notHonoured(@Nullable Response full) {
+        if (full == null && !budget.left()) {
+            throw incomplete(new IOException("SmartFile did not send the rest of the file from byte " + received
+                    + " as asked, and no attempt is left to fetch it again from the start"));
+        }
         Response r = full != null ? full : request(null, null);
         if (restart != null) {
             try {
@@ -352,6 +416,14 @@ final class DownloadSession implements Closeable {
     private void adopt(Response r) {
         response = r;
         source = r.body().source();
+        // Okio's per-read timeout wakes its watchdog thread on every 8 KiB read of the body (a futex
+        // wake and a context switch each: a fifth of a download's CPU). The socket's SO_TIMEOUT,
+        // which OkHttp sets to the same read timeout on every HTTP/1 exchange, still ends a read
+        // that waits too long, with the same SocketTimeoutException (resumed below). Over HTTP/2
+        // there is no socket timeout per stream, so the Okio timeout stays.
+        if (r.protocol() == Protocol.HTTP_1_1 || r.protocol() == Protocol.HTTP_1_0) {
+            source.timeout().clearTimeout();
+        }
     }
 
     private boolean rangeMatches(Response r) {
@@ -386,7 +458,7 @@ final class DownloadSession implements Closeable {
      * ETag; else a Last-Modified at least one second before the reply's Date (RFC 9110 8.8.2.2);
      * else null.
      */
-    static String strongValidator(Response r) {
+    static @Nullable String strongValidator(Response r) {
         String etag = r.header("ETag");
         if (etag != null && etag.trim().startsWith("\"") && etag.trim().length() >= 2 && etag.trim().endsWith("\"")) {
             return etag.trim();
@@ -419,25 +491,17 @@ final class DownloadSession implements Closeable {
         }
     }
 
-    /** Sends one GET through the client's interceptors, without compression so byte offsets hold. */
-    private Response request(String range, String ifRange) {
+    /**
+     * Sends one GET (retried within the download's budget) through the client's interceptors,
+     * without compression so byte offsets hold.
+     */
+    private Response request(@Nullable String range, @Nullable String ifRange) {
         Request.Builder b = api.downloadFile(id, range).request().newBuilder().header("Accept-Encoding", "identity");
         if (ifRange != null) {
             b.header("If-Range", ifRange);
         }
-        Request request = b.build();
-        Response r;
-        try {
-            r = http.newCall(request).execute();
-        } catch (IOException | RuntimeException e) {
-            throw ErrorMapper.fromFailure(request, e);
-        }
-        if (!r.isSuccessful()) {
-            // The error interceptor maps errors first; this is only reached if that chain was bypassed.
-            try (Response failed = r) {
-                throw ErrorMapper.fromResponse(failed);
-            }
-        }
+        Request request = b.tag(RetryBudget.class, budget).build();
+        Response r = invoker.send(request);
         if (r.body() == null) {
             r.close();
             throw new InvalidReplyException("SmartFile answered the download of " + path + " without a body.", null);
@@ -445,8 +509,8 @@ final class DownloadSession implements Closeable {
         return r;
     }
 
-    private static boolean resumable(IOException e) {
-        if (Thread.currentThread().isInterrupted() || e instanceof SmartFileIOException) {
+    private boolean resumable(IOException e) {
+        if (Thread.currentThread().isInterrupted() || e instanceof SmartFileIOException || invoker.isClosed()) {
             return false;
         }
         return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
@@ -472,7 +536,7 @@ final class DownloadSession implements Closeable {
             this.total = total;
         }
 
-        static ContentRange parse(String header) {
+        static @Nullable ContentRange parse(@Nullable String header) {
             if (header == null) {
                 return null;
             }

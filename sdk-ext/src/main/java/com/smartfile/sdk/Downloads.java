@@ -23,21 +23,19 @@ final class Downloads {
     /** Downloads forced to disk before their move, counted for the tests of {@link DownloadOptions.Builder#durable}. */
     static final AtomicLong FORCED = new AtomicLong();
 
-    private final okhttp3.Call.Factory http;
+    private final Invoker invoker;
     private final PathsApi v2;
     private final RetryPolicy policy;
-    private final Sleeper sleeper;
 
-    Downloads(okhttp3.Call.Factory http, PathsApi v2, RetryPolicy policy, Sleeper sleeper) {
-        this.http = http;
+    Downloads(Invoker invoker, PathsApi v2, RetryPolicy policy) {
+        this.invoker = invoker;
         this.v2 = v2;
         this.policy = policy;
-        this.sleeper = sleeper;
     }
 
     private DownloadSession session(String path, DownloadOptions options, DownloadSession.@Nullable Restart restart) {
-        return new DownloadSession(http, v2, path, options == null ? DownloadOptions.defaults() : options, policy, sleeper,
-                restart);
+        return new DownloadSession(invoker, v2, path, options == null ? DownloadOptions.defaults() : options,
+                new RetryBudget(policy.getMaxAttempts()), restart);
     }
 
     /**
@@ -61,7 +59,7 @@ final class Downloads {
                 }
 
                 @Override
-                public void validator(String ifRange) {
+                public void validator(@Nullable String ifRange) {
                     part.validator(ifRange);
                 }
             };
@@ -76,7 +74,7 @@ final class Downloads {
                     session.open();
                 }
                 byte[] buffer = new byte[Bodies.CHUNK];
-                for (int n; (n = session.read(buffer, 0, buffer.length)) != -1; ) {
+                for (int n; (n = session.readFully(buffer, 0, buffer.length)) != -1; ) {
                     ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
                     while (bb.hasRemaining()) {
                         channel.write(bb);
@@ -115,7 +113,7 @@ final class Downloads {
             session.open();
             byte[] buffer = new byte[Bodies.CHUNK];
             try {
-                for (int n; (n = session.read(buffer, 0, buffer.length)) != -1; ) {
+                for (int n; (n = session.readFully(buffer, 0, buffer.length)) != -1; ) {
                     out.write(buffer, 0, n);
                 }
                 out.flush();

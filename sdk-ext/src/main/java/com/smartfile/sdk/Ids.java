@@ -14,7 +14,7 @@ final class Ids {
     }
 
     /** A non-blank name without control characters; Retrofit percent-encodes it as one segment. */
-    static String name(String kind, String value) {
+    static String name(String kind, @Nullable String value) {
         if (value == null || value.trim().isEmpty()) {
             throw new InvalidInputException("The " + kind + " must not be " + (value == null ? "null" : "blank") + ".");
         }

@@ -3,10 +3,11 @@ package com.smartfile.sdk;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A download could not be completed: its connection kept dropping and the allowed resumes ran
- * out, or the server would not resume it when the bytes already delivered to a stream could not
- * be taken back. A download to a file leaves nothing under the file's name (and no temporary
- * file). Try again later, or raise {@link DownloadOptions.Builder#maxResumes(int)}.
+ * A download could not be completed: its connection kept dropping and the allowed attempts
+ * ({@link RetryPolicy#getMaxAttempts()}, shared by all requests of the download) or resumes
+ * ({@link DownloadOptions.Builder#maxResumes(int)}) ran out, or the server would not resume it
+ * when the bytes already delivered to a stream could not be taken back. A download to a file
+ * leaves nothing under the file's name (and no temporary file). Try again later, or raise them.
  */
 public class IncompleteDownloadException extends TransportException {
 

@@ -31,7 +31,6 @@ final class OAuth1Signer {
     private static final char[] NONCE_CHARS =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final int NONCE_LENGTH = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final OAuthSignatureMethod method;
@@ -62,9 +61,14 @@ final class OAuth1Signer {
     static String randomNonce() {
         char[] out = new char[NONCE_LENGTH];
         for (int i = 0; i < out.length; i++) {
-            out[i] = NONCE_CHARS[RANDOM.nextInt(NONCE_CHARS.length)];
+            out[i] = NONCE_CHARS[NonceSource.RANDOM.nextInt(NONCE_CHARS.length)];
         }
         return new String(out);
+    }
+
+    /** Made on the first nonce: a client with Basic credentials never seeds a {@link SecureRandom}. */
+    private static final class NonceSource {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     /**

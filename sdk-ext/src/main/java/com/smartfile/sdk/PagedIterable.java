@@ -46,6 +46,22 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /**
+     * A list that is already known, as one page: for fakes of the services in tests
+     * ({@code new GroupsService() { public PagedIterable<Group> list() { return PagedIterable.of(groups); } }}).
+     *
+     * @param items the items, in order; copied
+     * @param <T> the item type
+     * @return an iterable over the items that sends nothing
+     */
+    public static <T> PagedIterable<T> of(List<T> items) {
+        if (items == null) {
+            throw new InvalidInputException("The items of a PagedIterable must not be null; give List.of() for none.");
+        }
+        List<T> copy = List.copyOf(items);
+        return new PagedIterable<>(page -> new Page<>(page == 1 ? copy : List.of(), 1), Math.max(1, copy.size()));
+    }
+
+    /**
      * The items of the pages a paged operation returns. The first page's request is built here, so
      * a bad argument is refused at once; nothing is sent until iteration starts.
      *

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,23 +37,7 @@ import retrofit2.Call;
  *         DownloadOptions.builder().checksum("SHA-256", expectedHex).progress((n, total) -> show(n, total)).build());
  * }</pre>
  */
-public final class PathsService extends PathsOperations {
-
-    private final TasksService tasks;
-    private final Uploads uploads;
-    private final Downloads downloads;
-    private final Executor transferThreads;
-    private final DeltaSync deltaSync;
-
-    PathsService(PathsApi api, Invoker invoker, TasksService tasks, Uploads uploads, Downloads downloads,
-                 Executor transferThreads) {
-        super(api, invoker);
-        this.tasks = tasks;
-        this.uploads = uploads;
-        this.downloads = downloads;
-        this.transferThreads = transferThreads;
-        this.deltaSync = new DeltaSync(api, invoker, uploads, downloads);
-    }
+public interface PathsService extends PathsOperations {
 
     /**
      * Uploads files into a folder in one multipart request, on one of the client's threads.
@@ -65,8 +50,8 @@ public final class PathsService extends PathsOperations {
      * @param options progress listener and folder creation
      * @return a future of the stored files' information
      */
-    public CompletableFuture<List<PathInfo>> uploadAsync(String folder, List<UploadSource> sources, UploadOptions options) {
-        return CompletableFuture.supplyAsync(() -> upload(folder, sources, options), transferThreads);
+    default CompletableFuture<List<PathInfo>> uploadAsync(String folder, List<UploadSource> sources, UploadOptions options) {
+        return Fakes.supply(() -> upload(folder, sources, options));
     }
 
     /**
@@ -77,8 +62,8 @@ public final class PathsService extends PathsOperations {
      * @param options progress listener and folder creation
      * @return a future of the stored file's information
      */
-    public CompletableFuture<PathInfo> uploadAsAsync(String filePath, UploadSource source, UploadOptions options) {
-        return CompletableFuture.supplyAsync(() -> uploadAs(filePath, source, options), transferThreads);
+    default CompletableFuture<PathInfo> uploadAsAsync(String filePath, UploadSource source, UploadOptions options) {
+        return Fakes.supply(() -> uploadAs(filePath, source, options));
     }
 
     /**
@@ -90,8 +75,8 @@ public final class PathsService extends PathsOperations {
      * @param options progress, checksum and resume settings
      * @return a future of the number of bytes written
      */
-    public CompletableFuture<Long> downloadAsync(String path, Path localFile, DownloadOptions options) {
-        return CompletableFuture.supplyAsync(() -> download(path, localFile, options), transferThreads);
+    default CompletableFuture<Long> downloadAsync(String path, Path localFile, DownloadOptions options) {
+        return Fakes.supply(() -> download(path, localFile, options));
     }
 
     /**
@@ -105,7 +90,7 @@ public final class PathsService extends PathsOperations {
      * @throws InvalidInputException before any request, for a bad path, a missing or unreadable
      *     file, a folder given as the file, a stream or bytes without a name, or a stream already used
      */
-    public PathInfo upload(String folder, UploadSource source) {
+    default PathInfo upload(String folder, UploadSource source) {
         return upload(folder, source, UploadOptions.defaults());
     }
 
@@ -119,9 +104,8 @@ public final class PathsService extends PathsOperations {
      *     information it gave, possibly empty)
      * @throws ConflictException when the folder does not exist and {@code createFolders} is off
      */
-    public PathInfo upload(String folder, UploadSource source, UploadOptions options) {
-        List<PathInfo> stored = upload(folder, List.of(checkSource(source)), options);
-        return stored.isEmpty() ? PathInfo.builder().build() : stored.get(0);
+    default PathInfo upload(String folder, UploadSource source, UploadOptions options) {
+        throw Fakes.notFaked("PathsService.upload");
     }
 
     /**
@@ -134,8 +118,8 @@ public final class PathsService extends PathsOperations {
      * @return the stored files' information, as the server lists them
      * @throws ConflictException when the folder does not exist and {@code createFolders} is off
      */
-    public List<PathInfo> upload(String folder, List<UploadSource> sources, UploadOptions options) {
-        return uploads.upload(folder, sources, options);
+    default List<PathInfo> upload(String folder, List<UploadSource> sources, UploadOptions options) {
+        throw Fakes.notFaked("PathsService.upload");
     }
 
     /**
@@ -148,7 +132,7 @@ public final class PathsService extends PathsOperations {
      * @throws ApiException (or a subclass) when the server refuses, including when it answers
      *     200 with an error status and detail
      */
-    public PathInfo uploadAs(String filePath, UploadSource source) {
+    default PathInfo uploadAs(String filePath, UploadSource source) {
         return uploadAs(filePath, source, UploadOptions.defaults());
     }
 
@@ -160,8 +144,8 @@ public final class PathsService extends PathsOperations {
      * @param options progress listener, creation of the parent folders
      * @return the stored file's information
      */
-    public PathInfo uploadAs(String filePath, UploadSource source, UploadOptions options) {
-        return uploads.uploadAs(filePath, source, options);
+    default PathInfo uploadAs(String filePath, UploadSource source, UploadOptions options) {
+        throw Fakes.notFaked("PathsService.uploadAs");
     }
 
     /**
@@ -178,7 +162,7 @@ public final class PathsService extends PathsOperations {
      * @return the file's information
      * @throws InvalidInputException before any request, for a negative offset
      */
-    public PathInfo writeAt(String filePath, long offset, UploadSource source, Instant ifUnmodifiedSince) {
+    default PathInfo writeAt(String filePath, long offset, UploadSource source, Instant ifUnmodifiedSince) {
         return writeAt(filePath, offset, source, ifUnmodifiedSince, UploadOptions.defaults());
     }
 
@@ -193,9 +177,9 @@ public final class PathsService extends PathsOperations {
      * @param options progress listener
      * @return the file's information
      */
-    public PathInfo writeAt(String filePath, long offset, UploadSource source, Instant ifUnmodifiedSince,
+    default PathInfo writeAt(String filePath, long offset, UploadSource source, Instant ifUnmodifiedSince,
                             UploadOptions options) {
-        return uploads.writeAt(filePath, offset, source, ifUnmodifiedSince, options);
+        throw Fakes.notFaked("PathsService.writeAt");
     }
 
     /**
@@ -211,7 +195,7 @@ public final class PathsService extends PathsOperations {
      *     file is a folder or in a missing folder; after the first reply when the path is a folder
      * @throws IncompleteDownloadException when the connection kept dropping
      */
-    public long download(String path, Path localFile) {
+    default long download(String path, Path localFile) {
         return download(path, localFile, DownloadOptions.defaults());
     }
 
@@ -227,8 +211,8 @@ public final class PathsService extends PathsOperations {
      * @throws ChecksumMismatchException when the digest differs (nothing is left under
      *     {@code localFile}'s name)
      */
-    public long download(String path, Path localFile, DownloadOptions options) {
-        return downloads.download(path, localFile, options);
+    default long download(String path, Path localFile, DownloadOptions options) {
+        throw Fakes.notFaked("PathsService.download");
     }
 
     /**
@@ -240,7 +224,7 @@ public final class PathsService extends PathsOperations {
      * @throws IncompleteDownloadException when the connection kept dropping, or the server did
      *     not resume and the file may have changed (bytes already written cannot be taken back)
      */
-    public long download(String path, OutputStream out) {
+    default long download(String path, OutputStream out) {
         return download(path, out, DownloadOptions.defaults());
     }
 
@@ -255,8 +239,41 @@ public final class PathsService extends PathsOperations {
      * @return the number of bytes written
      * @throws ChecksumMismatchException at the end, when the digest differs: discard what was written
      */
-    public long download(String path, OutputStream out, DownloadOptions options) {
-        return downloads.download(path, out, options);
+    default long download(String path, OutputStream out, DownloadOptions options) {
+        throw Fakes.notFaked("PathsService.download");
+    }
+
+    /**
+     * Downloads several files and folders as one zip archive, made by the server
+     * ({@code path/oper/downloadmultiple/}): the way to download a folder. The archive streams into a
+     * hidden file beside {@code localFile}, which is moved over it only once the whole archive has
+     * arrived; nothing is held in memory. A server-made archive cannot be resumed: when the connection
+     * drops, nothing is left under {@code localFile}'s name and the download must start again.
+     *
+     * @param localFile where to write the zip; its folder must exist (its name is sent as the zip's name)
+     * @param paths the SmartFile files and folders (at least one; the root means everything)
+     * @return the number of bytes written
+     * @throws InvalidInputException before any request, for no paths or a bad local file
+     * @throws TransportException when the connection dropped during the archive
+     * @throws LocalFileException when the local file cannot be written
+     */
+    default long downloadZip(Path localFile, String... paths) {
+        throw Fakes.notFaked("PathsService.downloadZip");
+    }
+
+    /**
+     * Downloads several files and folders as one zip archive into a stream, which is flushed but not
+     * closed. The archive is copied as it arrives; when the connection drops, what was written so far
+     * is an incomplete archive the caller must discard.
+     *
+     * @param out where the zip goes
+     * @param paths the SmartFile files and folders (at least one)
+     * @return the number of bytes written
+     * @throws InvalidInputException before any request, for no paths or a null stream
+     * @throws TransportException when the connection dropped during the archive
+     */
+    default long downloadZip(OutputStream out, String... paths) {
+        throw Fakes.notFaked("PathsService.downloadZip");
     }
 
     /**
@@ -267,7 +284,7 @@ public final class PathsService extends PathsOperations {
      * @return the file's bytes
      * @throws NotFoundException (and other API errors) at once, before the stream is returned
      */
-    public InputStream openDownload(String path) {
+    default InputStream openDownload(String path) {
         return openDownload(path, DownloadOptions.defaults());
     }
 
@@ -281,8 +298,8 @@ public final class PathsService extends PathsOperations {
      * @param options progress listener, expected checksum, resume limit
      * @return the file's bytes; close it
      */
-    public InputStream openDownload(String path, DownloadOptions options) {
-        return downloads.openDownload(path, options);
+    default InputStream openDownload(String path, DownloadOptions options) {
+        throw Fakes.notFaked("PathsService.openDownload");
     }
 
     /**
@@ -295,7 +312,7 @@ public final class PathsService extends PathsOperations {
      * @return delta or plain (and why), bytes sent and received against the file's size
      * @throws InvalidInputException before any request, when the local file is missing or a folder
      */
-    public SyncResult syncUpload(Path localFile, String remotePath) {
+    default SyncResult syncUpload(Path localFile, String remotePath) {
         return syncUpload(localFile, remotePath, UploadOptions.defaults());
     }
 
@@ -307,8 +324,8 @@ public final class PathsService extends PathsOperations {
      * @param options progress listener, folder creation
      * @return delta or plain (and why), bytes sent and received against the file's size
      */
-    public SyncResult syncUpload(Path localFile, String remotePath, UploadOptions options) {
-        return deltaSync.upload(localFile, remotePath, options);
+    default SyncResult syncUpload(Path localFile, String remotePath, UploadOptions options) {
+        throw Fakes.notFaked("PathsService.syncUpload");
     }
 
     /**
@@ -320,7 +337,7 @@ public final class PathsService extends PathsOperations {
      * @param localFile the local copy, replaced atomically
      * @return delta or plain (and why), bytes sent and received against the file's size
      */
-    public SyncResult syncDownload(String remotePath, Path localFile) {
+    default SyncResult syncDownload(String remotePath, Path localFile) {
         return syncDownload(remotePath, localFile, DownloadOptions.defaults());
     }
 
@@ -333,15 +350,8 @@ public final class PathsService extends PathsOperations {
      * @param options progress listener, expected checksum
      * @return delta or plain (and why), bytes sent and received against the file's size
      */
-    public SyncResult syncDownload(String remotePath, Path localFile, DownloadOptions options) {
-        return deltaSync.download(remotePath, localFile, options);
-    }
-
-    private static UploadSource checkSource(UploadSource source) {
-        if (source == null) {
-            throw new InvalidInputException("The file to upload must not be null.");
-        }
-        return source;
+    default SyncResult syncDownload(String remotePath, Path localFile, DownloadOptions options) {
+        throw Fakes.notFaked("PathsService.syncDownload");
     }
 
     /**
@@ -351,8 +361,8 @@ public final class PathsService extends PathsOperations {
      * @param attributes names and values; names must not contain {@code =}
      * @return the item's information
      */
-    public PathInfo setAttributes(String path, Map<String, String> attributes) {
-        return invoker.sync(setAttributesCall(path, attributes));
+    default PathInfo setAttributes(String path, Map<String, String> attributes) {
+        throw Fakes.notFaked("PathsService.setAttributes");
     }
 
     /**
@@ -362,27 +372,7 @@ public final class PathsService extends PathsOperations {
      * @param attributes names and values; names must not contain {@code =}
      * @return a future of the item's information
      */
-    public CompletableFuture<PathInfo> setAttributesAsync(String path, Map<String, String> attributes) {
-        return invoker.async(() -> setAttributesCall(path, attributes));
-    }
-
-    private Call<PathInfo> setAttributesCall(String path, Map<String, String> attributes) {
-        if (attributes == null || attributes.isEmpty()) {
-            throw new InvalidInputException("Give at least one attribute to set.");
-        }
-        List<String> pairs = new ArrayList<>();
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            String name = Ids.name("attribute name", e.getKey());
-            if (name.contains("=")) {
-                throw new InvalidInputException("Attribute names cannot contain '=': " + name);
-            }
-            pairs.add(name + "=" + (e.getValue() == null ? "" : e.getValue()));
-        }
-        return api.setPathAttributes(PathIds.v2(path), pairs);
-    }
-
-    @Override
-    PendingTask pending(Task task) {
-        return new PendingTask(task, tasks);
+    default CompletableFuture<PathInfo> setAttributesAsync(String path, Map<String, String> attributes) {
+        return Fakes.supply(() -> setAttributes(path, attributes));
     }
 }

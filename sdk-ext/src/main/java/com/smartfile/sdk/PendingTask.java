@@ -17,6 +17,23 @@ public final class PendingTask {
     private final Task task;
     private final TasksService tasks;
 
+    /**
+     * A task to wait for through the given tasks service: what a fake of a service returns for an
+     * operation that runs as a task (for example {@code of(finishedTask, fakeTasks)}, whose
+     * {@link #await()} calls {@code fakeTasks.await(…)}).
+     *
+     * @param task the started task; it must carry its uuid or URL
+     * @param tasks the service that waits for it
+     * @return the pending task
+     * @throws InvalidInputException when {@code task} or {@code tasks} is null
+     */
+    public static PendingTask of(Task task, TasksService tasks) {
+        if (task == null || tasks == null) {
+            throw new InvalidInputException("Give the task and the tasks service that waits for it; neither may be null.");
+        }
+        return new PendingTask(task, tasks);
+    }
+
     PendingTask(Task task, TasksService tasks) {
         this.task = task;
         this.tasks = tasks;

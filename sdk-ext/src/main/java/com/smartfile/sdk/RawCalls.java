@@ -12,12 +12,10 @@ import java.util.Set;
 
 import com.smartfile.sdk.internal.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
-import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -33,25 +31,21 @@ final class RawCalls {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final JsonAdapter<Object> JSON = SmartFileJson.moshi().adapter(Object.class);
 
-    private final OkHttpClient http;
+    private final Invoker invoker;
     private final HttpUrl versionRoot;
 
-    RawCalls(OkHttpClient http, HttpUrl versionRoot) {
-        this.http = http;
+    RawCalls(Invoker invoker, HttpUrl versionRoot) {
+        this.invoker = invoker;
         this.versionRoot = versionRoot;
     }
 
     @Nullable Object call(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         Request request = request(method, endpoint, id, params);
-        Call call = http.newCall(request);
-        Response response = null;
+        Response response = invoker.send(request);
         try {
-            response = call.execute();
             return reply(response);
         } catch (IOException | RuntimeException e) {
-            if (response != null) {
-                response.close();
-            }
+            response.close();
             throw ErrorMapper.fromFailure(request, e);
         }
     }

@@ -2,8 +2,10 @@ package com.smartfile.sdk;
 
 import org.jspecify.annotations.Nullable;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -158,10 +160,19 @@ final class ReplyWatch implements Interceptor {
         }
     }
 
-    /** A plain socket that counts the bytes read from it. */
+    /**
+     * A plain socket that counts the bytes read from it, and reads ahead: Okio asks the socket for
+     * at most one 8 KiB segment at a time, so a large reply would cost one {@code read()} system
+     * call (and one pass through the socket's locks) per 8 KiB; this stream asks the kernel for up
+     * to {@link #READ_AHEAD} bytes at once and hands them out from its buffer. One read of the
+     * socket returns what has arrived (it never waits for the buffer to fill), so nothing is
+     * delayed; a socket timeout or failure loses nothing, as no bytes were taken. Writes are
+     * gathered the same way ({@link WriteBehind}).
+     */
     private final class CountingSocket extends Socket {
         final AtomicLong read = new AtomicLong();
         private @Nullable InputStream in;
+        private @Nullable OutputStream out;
         private volatile int localPort = -1;
 
         @Override
@@ -174,33 +185,195 @@ final class ReplyWatch implements Interceptor {
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (in == null) {
-                in = new FilterInputStream(super.getInputStream()) {
-                    @Override
-                    public int read() throws IOException {
-                        int b = super.read();
-                        if (b >= 0) {
-                            read.incrementAndGet();
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        int n = super.read(b, off, len);
-                        if (n > 0) {
-                            read.addAndGet(n);
-                        }
-                        return n;
-                    }
-                };
+                in = new ReadAhead(super.getInputStream(), read);
             }
             return in;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = new WriteBehind(super.getOutputStream());
+            }
+            return out;
         }
 
         @Override
         public synchronized void close() throws IOException {
             sockets.remove(localPort, this);
             super.close();
+        }
+    }
+
+    /**
+     * The output stream of a {@link CountingSocket}: Okio writes one 8 KiB segment per call, a
+     * system call each; this stream gathers them into writes of up to {@link #READ_AHEAD} bytes.
+     * Nothing waits in it: OkHttp flushes its sink after the request head and after the body (and
+     * TLS after each record), and {@code flush()} sends what is held.
+     */
+    static final class WriteBehind extends FilterOutputStream {
+        private byte @Nullable [] buffer;
+        private int count;
+
+        WriteBehind(OutputStream out) {
+            super(out);
+        }
+
+        /** The buffer, allocated at the first write that is gathered. */
+        private byte[] buffer() {
+            return buffer = allocated(buffer);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            byte[] buf = buffer();
+            if (count == buf.length) {
+                drain();
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len >= READ_AHEAD) {
+                drain();
+                SOCKET_WRITES.incrementAndGet();
+                out.write(b, off, len);
+                return;
+            }
+            byte[] buf = buffer();
+            if (len > buf.length - count) {
+                drain();
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                out.close();
+            }
+        }
+
+        private void drain() throws IOException {
+            if (count > 0) {
+                SOCKET_WRITES.incrementAndGet();
+                int n = count;
+                count = 0; // dropped if the write fails: the connection is then unusable anyway
+                out.write(buffer(), 0, n);
+            }
+        }
+    }
+
+    /** A read-ahead or write-behind buffer: the one given, or a new one the first time. */
+    private static byte[] allocated(byte @Nullable [] buffer) {
+        return buffer != null ? buffer : new byte[READ_AHEAD];
+    }
+
+    /** The most bytes one read of a counted socket asks the kernel for (curl asks for 100 KiB, Python's requests 64 KiB). */
+    static final int READ_AHEAD = 64 * 1024;
+
+    /** Reads of the kernel made by counted sockets, and the bytes they asked for: for the tests of the read-ahead. */
+    static final AtomicLong SOCKET_READS = new AtomicLong();
+    static final AtomicLong SOCKET_READ_ASKED = new AtomicLong();
+    /** Writes to the kernel made by counted sockets: for the tests of the write-behind buffer. */
+    static final AtomicLong SOCKET_WRITES = new AtomicLong();
+
+    /**
+     * The read-ahead stream of a {@link CountingSocket}; one reader at a time (OkHttp's connection
+     * reads from one thread per exchange). Its buffer is allocated at the first read that has to
+     * go to the kernel and kept for the socket's life.
+     */
+    static final class ReadAhead extends FilterInputStream {
+        private final AtomicLong counted;
+        private byte @Nullable [] buffer;
+        private int pos;
+        private int limit;
+
+        ReadAhead(InputStream in, AtomicLong counted) {
+            super(in);
+            this.counted = counted;
+        }
+
+        /** The buffer, allocated at the first read that goes to the kernel through it. */
+        private byte[] buffer() {
+            return buffer = allocated(buffer);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (pos == limit && fill() <= 0) {
+                return -1;
+            }
+            return buffer()[pos++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pos == limit) {
+                if (len >= READ_AHEAD) {
+                    return counted(in.read(b, off, len), len); // as large as the buffer: no copy
+                }
+                if (fill() <= 0) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buffer(), pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            if (pos < limit) {
+                int k = (int) Math.min(n, limit - pos);
+                pos += k;
+                return k;
+            }
+            return super.skip(n);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (limit - pos) + in.available();
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private int fill() throws IOException {
+            byte[] b = buffer();
+            pos = 0;
+            limit = 0;
+            int n = counted(in.read(b, 0, b.length), b.length);
+            if (n > 0) {
+                limit = n;
+            }
+            return n;
+        }
+
+        private int counted(int n, int asked) {
+            SOCKET_READS.incrementAndGet();
+            SOCKET_READ_ASKED.addAndGet(asked);
+            if (n > 0) {
+                counted.addAndGet(n);
+            }
+            return n;
         }
     }
 }

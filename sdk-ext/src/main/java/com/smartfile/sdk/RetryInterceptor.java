@@ -44,7 +44,10 @@ import retrofit2.Invocation;
  *       timeout) re-sends only idempotent requests, as above;</li>
  *   <li>a request whose body is one-shot or duplex is never re-sent.</li>
  * </ul>
- * When attempts run out the last reply is returned as it is (a throttle reply then becomes a
+ * Attempts are counted in a {@link RetryBudget}: each request's own, or the one the request
+ * carries as a tag, which the requests of one download share (its resumes included).
+ *
+ * <p>When attempts run out the last reply is returned as it is (a throttle reply then becomes a
  * {@link ThrottledException} in the error mapper), or the last failure is thrown, carrying a
  * suppressed {@link Outcome} that says how often it was tried and why it was not tried again.
  *
@@ -84,11 +87,19 @@ final class RetryInterceptor implements Interceptor {
         Chain sending = chain.withRetryOnConnectionFailure(false);
         boolean replayable = isReplayable(request.body());
         boolean idempotent = isIdempotent(request);
-        int max = policy.getMaxAttempts();
+        RetryBudget shared = request.tag(RetryBudget.class);
+        RetryBudget budget = shared != null ? shared : new RetryBudget(policy.getMaxAttempts());
+        int max = budget.maxAttempts();
         long timeoutNanos = chain.call().timeout().timeoutNanos();
         long deadline = System.nanoTime() + timeoutNanos;
         boolean freshConnectionTried = false;
-        for (int attempt = 1; ; attempt++) {
+        if (budget.takeOwedWait()) {
+            // A download resuming after its reply broke off: the next retry of the same budget.
+            Duration wait = policy.backoff(budget.used(), random);
+            log(request, "the reply broke off while read", budget.used(), max, wait);
+            pause(wait, chain, request);
+        }
+        for (int attempt = budget.spend(); ; attempt = budget.spend()) {
             Response response;
             SendTracking tracked = SendTracking.of(request.body(), replayable);
             try {
@@ -103,7 +114,7 @@ final class RetryInterceptor implements Interceptor {
                     freshConnectionTried = true;
                     evictIdle.run();
                     log(request, "a reused connection failed before any reply", attempt, max, Duration.ZERO);
-                    attempt--;
+                    budget.refund();
                     continue;
                 }
                 // Never received whole: no connection was made, the body broke off while being

@@ -20,7 +20,9 @@ import java.util.function.DoubleSupplier;
  *       {@code min(maxBackoff, initialBackoff × 2^(retry − 1))}.</li>
  * </ul>
  * A request whose body can be sent only once (an {@code InputStream} upload) is never re-sent.
- * Every attempt, the first one included, counts towards {@link #getMaxAttempts()}.
+ * Every attempt, the first one included, counts towards {@link #getMaxAttempts()}. A download counts
+ * all its requests together: its resumes after a dropped connection are retries too, so they
+ * spend from the same {@code maxAttempts} and wait the next backoff of the same sequence.
  */
 public final class RetryPolicy {
 

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 import com.smartfile.sdk.internal.AccessApi;
@@ -20,6 +22,11 @@ import com.smartfile.sdk.internal.RolesApi;
 import com.smartfile.sdk.internal.SessionApi;
 import com.smartfile.sdk.internal.TasksApi;
 import com.smartfile.sdk.internal.UsersApi;
+import com.smartfile.sdk.internal.PreferencesApi;
+import com.smartfile.sdk.internal.SearchApi;
+import com.smartfile.sdk.internal.SitesApi;
+import com.smartfile.sdk.internal.SshKeysV3Api;
+import com.smartfile.sdk.internal.WatchApi;
 import com.smartfile.sdk.model.Ping;
 import com.smartfile.sdk.model.Right;
 import com.smartfile.sdk.internal.SmartFileJson;
@@ -47,6 +54,12 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * {@link #tasks()}, {@link #users()}, …); {@link #call} reaches anything else.
  * {@link #close()} releases the connections and threads the client owns.
  *
+ * <p><b>Fakes.</b> {@code SmartFile} and the services are interfaces: a test of your code can
+ * hand it a fake that implements only the methods the code calls. Every method has a default for
+ * that: a blocking method throws {@link UnsupportedOperationException}, an {@code …Async} method
+ * completes with what the blocking twin returns or throws. The client {@link #builder()} builds
+ * implements every method.
+ *
  * <p><b>Asynchronous methods.</b> Every method whose name ends in {@code Async}, here and in the
  * services, returns a {@link CompletableFuture} at once and never throws. A bad argument fails the
  * future with the same {@link InvalidInputException} the synchronous form throws, and nothing is
@@ -54,92 +67,15 @@ import retrofit2.converter.scalars.ScalarsConverterFactory;
  * run on OkHttp's dispatcher threads, transfers (uploads, downloads) on the client's worker
  * threads. Cancelling the future cancels its request.
  */
-public final class SmartFile implements AutoCloseable {
+public interface SmartFile extends AutoCloseable {
 
     /** The hosted service's address, used when neither the builder nor the environment names one. */
+
     public static final String DEFAULT_BASE_URL = "https://app.smartfile.com/";
 
     /** The API version used unless the builder names another. */
+
     public static final String DEFAULT_API_VERSION = "2";
-
-    static final String ENV_API_URL = "SMARTFILE_API_URL";
-
-    private final HttpUrl baseUrl;
-    private final String apiVersion;
-    private final Credentials credentials;
-    private final OkHttpClient http;
-    private final boolean ownsHttp;
-    private final Invoker invoker = new Invoker();
-    private final AccountApi account;
-    private final PathsService paths;
-    private final TasksService tasks;
-    private final LinksService links;
-    private final UsersService users;
-    private final GroupsService groups;
-    private final RolesService roles;
-    private final AccessService access;
-    private final QuotasService quotas;
-    private final SessionService session;
-    private final RawCalls raw;
-
-    private SmartFile(Builder b, HttpUrl baseUrl, Credentials credentials) {
-        this.baseUrl = baseUrl;
-        this.apiVersion = b.apiVersion;
-        this.credentials = credentials;
-        OkHttpClient given = b.httpClient;
-        this.ownsHttp = given == null;
-        OkHttpClient.Builder hb = given == null ? new OkHttpClient.Builder() : given.newBuilder();
-        hb.connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(b.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (ownsHttp && !baseUrl.isHttps()) {
-            // Nothing to encrypt: OkHttp then skips loading the platform's TLS trust store (a CLI's start-up).
-            hb.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
-        }
-        // Outermost first: errors are mapped after retries; every attempt is re-authenticated
-        // (fresh OAuth nonce); the wire log sees the final headers, with secrets masked.
-        hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
-        ConnectionPool pool = given == null ? new ConnectionPool() : given.connectionPool();
-        hb.connectionPool(pool);
-        hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, pool::evictAll));
-        hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
-        hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
-        ReplyWatch.install(hb, given == null ? javax.net.SocketFactory.getDefault() : given.socketFactory());
-        if (b.logLevel != LogLevel.NONE) {
-            hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
-        }
-        this.http = hb.build();
-
-        HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
-        Retrofit v2 = retrofit(v2Root);
-        this.account = v2.create(AccountApi.class);
-        this.tasks = new TasksService(v2.create(TasksApi.class), invoker);
-        PathsApi pathsApi = v2.create(PathsApi.class);
-        // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
-        Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
-        Uploads uploads = new Uploads(pathsApi, v3.create(PathsV3Api.class), invoker);
-        Downloads downloads = new Downloads(http, pathsApi, b.retryPolicy, Sleeper.SYSTEM);
-        this.paths = new PathsService(pathsApi, invoker, tasks, uploads, downloads, http.dispatcher().executorService());
-        this.links = new LinksService(v2.create(LinksApi.class), invoker);
-        this.users = new UsersService(v2.create(UsersApi.class), invoker);
-        this.groups = new GroupsService(v2.create(GroupsApi.class), invoker);
-        this.roles = new RolesService(v2.create(RolesApi.class), invoker);
-        this.access = new AccessService(v2.create(AccessApi.class), invoker);
-        this.quotas = new QuotasService(v2.create(QuotasApi.class), invoker);
-        this.session = new SessionService(v2.create(SessionApi.class), invoker);
-        this.raw = new RawCalls(http, v2Root);
-    }
-
-    private Retrofit retrofit(HttpUrl root) {
-        return new Retrofit.Builder()
-                .baseUrl(root)
-                .client(http)
-                // Scalars first, so String form and multipart parts are not JSON-quoted.
-                .addConverterFactory(ScalarsConverterFactory.create())
-                .addConverterFactory(MoshiConverterFactory.create(SmartFileJson.moshi()))
-                .build();
-    }
 
     /**
      * Starts configuring a client.
@@ -155,8 +91,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the base URL
      */
-    public String getBaseUrl() {
-        return baseUrl.toString();
+    default String getBaseUrl() {
+        throw Fakes.notFaked("SmartFile.getBaseUrl");
     }
 
     /**
@@ -164,8 +100,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the API version
      */
-    public String getApiVersion() {
-        return apiVersion;
+    default String getApiVersion() {
+        throw Fakes.notFaked("SmartFile.getApiVersion");
     }
 
     /**
@@ -173,8 +109,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the server's reply
      */
-    public Ping ping() {
-        return invoker.sync(account.ping());
+    default Ping ping() {
+        throw Fakes.notFaked("SmartFile.ping");
     }
 
     /**
@@ -182,8 +118,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return a future of the server's reply
      */
-    public CompletableFuture<Ping> pingAsync() {
-        return invoker.async(() -> account.ping());
+    default CompletableFuture<Ping> pingAsync() {
+        return Fakes.supply(() -> ping());
     }
 
     /**
@@ -191,8 +127,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the identity
      */
-    public WhoAmI whoami() {
-        return invoker.sync(account.getWhoAmI());
+    default WhoAmI whoami() {
+        throw Fakes.notFaked("SmartFile.whoami");
     }
 
     /**
@@ -200,8 +136,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return a future of the identity
      */
-    public CompletableFuture<WhoAmI> whoamiAsync() {
-        return invoker.async(() -> account.getWhoAmI());
+    default CompletableFuture<WhoAmI> whoamiAsync() {
+        return Fakes.supply(() -> whoami());
     }
 
     /**
@@ -209,8 +145,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the rights
      */
-    public List<Right> rights() {
-        return invoker.sync(account.listRights());
+    default List<Right> rights() {
+        throw Fakes.notFaked("SmartFile.rights");
     }
 
     /**
@@ -218,8 +154,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return a future of the rights
      */
-    public CompletableFuture<List<Right>> rightsAsync() {
-        return invoker.async(() -> account.listRights());
+    default CompletableFuture<List<Right>> rightsAsync() {
+        return Fakes.supply(() -> rights());
     }
 
     /**
@@ -227,8 +163,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the paths service
      */
-    public PathsService paths() {
-        return paths;
+    default PathsService paths() {
+        throw Fakes.notFaked("SmartFile.paths");
     }
 
     /**
@@ -236,7 +172,7 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the tree service
      */
-    public com.smartfile.sdk.tree.Trees trees() {
+    default com.smartfile.sdk.tree.Trees trees() {
         return new com.smartfile.sdk.tree.Trees(this);
     }
 
@@ -245,8 +181,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the tasks service
      */
-    public TasksService tasks() {
-        return tasks;
+    default TasksService tasks() {
+        throw Fakes.notFaked("SmartFile.tasks");
     }
 
     /**
@@ -254,8 +190,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the links service
      */
-    public LinksService links() {
-        return links;
+    default LinksService links() {
+        throw Fakes.notFaked("SmartFile.links");
     }
 
     /**
@@ -263,8 +199,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the users service
      */
-    public UsersService users() {
-        return users;
+    default UsersService users() {
+        throw Fakes.notFaked("SmartFile.users");
     }
 
     /**
@@ -272,8 +208,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the groups service
      */
-    public GroupsService groups() {
-        return groups;
+    default GroupsService groups() {
+        throw Fakes.notFaked("SmartFile.groups");
     }
 
     /**
@@ -281,8 +217,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the roles service
      */
-    public RolesService roles() {
-        return roles;
+    default RolesService roles() {
+        throw Fakes.notFaked("SmartFile.roles");
     }
 
     /**
@@ -290,8 +226,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the access service
      */
-    public AccessService access() {
-        return access;
+    default AccessService access() {
+        throw Fakes.notFaked("SmartFile.access");
     }
 
     /**
@@ -299,8 +235,8 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the quotas service
      */
-    public QuotasService quotas() {
-        return quotas;
+    default QuotasService quotas() {
+        throw Fakes.notFaked("SmartFile.quotas");
     }
 
     /**
@@ -308,8 +244,53 @@ public final class SmartFile implements AutoCloseable {
      *
      * @return the session service
      */
-    public SessionService session() {
-        return session;
+    default SessionService session() {
+        throw Fakes.notFaked("SmartFile.session");
+    }
+
+    /**
+     * Searches for files, folders, users and groups by keywords.
+     *
+     * @return the search service
+     */
+    default SearchService search() {
+        throw Fakes.notFaked("SmartFile.search");
+    }
+
+    /**
+     * The caller's watches on paths, users and groups.
+     *
+     * @return the watch service
+     */
+    default WatchService watches() {
+        throw Fakes.notFaked("SmartFile.watches");
+    }
+
+    /**
+     * Preferences of the caller and of the site.
+     *
+     * @return the preferences service
+     */
+    default PreferencesService preferences() {
+        throw Fakes.notFaked("SmartFile.preferences");
+    }
+
+    /**
+     * Sites (administration).
+     *
+     * @return the sites service
+     */
+    default SitesService sites() {
+        throw Fakes.notFaked("SmartFile.sites");
+    }
+
+    /**
+     * SSH public keys of users, for SFTP (API v3).
+     *
+     * @return the SSH keys service
+     */
+    default SshKeysService sshKeys() {
+        throw Fakes.notFaked("SmartFile.sshKeys");
     }
 
     /**
@@ -327,8 +308,8 @@ public final class SmartFile implements AutoCloseable {
      *     {@link Boolean}) when the reply is {@code application/json}; a {@link FileReply} the
      *     caller reads and closes otherwise; null for an empty reply
      */
-    public @Nullable Object call(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
-        return raw.call(method, endpoint, id, params);
+    default @Nullable Object call(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
+        throw Fakes.notFaked("SmartFile.call");
     }
 
     /**
@@ -339,7 +320,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params query parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public @Nullable Object get(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
+    default @Nullable Object get(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("GET", endpoint, id, params);
     }
 
@@ -351,7 +332,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public @Nullable Object post(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
+    default @Nullable Object post(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("POST", endpoint, id, params);
     }
 
@@ -363,7 +344,7 @@ public final class SmartFile implements AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public @Nullable Object put(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
+    default @Nullable Object put(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("PUT", endpoint, id, params);
     }
 
@@ -375,47 +356,53 @@ public final class SmartFile implements AutoCloseable {
      * @param params form parameters, or null
      * @return the reply, as for {@link #call}
      */
-    public @Nullable Object delete(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
+    default @Nullable Object delete(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("DELETE", endpoint, id, params);
     }
 
     /**
-     * Releases the threads and pooled connections this client created. A caller-supplied
-     * {@code OkHttpClient} is left running: its owner closes it.
+     * Releases the threads and pooled connections this client created, and cancels the calls
+     * still running on other threads: each ends at once (a read blocked on a stalled server
+     * included) with a {@link TransportException}, and a download in progress fails rather than
+     * resume. A caller-supplied {@code OkHttpClient} is left running (only this client's own calls
+     * are canceled): its owner closes it. Every later call fails with
+     * {@link ClientClosedException} before anything is sent (an {@code …Async} call fails its
+     * future with it).
      */
     @Override
-    public void close() {
-        if (ownsHttp) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "SmartFile{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", credentials=" + credentials + "}";
+    default void close() {
+        // a fake holds nothing to release
     }
 
     /** Configures a {@link SmartFile} client. Not thread-safe; build once, share the client. */
     public static final class Builder {
-        private @Nullable String baseUrl;
-        private String apiVersion = DEFAULT_API_VERSION;
-        private @Nullable Credentials credentials;
-        private @Nullable Path netrcFile;
-        private Function<String, @Nullable String> environment = System::getenv;
-        private @Nullable Path home;
-        private Duration connectTimeout = Duration.ofSeconds(15);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private Duration writeTimeout = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ZERO;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private @Nullable String userAgentSuffix;
-        private @Nullable OkHttpClient httpClient;
-        private LogLevel logLevel = LogLevel.NONE;
-        private boolean allowInsecureHttp;
-        private OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;
+        @Nullable String baseUrl;
+        String apiVersion = DEFAULT_API_VERSION;
+        @Nullable Credentials credentials;
+        @Nullable Path netrcFile;
+        Function<String, @Nullable String> environment = System::getenv;
+        @Nullable Path home;
+        Duration connectTimeout = Duration.ofSeconds(15);
+        Duration readTimeout = Duration.ofSeconds(60);
+        Duration writeTimeout = Duration.ofSeconds(60);
+        Duration callTimeout = Duration.ZERO;
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        @Nullable String userAgentSuffix;
+        @Nullable OkHttpClient httpClient;
+        LogLevel logLevel = LogLevel.NONE;
+        boolean allowInsecureHttp;
+        OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;
+        Sleeper sleeper = Sleeper.SYSTEM;
+        DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder() {
+        }
+
+        /** For tests: how the retry mechanism waits and draws its jitter (recorded, not slept). */
+        Builder retryWaits(Sleeper sleeper, DoubleSupplier jitter) {
+            this.sleeper = sleeper;
+            this.jitter = jitter;
+            return this;
         }
 
         /**
@@ -623,7 +610,7 @@ public final class SmartFile implements AutoCloseable {
          */
         public SmartFile build() {
             OkHttpCompatibility.check();
-            HttpUrl url = parseBaseUrl(baseUrl != null ? baseUrl : envOr(ENV_API_URL, DEFAULT_BASE_URL));
+            HttpUrl url = parseBaseUrl(baseUrl != null ? baseUrl : envOr(DefaultSmartFile.ENV_API_URL, DEFAULT_BASE_URL));
             CredentialChain chain = new CredentialChain(environment,
                     home != null ? home : java.nio.file.Paths.get(System.getProperty("user.home", "")), netrcFile);
             Credentials resolved = chain.resolve(credentials, url);
@@ -631,7 +618,7 @@ public final class SmartFile implements AutoCloseable {
                 throw new ConfigurationException("Refusing to send credentials over plain http:// to " + url.host()
                         + ": use https://, or allowInsecureHttp(true) if you really mean it.");
             }
-            return new SmartFile(this, url, resolved);
+            return new DefaultSmartFile(this, url, resolved);
         }
 
         private String envOr(String name, String fallback) {
@@ -643,7 +630,7 @@ public final class SmartFile implements AutoCloseable {
             HttpUrl url = HttpUrl.parse(value.trim());
             if (url == null) {
                 throw new ConfigurationException("The base URL '" + value + "' is not an http(s) URL; use e.g. "
-                        + DEFAULT_BASE_URL + " or set " + ENV_API_URL + ".");
+                        + DEFAULT_BASE_URL + " or set " + DefaultSmartFile.ENV_API_URL + ".");
             }
             if (!url.username().isEmpty() || !url.password().isEmpty()) {
                 throw new ConfigurationException("The base URL must not carry a user name or password; "

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link ConfigurationException}: the client cannot be built or cannot authenticate as
  *       configured; no request was sent.</li>
  *   <li>{@link InvalidInputException}: an argument was rejected before any request was sent.</li>
+ *   <li>{@link ClientClosedException}: the client was closed before the call; nothing was sent.</li>
  *   <li>{@link TransportException}: the request or reply was lost on the way (network, timeout).</li>
  *   <li>{@link ApiException} and its subclasses: the server answered with an error.</li>
  * </ul>

@@ -9,22 +9,38 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SyncResult {
 
+    /** Why a delta transfer moved the whole file instead, in kinds a program can act on. */
+    public enum Fallback {
+        /** No fallback: the file moved as a delta. */
+        NONE,
+        /**
+         * A {@code path/sync} route answered 404, 405, 501 or 400: the server has no delta routes or does not take
+         * this transfer (for an upload, a 404 may also mean there is no remote file yet).
+         */
+        SERVER_DECLINED,
+        /** A download found no local copy to patch. */
+        NO_LOCAL_COPY,
+        /** The delta would not have been smaller than the file. */
+        DELTA_NOT_SMALLER,
+        /** The server's patched copy did not match the local file (its size), so the whole file replaced it. */
+        PATCH_NOT_VERIFIED
+    }
+
     private final boolean delta;
+    private final Fallback fallback;
     private final @Nullable String fallbackReason;
     private final long fileBytes;
     private final long bytesSent;
     private final long bytesReceived;
 
-    SyncResult(boolean delta, @Nullable String fallbackReason, long fileBytes, long bytesSent, long bytesReceived) {
+    SyncResult(boolean delta, Fallback fallback, @Nullable String fallbackReason, long fileBytes, long bytesSent,
+            long bytesReceived) {
         this.delta = delta;
+        this.fallback = fallback;
         this.fallbackReason = fallbackReason;
         this.fileBytes = fileBytes;
         this.bytesSent = bytesSent;
         this.bytesReceived = bytesReceived;
-    }
-
-    static SyncResult plain(@Nullable String reason, long fileBytes, boolean upload) {
-        return new SyncResult(false, reason, fileBytes, upload ? fileBytes : 0, upload ? 0 : fileBytes);
     }
 
     /**
@@ -47,6 +63,15 @@ public final class SyncResult {
     }
 
     /**
+     * Which kind of fallback was made, if any.
+     *
+     * @return {@link Fallback#NONE} for a delta transfer, else the kind of reason {@link #getFallbackReason()} words
+     */
+    public Fallback getFallback() {
+        return fallback;
+    }
+
+    /**
      * Size of the file transferred: the local file uploaded, or the file written by a download.
      *
      * @return bytes
@@ -56,8 +81,8 @@ public final class SyncResult {
     }
 
     /**
-     * Bytes of request bodies sent: the delta (upload) or the local signature (download); the whole file for a
-     * plain upload.
+     * Bytes of request bodies sent: the delta (upload) or the local signature(s) (download); the whole file for a
+     * plain upload, plus what a delta attempt sent before it fell back.
      *
      * @return bytes sent
      */
@@ -67,7 +92,7 @@ public final class SyncResult {
 
     /**
      * Bytes of reply bodies received: the server's signature (upload) or the delta (download); the whole file for
-     * a plain download.
+     * a plain download, plus what a delta attempt received before it fell back.
      *
      * @return bytes received
      */

@@ -115,12 +115,13 @@ final class TaskStates {
         StringBuilder b = new StringBuilder(":");
         int shown = 0;
         for (Map.Entry<String, String> e : errors.entrySet()) {
-            if (shown++ == 10) {
-                b.append(" … and ").append(errors.size() - 10).append(" more");
+            if (shown == 10) {
+                b.append("; … and ").append(errors.size() - 10).append(" more");
                 break;
             }
-            b.append(' ').append(e.getKey()).append(": ").append(e.getValue()).append(';');
+            String error = String.valueOf(e.getValue()).strip().replaceAll("[.;]+$", ""); // one full stop, at the end
+            b.append(shown++ == 0 ? " " : "; ").append(e.getKey()).append(": ").append(error);
         }
-        return b.toString();
+        return b.append('.').toString();
     }
 }

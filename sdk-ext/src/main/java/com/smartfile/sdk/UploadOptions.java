@@ -12,10 +12,12 @@ public final class UploadOptions {
 
     final @Nullable ProgressListener progress;
     final boolean createFolders;
+    final @Nullable String uploadId;
 
     private UploadOptions(Builder b) {
         this.progress = b.progress;
         this.createFolders = b.createFolders;
+        this.uploadId = b.uploadId;
     }
 
     /**
@@ -38,13 +40,15 @@ public final class UploadOptions {
 
     @Override
     public String toString() {
-        return "UploadOptions{progress=" + (progress != null) + ", createFolders=" + createFolders + "}";
+        return "UploadOptions{progress=" + (progress != null) + ", createFolders=" + createFolders
+                + (uploadId == null ? "" : ", uploadId=" + uploadId) + "}";
     }
 
     /** Builds {@link UploadOptions}. */
     public static final class Builder {
         private @Nullable ProgressListener progress;
         private boolean createFolders;
+        private @Nullable String uploadId;
 
         private Builder() {
         }
@@ -70,6 +74,20 @@ public final class UploadOptions {
          */
         public Builder createFolders(boolean createFolders) {
             this.createFolders = createFolders;
+            return this;
+        }
+
+        /**
+         * Names a multipart upload ({@link PathsService#upload(String, UploadSource, UploadOptions)}) with the
+         * {@code X-Upload-UUID} header, so that {@link PathsService#progress(String)} can read the server's view
+         * of its progress, e.g. from another thread. v3 uploads ({@code uploadAs}, {@code writeAt}) do not send it.
+         *
+         * @param id a client-chosen id, such as {@code UUID.randomUUID().toString()}; null for none
+         * @return this builder
+         * @throws InvalidInputException for a blank id or one with control characters
+         */
+        public Builder uploadId(@Nullable String id) {
+            this.uploadId = id == null ? null : Ids.name("upload id", id);
             return this;
         }
 

@@ -28,8 +28,10 @@ import okhttp3.RequestBody;
 final class Uploads {
 
     /** RFC 7231 IMF-fixdate, e.g. {@code Sun, 03 Feb 2013 03:49:30 GMT} (two-digit day, always GMT). */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final class HttpDate { // made on first use: java.time's formatting is 40 classes on a cold JVM
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    }
 
     private final PathsApi v2;
     private final PathsV3Api v3;
@@ -79,7 +81,7 @@ final class Uploads {
         if (o.createFolders) {
             folders.ensure(folderPath);
         }
-        List<PathInfo> reply = invoker.sync(v2.uploadFiles(id, parts, null));
+        List<PathInfo> reply = invoker.sync(v2.uploadFiles(id, parts, o.uploadId));
         return reply == null ? List.of() : reply;
     }
 
@@ -128,6 +130,6 @@ final class Uploads {
 
     /** An RFC 7231 HTTP-date. */
     static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant);
+        return HttpDate.FORMAT.format(instant);
     }
 }

@@ -6,9 +6,9 @@ import okhttp3.Request;
 import retrofit2.Response;
 
 /**
- * What a v3 upload ({@code PUT}/{@code PATCH path/data/…}) answered: the file's {@link PathInfo},
- * or a typed error for a 200 that carries {@code {"status": N, "detail": "…"}} (how the v3 routes
- * report a failure).
+ * What a v3 upload ({@code PUT}/{@code PATCH path/data/…}) answered: the file's {@link PathInfo}
+ * (the reply's part, decoded from the same JSON object), or a typed error for a 200 that carries
+ * {@code {"status": N, "detail": "…"}} (how the v3 routes report a failure).
  */
 final class V3UploadResult {
 
@@ -29,14 +29,6 @@ final class V3UploadResult {
             String detail = reply.getDetail() != null ? reply.getDetail() : "failed (no detail given)";
             throw ErrorMapper.fromV3Reply(request, status, detail, response.headers().get("x-unique-id"));
         }
-        return toPathInfo(reply);
-    }
-
-    private static PathInfo toPathInfo(V3UploadReply r) {
-        return PathInfo.builder().acl(r.getAcl()).attributes(r.getAttributes()).extension(r.getExtension()).id(r.getId())
-                .directory(r.isDirectory()).file(r.isFile()).items(r.getItems()).mime(r.getMime()).name(r.getName())
-                .owner(r.getOwner()).path(r.getPath()).size(r.getSize()).tags(r.getTags()).time(r.getTime()).url(r.getUrl())
-                .children(r.getChildren()).page(r.getPage()).pages(r.getPages()).perPage(r.getPerPage()).total(r.getTotal())
-                .build();
+        return reply.getPathInfo();
     }
 }

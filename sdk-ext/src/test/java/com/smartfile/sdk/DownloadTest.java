@@ -299,4 +299,39 @@ class DownloadTest {
         assertThrows(IOException.class, in::read);
         assertEquals(1, server.getRequestCount());
     }
+
+    /**
+     * Closing the client ends a download blocked in a read on a stalled server (headers and 64 KB,
+     * then nothing): the call is canceled, the download fails rather than resume on the closed
+     * client, and its temporary file is deleted. Counted: one connection (before, the read timed
+     * out and the download resumed on a second).
+     */
+    @Test
+    void closingTheClientEndsADownloadBlockedOnAStalledServerWithoutAResume() throws Exception {
+        try (RawServer stalled = new RawServer((socket, srv) -> {
+            srv.read(socket.getInputStream());
+            socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nETag: \"v1\"\r\n"
+                    + "Content-Length: " + SIZE + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(data, 0, 64 * 1024);
+            socket.getOutputStream().flush();
+            socket.getInputStream().read(); // stalls until the client goes
+        })) {
+            SmartFile stalling = SmartFile.builder().baseUrl(stalled.url("/")).environment(name -> null, home)
+                    .basicAuth(SmartFileClientTest.KEY, SmartFileClientTest.PASSWORD)
+                    .readTimeout(java.time.Duration.ofSeconds(3)).build();
+            java.util.concurrent.CountDownLatch bytes = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Long> download = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> stalling.paths().download("/f.bin", dir.resolve("f.bin"),
+                            DownloadOptions.builder().progress((n, t) -> bytes.countDown()).build()));
+            assertTrue(bytes.await(30, java.util.concurrent.TimeUnit.SECONDS), "the first bytes arrived");
+
+            stalling.close();
+
+            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> download.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(failed.getCause() instanceof TransportException, failed.getCause().toString());
+            assertEquals(1, stalled.connections(), "no resume after the client was closed");
+            assertEquals(List.of(), filesIn(dir), "the temporary file was deleted");
+        }
+    }
 }

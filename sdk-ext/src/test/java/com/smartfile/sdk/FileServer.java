@@ -16,7 +16,8 @@ import okio.Buffer;
 /**
  * A MockWebServer dispatcher serving one file, as a real server would: {@code Range: bytes=N-}
  * answered 206 with {@code Content-Range} (unless told to ignore ranges), an {@code ETag}, and the
- * first {@code cuts} replies cut off in the middle of their body (the socket closes halfway).
+ * first {@code cuts} replies cut off in the middle of their body (the socket closes halfway), and
+ * the next {@code stalls} stalled there (nothing more is sent).
  */
 final class FileServer extends Dispatcher {
 
@@ -24,6 +25,7 @@ final class FileServer extends Dispatcher {
 
     private volatile byte[] data;
     private volatile int cuts;
+    private volatile int stalls;
     private volatile boolean honourRange = true;
     private volatile boolean wrongContentRange;
     private volatile String etag = "\"v1\"";
@@ -38,6 +40,20 @@ final class FileServer extends Dispatcher {
 
     FileServer cuts(int cuts) {
         this.cuts = cuts;
+        return this;
+    }
+
+    private volatile boolean refuseResumes;
+
+    /** Closes the connection of every ranged request before any byte of a reply: resumes find no server. */
+    FileServer refuseResumes() {
+        this.refuseResumes = true;
+        return this;
+    }
+
+    /** The first {@code stalls} replies (after any cut ones) stop sending halfway through their body and keep the connection open. */
+    FileServer stalls(int stalls) {
+        this.stalls = stalls;
         return this;
     }
 
@@ -115,6 +131,9 @@ final class FileServer extends Dispatcher {
         if (honourIfRange && ifRange != null && !ifRange.equals(etag) && !ifRange.equals(lastModified)) {
             start = 0;
         }
+        if (refuseResumes && range != null) {
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+        }
         MockResponse.Builder b = new MockResponse.Builder().addHeader("Content-Type", "application/octet-stream");
         if (etag != null) {
             b.addHeader("ETag", etag);
@@ -145,6 +164,9 @@ final class FileServer extends Dispatcher {
             if (cuts > 0) {
                 cuts--;
                 b.onResponseBody(new SocketEffect.CloseSocket());
+            } else if (stalls > 0) {
+                stalls--;
+                b.onResponseBody(SocketEffect.Stall.INSTANCE);
             }
         }
         return b.build();

@@ -148,6 +148,33 @@ class RetryInterceptorTest {
     }
 
     @Test
+    void aServerWaitOverFifteenMinutesIsCutToFifteen() throws IOException {
+        server.enqueue(status(429, "Retry-After", "86400"));
+        server.enqueue(ok());
+        try (Response response = execute(RetryPolicy.builder().maxServerWait(Duration.ofHours(1)).build(), get())) {
+            assertEquals(200, response.code());
+        }
+        assertEquals(List.of(Duration.ofMinutes(15)), waits, "a day asked, 15 minutes waited");
+    }
+
+    /** A peer that does not speak HTTP: another attempt cannot cure it, even for a GET. */
+    @Test
+    void aProtocolFailureIsNotTriedAgainEvenForAGet() throws Exception {
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            RawServer.readHead(socket.getInputStream());
+            socket.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.getInputStream().read();
+        })) {
+            IOException e = assertThrows(IOException.class,
+                    () -> execute(RetryPolicy.defaults(), new Request.Builder().url(raw.url("/api/2/ping/")).build()));
+            assertEquals(1, raw.connections(), e.toString());
+            String outcome = RetryInterceptor.Outcome.of(e).getMessage();
+            assertTrue(outcome.contains("does not speak the protocol expected"), outcome);
+        }
+    }
+
+    @Test
     void retryAfterHttpDateIsHonoured() throws IOException {
         String in40s = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(40));
         server.enqueue(status(429, "Retry-After", in40s));
@@ -405,6 +432,32 @@ class RetryInterceptorTest {
             }
             assertEquals(2, raw.connections());
             assertEquals(20_000, raw.received.get(0).body.length, "the whole body on the attempt that succeeded");
+        }
+    }
+
+    /**
+     * The same cut as a server whose close is orderly (FIN) while it drains the rest of the body:
+     * the client cannot tell this from a server that read the whole request, acted on it and
+     * closed, so a POST is not re-sent, and the message says only what is known. Beside the reset
+     * above, this is the one rule for both: no byte of a reply plus a reset (the server's TCP
+     * discarded request bytes) proves the server did not read it all; an orderly close proves
+     * nothing.
+     */
+    @Test
+    void aPostWhoseNewConnectionEndsInOrderBeforeAnyReplyIsNotResentAndTheMessageSaysItIsUnknown() throws Exception {
+        byte[] body = new byte[100_000];
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            RawServer.readHead(socket.getInputStream());
+            socket.getInputStream().readNBytes(5000);
+            socket.shutdownOutput();
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+        })) {
+            IOException e = assertThrows(IOException.class, () -> execute(RetryPolicy.defaults(),
+                    new Request.Builder().url(raw.url("/api/2/path/data/in/")).post(RequestBody.create(body, TEXT)).build()));
+            assertEquals(1, raw.connections(), "not re-sent");
+            String outcome = RetryInterceptor.Outcome.of(e).getMessage();
+            assertTrue(outcome.contains("whether the server received it and acted on it is unknown"), outcome);
+            assertFalse(outcome.contains("reached the server"), outcome);
         }
     }
 

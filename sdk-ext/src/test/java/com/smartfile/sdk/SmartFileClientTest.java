@@ -319,6 +319,23 @@ class SmartFileClientTest {
         assertEquals(2, server.getRequestCount());
     }
 
+    /** A re-sent request is signed again: a new nonce (a server rejects a nonce it has seen). */
+    @Test
+    void eachAttemptIsSignedAfreshWithANewNonce() throws Exception {
+        try (SmartFile client = builder().credentials(Credentials.oauth1("cl1entT0kencl1entT0kencl1entT0",
+                "cl1entS3cretcl1entS3cretcl1ent", "acc3ssT0kenacc3ssT0kenacc3ssT0", "acc3ssS3cretacc3ssS3cretacc3ss")).build()) {
+            server.enqueue(new MockResponse.Builder().code(503).addHeader("X-Throttle", "throttled; next=0.01 sec")
+                    .body("{\"detail\":\"x\"}").build());
+            server.enqueue(json(200, "{}"));
+            client.paths().info("/a");
+            java.util.regex.Pattern nonce = java.util.regex.Pattern.compile("oauth_nonce=\"([^\"]+)\"");
+            java.util.regex.Matcher first = nonce.matcher(take().getHeaders().get("Authorization"));
+            java.util.regex.Matcher second = nonce.matcher(take().getHeaders().get("Authorization"));
+            assertTrue(first.find() && second.find(), "both attempts are signed");
+            assertFalse(first.group(1).equals(second.group(1)), "a new nonce: " + first.group(1));
+        }
+    }
+
     @Test
     void credentialsComeFromTheEnvironmentThenNetrcWithThePortInTheMachineName() throws Exception {
         Map<String, String> env = Map.of("SMARTFILE_API_KEY", KEY, "SMARTFILE_API_PASSWORD", PASSWORD,
@@ -480,6 +497,33 @@ class SmartFileClientTest {
             // All the async twins of the client and its services were reached: 66 when the services were generated, 58 with arguments.
             assertTrue(all >= 66 && checked >= 58, "only " + all + " async methods found, " + checked + " with arguments");
             assertEquals(0, server.getRequestCount(), "a request was sent for bad input");
+        }
+    }
+
+    @Test
+    void afterCloseEveryCallFailsWithClientClosedExceptionAndSendsNothing() throws Exception {
+        SmartFile client = client();
+        client.close();
+
+        // The transfers ran on the closed dispatcher's threads: RejectedExecutionException was thrown at once.
+        List<CompletableFuture<?>> futures = List.of(
+                client.paths().uploadAsync("/in", List.of(UploadSource.of(new byte[1]).named("a.txt")), null),
+                client.paths().uploadAsAsync("/in/a.txt", UploadSource.of(new byte[1]), null),
+                client.paths().downloadAsync("/in/a.txt", home.resolve("a.txt"), null),
+                client.paths().infoAsync("/in"),
+                client.pingAsync());
+        for (CompletableFuture<?> f : futures) {
+            assertInstanceOf(ClientClosedException.class, failureOf(f));
+        }
+        assertThrows(ClientClosedException.class, () -> client.paths().info("/in"));
+        assertThrows(ClientClosedException.class, () -> client.call("GET", "/path/info", "/in", Map.of()));
+        assertThrows(ClientClosedException.class, () -> client.paths().download("/in/a.txt", home.resolve("b.txt")));
+        ClientClosedException e = assertThrows(ClientClosedException.class, () -> client.paths().uploadAs("/in/a.txt",
+                UploadSource.of(new byte[1])));
+        assertTrue(e.getMessage().contains("SmartFile.builder()"), e.getMessage());
+        assertEquals(0, server.getRequestCount());
+        try (java.util.stream.Stream<Path> left = Files.list(home)) {
+            assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".smartfile-part")).count());
         }
     }
 

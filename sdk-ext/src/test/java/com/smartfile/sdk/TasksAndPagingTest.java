@@ -1,6 +1,7 @@
 package com.smartfile.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,21 @@ class TasksAndPagingTest {
         assertEquals(List.of("POST /api/2/path/oper/checksum/", "GET /api/2/task/t-1/", "GET /api/2/task/t-1/"), targets());
     }
 
+    /** The server took {@code md5}, {@code MD5} and {@code SHA512} (spec: checksumPaths' algorithm): any case is accepted. */
+    @Test
+    void aChecksumAlgorithmIsAcceptedInAnyCase() throws Exception {
+        for (String spelled : List.of("SHA512", "MD5", "Sha256", "sha1")) {
+            reply(task("PENDING", null));
+            client.paths().checksum(spelled, "/a.txt");
+            RecordedRequest r = server.takeRequest(10, TimeUnit.SECONDS);
+            assertEquals("POST /api/2/path/oper/checksum/", r.getMethod() + " " + r.getTarget());
+            String body = r.getBody().utf8();
+            assertTrue(body.contains("algorithm=" + spelled.toLowerCase(java.util.Locale.ROOT)), body);
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> client.paths().checksum("crc32", "/a.txt"));
+        assertTrue(e.getMessage().contains("crc32"), e.getMessage());
+    }
+
     @Test
     void aFailedTaskListsItsPerPathErrors() {
         reply(task("PENDING", null));
@@ -87,6 +103,18 @@ class TasksAndPagingTest {
         assertEquals(Map.of("/a", "Permission denied"), e.getErrors());
         assertTrue(e.getMessage().contains("/a: Permission denied"), e.getMessage());
         assertTrue(!(e instanceof TaskPartialFailureException));
+    }
+
+    /** Issue 17 (Low): the errors are joined by "; " and the message ends in one full stop, not ".;". */
+    @Test
+    void aTaskFailureMessageEndsInOneFullStop() {
+        reply(task("FAILURE", "{\"errors\":{\"/a\":\"Destination folder does not exist.\",\"/b\":\"Permission denied\"}}"));
+        TaskFailedException e = assertThrows(TaskFailedException.class,
+                () -> client.paths().move(List.of("/a", "/b"), "/x").await(Duration.ofSeconds(10)));
+        String m = e.getMessage();
+        assertTrue(m.endsWith("Permission denied.") || m.endsWith("Destination folder does not exist."), m);
+        assertFalse(m.contains(".;") || m.contains("..") || m.endsWith(";"), m);
+        assertTrue(m.contains("; /"), "the errors are separated: " + m);
     }
 
     @Test

@@ -28,7 +28,7 @@ final class ServiceMethods {
 
     private static final List<String> CHECKS = List.of(
             "none", "name", "names", "number", "page", "limit", "pathId", "path", "paths", "nonRootPath", "nonRootPaths",
-            "enum");
+            "nonRootPathId", "enum", "model");
 
     private ServiceMethods() {
     }
@@ -142,7 +142,7 @@ final class ServiceMethods {
         m.put("isVoid", isVoid && !task);
         m.put("isTask", task);
         m.put("returnsValue", !(isVoid && !task));
-        m.put("doc", spec.getOrDefault("doc", op.summary + "."));
+        m.put("doc", Evidence.withParagraph(String.valueOf(spec.getOrDefault("doc", op.summary + ".")), op.vendorExtensions));
         m.put("returns", isVoid && !task ? "" : task ? "the started task; {@code await()} it for the outcome"
                 : required(op, spec, "returns"));
         m.put("params", params);
@@ -151,6 +151,7 @@ final class ServiceMethods {
         m.put("link", "#" + name + "(" + params.stream().map(x -> erasure(x.get("type").toString()))
                 .collect(Collectors.joining(", ")) + ")");
         m.put("callArgs", String.join(", ", callArgs));
+        m.put("apiField", isV3(op) ? "apiV3" : "api");
         m.put("checked", checked || request != null);
         m.put("throws", spec.get("throws") == null ? List.of() : spec.get("throws"));
         m.put("httpLine", op.httpMethod + " " + op.path);
@@ -245,6 +246,7 @@ final class ServiceMethods {
             case "name":
             case "path":
             case "nonRootPath":
+            case "nonRootPathId":
             case "pathId":
             case "enum":
                 return "String";
@@ -290,6 +292,12 @@ final class ServiceMethods {
             case "nonRootPaths":
                 e = "PathIds.nonRootFormValues(" + q + ", \"" + operation + "\", "
                         + (varargs ? "Ids.list(" + name + ")" : name) + ")";
+                break;
+            case "nonRootPathId":
+                e = "PathIds.v2(PathIds.nonRootFormValue(\"" + operation + "\", " + name + "))";
+                break;
+            case "model":
+                e = "Requests.require(" + name + ", \"" + p.dataType + "\")";
                 break;
             case "enum":
                 List<String> allowed = enumValues(op, p);
@@ -368,6 +376,11 @@ final class ServiceMethods {
 
     private static IllegalArgumentException fail(CodegenOperation op, String message) {
         return new IllegalArgumentException("Operation " + op.operationId + ": " + message + "; see spec/README.md");
+    }
+
+    /** Whether the operation lives under {@code <base>/api/3/} (its Retrofit method is in the tag's {@code …V3Api}). */
+    static boolean isV3(CodegenOperation op) {
+        return "api/3/".equals(op.vendorExtensions.get(SmartFileJavaCodegen.SF_API_ROOT));
     }
 
     static String serviceClassName(String tag, boolean handWritten) {

@@ -40,6 +40,8 @@ import org.openapitools.codegen.utils.StringUtils;
  *       refuses {@code ../} in a URL that has path parameters;</li>
  *   <li>per-operation metadata from {@code x-smartfile-*} extensions (task, paged, idempotent,
  *       single-or-array) is resolved, defaulted and checked, ready for {@code @SmartFileOperation};</li>
+ *   <li>every {@code x-smartfile-evidence} is checked ({@link Evidence}); its {@code unconfirmed}
+ *       sentence, and nothing else of it, reaches the Javadoc;</li>
  *   <li>file parameters are classified (multipart part, part list, raw request body);</li>
  *   <li>naive timestamps ({@code format: local-date-time}) map to {@link java.time.LocalDateTime};</li>
  *   <li>Gson, Jackson and javax annotation imports are dropped, so generated code depends on Moshi only;</li>
@@ -81,8 +83,8 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
     /**
      * Generator option, with {@link #OPT_SERVICES}: the tags (separated by {@code |}) whose service class is
-     * hand-written; for them the generated class is {@code <Tag>Operations}, the package-private base
-     * the hand-written {@code <Tag>Service} extends.
+     * hand-written; for them the generated interface is {@code <Tag>Operations} (package-private, with its
+     * implementation {@code Default<Tag>Operations}), which the hand-written {@code <Tag>Service} extends.
      */
     public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
 
@@ -117,6 +119,16 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     private boolean genericPage;
     /** Page schema's model name → its item's model name. */
     private final Map<String, String> pageItems = new HashMap<>();
+
+    /**
+     * On a schema {@code allOf: [$ref, …, {properties}]}: generate a composition (templates/composedModel.mustache)
+     * that holds each {@code $ref}'d model as a part plus its own properties, decoded from the one
+     * JSON object by one adapter, instead of a flat copy of every property.
+     */
+    static final String EXT_COMPOSED = "x-smartfile-composed";
+    static final String SF_PARTS = "x-sf-parts";
+    /** Composed schema's model name → the model names of its parts. */
+    private final Map<String, List<String>> composedParts = new HashMap<>();
 
     private boolean services;
     private String internalPackage;
@@ -178,7 +190,10 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 }
             }
             apiTemplateFiles.clear();
+            // <Tag>Service (the public interface; <Tag>Operations for a hand-written tag) and
+            // Default<Tag>Service (the client's implementation).
             apiTemplateFiles.put("service.mustache", ".java");
+            apiTemplateFiles.put(SERVICE_IMPL_TEMPLATE, ".java");
             modelTemplateFiles.clear();
             supportingFiles.clear();
             return;
@@ -203,6 +218,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
     @Override
     public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
         super.preprocessOpenAPI(openAPI);
+        Evidence.check(openAPI);
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().forEach((name, schema) -> {
                 if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_INTERNAL))) {
@@ -210,6 +226,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 }
                 if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_PAGE))) {
                     pageItems.put(toModelName(name), pageItem(name, schema));
+                }
+                if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(EXT_COMPOSED))) {
+                    composedParts.put(toModelName(name), parts(name, schema));
                 }
             });
         }
@@ -230,14 +249,72 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         return toModelName(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
-    /** With {@link #OPT_GENERIC_PAGE}, the page envelopes are not generated: {@code Page<T>} stands for them. */
+    @SuppressWarnings("rawtypes")
+    private List<String> parts(String name, io.swagger.v3.oas.models.media.Schema schema) {
+        List<String> parts = new ArrayList<>();
+        if (schema.getAllOf() != null) {
+            for (Object member : schema.getAllOf()) {
+                String ref = ((io.swagger.v3.oas.models.media.Schema) member).get$ref();
+                if (ref != null) {
+                    parts.add(toModelName(ref.substring(ref.lastIndexOf('/') + 1)));
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("Schema " + name + " is marked " + EXT_COMPOSED
+                    + " but has no allOf member that is a $ref to compose");
+        }
+        return parts;
+    }
+
+    /**
+     * With {@link #OPT_GENERIC_PAGE}, the page envelopes are not generated: {@code Page<T>} stands for them.
+     * A composed model ({@link #EXT_COMPOSED}) keeps only its own properties; its parts become members.
+     */
     @Override
     public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
         Map<String, ModelsMap> result = super.postProcessAllModels(objs);
         if (genericPage) {
             result.keySet().removeIf(name -> pageItems.containsKey(toModelName(name)));
         }
+        List<String> adapters = new ArrayList<>();
+        for (Map.Entry<String, List<String>> composed : composedParts.entrySet()) {
+            CodegenModel model = modelNamed(result, composed.getKey());
+            if (model == null) {
+                continue;
+            }
+            Set<String> inherited = new HashSet<>();
+            List<Map<String, Object>> parts = new ArrayList<>();
+            for (String partName : composed.getValue()) {
+                CodegenModel part = modelNamed(result, partName);
+                if (part == null) {
+                    throw new IllegalArgumentException(composed.getKey() + " composes " + partName + ", which is not generated");
+                }
+                part.vars.forEach(v -> inherited.add(v.baseName));
+                String member = StringUtils.camelize(part.classname, CamelizeOption.LOWERCASE_FIRST_LETTER);
+                parts.add(Map.of("classname", part.classname, "name", member,
+                        "getter", "get" + part.classname));
+            }
+            model.vars.removeIf(v -> inherited.contains(v.baseName));
+            model.vendorExtensions.put(SF_PARTS, parts);
+            model.vendorExtensions.put("x-sf-composed", true);
+            boolean internal = internalPackage != null && internalModels.contains(model.classname);
+            adapters.add((internal ? internalPackage : modelPackage) + "." + model.classname);
+        }
+        java.util.Collections.sort(adapters);
+        additionalProperties.put("smartfileComposedModels", adapters);
         return result;
+    }
+
+    private static CodegenModel modelNamed(Map<String, ModelsMap> models, String classname) {
+        for (ModelsMap map : models.values()) {
+            for (ModelMap mo : map.getModels()) {
+                if (mo.getModel().classname.equals(classname)) {
+                    return mo.getModel();
+                }
+            }
+        }
+        return null;
     }
 
     /** Internal models (with {@link #OPT_INTERNAL_PACKAGE}) are imported from the internal package. */
@@ -278,7 +355,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
         for (CodegenParameter p : allParamLists(op)) {
             classifyParameter(op, p);
-            p.description = JavadocText.of(p.unescapedDescription);
+            p.description = Evidence.inline(JavadocText.of(p.unescapedDescription), p.vendorExtensions);
         }
         if (genericPage && op.returnBaseType != null && pageItems.containsKey(op.returnBaseType)) {
             String item = pageItems.get(op.returnBaseType);
@@ -291,7 +368,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         }
         // Javadoc, not HTML-escaped Markdown (the templates print these unescaped).
         op.summary = JavadocText.of(operation.getSummary());
-        op.notes = JavadocText.of(operation.getDescription());
+        op.notes = Evidence.withParagraph(JavadocText.of(operation.getDescription()), operation.getExtensions());
         return op;
     }
 
@@ -321,7 +398,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         if (services && !co.vendorExtensions.containsKey(ServiceMethods.EXT_SDK)) {
             return; // not part of the typed services (transfers, account calls: hand-written)
         }
-        super.addOperationToGroup(isV3(resourcePath) ? tag + "V3" : tag, resourcePath, operation, co, operations);
+        // A service is one class per tag, calling the tag's v2 and v3 interfaces as each operation needs.
+        super.addOperationToGroup(isV3(resourcePath) && !services ? tag + "V3" : tag, resourcePath, operation, co,
+                operations);
     }
 
     private static void removeParam(CodegenOperation op, String baseName) {
@@ -429,10 +508,14 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             }
             String tag = null;
             boolean tasks = false;
+            boolean v2 = false;
+            boolean v3 = false;
             for (CodegenOperation op : result.getOperations().getOperation()) {
                 op.vendorExtensions.put("x-sf-methods", ServiceMethods.of(op, models));
                 tag = op.tags == null || op.tags.isEmpty() ? tag : op.tags.get(0).getName();
                 tasks |= Boolean.TRUE.equals(op.vendorExtensions.get(SF_TASK));
+                v3 |= ServiceMethods.isV3(op);
+                v2 |= !ServiceMethods.isV3(op);
             }
             if (tasks && !handWritten.contains(tag)) {
                 throw new IllegalArgumentException("Tag " + tag + " has task operations in its service: its service must be "
@@ -442,6 +525,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             result.put("handWritten", handWritten.contains(tag));
             result.put("hasTasks", tasks);
             result.put("apiClass", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "Api");
+            result.put("apiV3Class", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "V3Api");
+            result.put("hasV2", v2);
+            result.put("hasV3", v3);
         }
         return result;
     }
@@ -453,9 +539,10 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         // model.mustache imports the java.util types it uses itself.
         result.getImports().removeIf(entry -> String.valueOf(entry.get("import")).startsWith("java.util."));
         for (ModelMap mo : result.getModels()) {
-            mo.getModel().description = JavadocText.of(mo.getModel().unescapedDescription);
+            mo.getModel().description = Evidence.withParagraph(JavadocText.of(mo.getModel().unescapedDescription),
+                    mo.getModel().vendorExtensions);
             for (CodegenProperty var : mo.getModel().vars) {
-                var.description = JavadocText.of(var.unescapedDescription);
+                var.description = Evidence.inline(JavadocText.of(var.unescapedDescription), var.vendorExtensions);
             }
             if (internalPackage != null && internalModels.contains(mo.getModel().classname)) {
                 // Written to the internal package; it still uses the public models by name.
@@ -522,6 +609,17 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         }
         throw new IllegalArgumentException("Tag " + tagName + " has operations with " + ServiceMethods.EXT_SDK
                 + " but no " + ServiceMethods.EXT_SDK + ".doc for its service class; see spec/README.md");
+    }
+
+    static final String SERVICE_IMPL_TEMPLATE = "serviceImpl.mustache";
+
+    /** The implementation of a service interface goes to {@code Default<Service>.java}. */
+    @Override
+    public String apiFilename(String templateName, String tag) {
+        if (services && SERVICE_IMPL_TEMPLATE.equals(templateName)) {
+            return apiFileFolder() + File.separator + "Default" + toApiFilename(tag) + ".java";
+        }
+        return super.apiFilename(templateName, tag);
     }
 
     @Override

@@ -166,6 +166,75 @@ class SmartFileJavaCodegenTest {
     }
 
     @Test
+    void evidenceShowsOnlyItsUnconfirmedLineInTheJavadoc() throws IOException {
+        Path root = generate("mini-api.yaml");
+        String paths = read(root.resolve("api/PathsApi.java"));
+        assertTrue(paths.contains("<p>Streams the bytes. <p><b>Unconfirmed:</b> Whether a ranged request is answered with {@code 206}."),
+                paths);
+        assertTrue(paths.contains("@param range The byte range. Unconfirmed: Forms other than {@code bytes=N-}. (optional)"), paths);
+        String pathInfo = read(root.resolve("model/PathInfo.java"));
+        assertTrue(pathInfo.contains("The name's extension. Unconfirmed: Whether it starts with a dot."), pathInfo);
+        String task = read(root.resolve("model/Task.java"));
+        assertTrue(task.contains("A server-side task. <p><b>Unconfirmed:</b> What deleting it does."), task);
+        String services = read(generateServices("services-api.yaml").resolve("GroupsService.java"));
+        assertTrue(services.contains("<p><b>Unconfirmed:</b> Whether {@code users} lists usernames."), services);
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+                String src = read(p);
+                for (String provenance : List.of("client-node", "client-python", "WeTheDJ", "official-client", "third-party",
+                        "inferred", "48d31f3", "mocked", "Only a mock", "app.smartfile.com/api/\"", "x-smartfile-evidence")) {
+                    assertFalse(src.contains(provenance), p + " shows " + provenance);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnknownConfidenceFailsGeneration() {
+        String all = rootMessage(assertThrows(RuntimeException.class, () -> generate("bad-evidence-confidence-api.yaml")));
+        assertTrue(all.contains("x-smartfile-evidence at schema PathInfo.extension: confidence must be one of "
+                + "[documented, official-client, third-party, inferred], was hearsay"), all);
+    }
+
+    @Test
+    void aSourceWithoutRepoOrPageFailsGeneration() {
+        String all = rootMessage(assertThrows(RuntimeException.class, () -> generate("bad-evidence-source-api.yaml")));
+        assertTrue(all.contains("x-smartfile-evidence at schema Task, source 1: needs either repo (GitHub owner/name) or page"),
+                all);
+    }
+
+    @Test
+    void everyEvidenceFieldIsChecked() {
+        java.util.Map<String, Object> ok = new java.util.HashMap<>(java.util.Map.of("confidence", "documented",
+                "sources", List.of(java.util.Map.of("page", "https://app.smartfile.com/api/", "shows", "the overview"))));
+        Evidence.checkOne("here", ok);
+        for (java.util.Map.Entry<String, Object> bad : java.util.Map.<String, Object>of(
+                "unconfirmed", 42,
+                "sources", List.of(),
+                "source", "typo",
+                "notes", " ").entrySet()) {
+            java.util.Map<String, Object> broken = new java.util.HashMap<>(ok);
+            broken.put(bad.getKey(), bad.getValue());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evidence.checkOne("here", broken),
+                    bad.toString());
+            assertTrue(e.getMessage().startsWith("x-smartfile-evidence at here: "), e.getMessage());
+        }
+        for (Object source : List.of(
+                java.util.Map.of("repo", "smartfile/client-node", "page", "https://x.example/", "shows", "both"),
+                java.util.Map.of("repo", "client-node", "shows", "no owner"),
+                java.util.Map.of("page", "app.smartfile.com", "shows", "no scheme"),
+                java.util.Map.of("page", "https://x.example/", "path", "a.js", "shows", "path without repo"),
+                java.util.Map.of("repo", "smartfile/client-node", "path", "a.js"),
+                java.util.Map.of("repo", "smartfile/client-node", "line", 3, "shows", "unknown field"))) {
+            java.util.Map<String, Object> broken = new java.util.HashMap<>(ok);
+            broken.put("sources", List.of(source));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evidence.checkOne("here", broken),
+                    source.toString());
+            assertTrue(e.getMessage().startsWith("x-smartfile-evidence at here, source 1: "), e.getMessage());
+        }
+    }
+
+    @Test
     void aPathOutsideTheConventionsIsRejected() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> generate("unversioned-path-api.yaml"));
         assertTrue(rootMessage(e).contains("must start with"), rootMessage(e));
@@ -194,16 +263,22 @@ class SmartFileJavaCodegenTest {
     @Test
     void servicesCheckTheirArgumentsAndShareOneAsyncPath() throws IOException {
         Path root = generateServices("services-api.yaml");
-        String groups = read(root.resolve("GroupsService.java"));
-        assertTrue(groups.contains("public final class GroupsService {"), groups);
+        String groups = read(root.resolve("DefaultGroupsService.java"));
+        assertTrue(groups.contains("final class DefaultGroupsService implements GroupsService {"), groups);
         assertTrue(groups.contains("return api.getGroup(Ids.name(\"group name\", name));"), groups);
         assertTrue(groups.contains("return invoker.async(() -> getCall(name));"), "the call is built inside the future");
         assertTrue(groups.contains("public PagedIterable<Group> list() {"), groups);
         assertTrue(groups.contains("GroupPage::getResults, GroupPage::getPages"), groups);
         assertTrue(groups.contains("return api.listGroups(Paging.page(page), Paging.limit(limit));"), groups);
-        // A tag with hand-written methods gets a package-private base; tasks become PendingTasks.
-        String paths = read(root.resolve("PathsOperations.java"));
-        assertTrue(paths.contains("abstract class PathsOperations {"), paths);
+        // The public interface: fakeable, each method a default that a fake may override.
+        String groupsInterface = read(root.resolve("GroupsService.java"));
+        assertTrue(groupsInterface.contains("public interface GroupsService {"), groupsInterface);
+        assertTrue(groupsInterface.contains("default Group get(String name) {"), groupsInterface);
+        assertTrue(groupsInterface.contains("return Fakes.supply(() -> get(name));"), groupsInterface);
+        // A tag with hand-written methods gets a package-private interface and base; tasks become PendingTasks.
+        assertTrue(read(root.resolve("PathsOperations.java")).contains("\ninterface PathsOperations {"));
+        String paths = read(root.resolve("DefaultPathsOperations.java"));
+        assertTrue(paths.contains("abstract class DefaultPathsOperations implements PathsOperations {"), paths);
         assertTrue(paths.contains("public PendingTask remove(String... paths) {"), paths);
         assertTrue(paths.contains("PathIds.formValues(\"paths\", Ids.list(paths))"), paths);
         assertTrue(paths.contains(".thenApply(this::pending)"), paths);

@@ -192,6 +192,7 @@ class GeneratedOperationsTest {
 
         Expected expected = new Expected();
         Object[] args = arguments(method, v3, filePartName(op), expected);
+        fillJsonBody(op, method, args, expected);
         Object service = retrofit.create(api);
         Call<?> call = (Call<?>) method.invoke(service, args);
         Response<?> response = call.execute();
@@ -219,6 +220,10 @@ class GeneratedOperationsTest {
         }
         if (expected.rawBody != null) {
             assertEquals(expected.rawBody, body, op + " raw body");
+        }
+        if (expected.jsonBody != null) {
+            assertTrue(request.getHeaders().get("Content-Type").startsWith("application/json"), op.toString());
+            assertEquals(expected.jsonBody, SmartFileJson.moshi().adapter(Object.class).fromJson(body), op + " JSON body");
         }
 
         if (binary) {
@@ -264,6 +269,30 @@ class GeneratedOperationsTest {
         final Map<String, List<String>> form = new LinkedHashMap<>();
         final List<String> multipart = new ArrayList<>();
         String rawBody;
+        Object jsonBody;
+    }
+
+    /**
+     * A JSON request body ({@code application/json}, a model parameter): the model made from the
+     * examples of its schema's properties in the spec, expected back on the wire as the same JSON.
+     */
+    private static void fillJsonBody(Op op, Method method, Object[] args, Expected expected) throws IOException {
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < args.length; i++) {
+            for (Annotation a : annotations[i]) {
+                if (a instanceof Body && !(args[i] instanceof RequestBody && method.getParameterTypes()[i] == RequestBody.class)) {
+                    Map<String, Object> json = map(map(map(op.node.get("requestBody")).get("content")).get("application/json"));
+                    String ref = String.valueOf(map(json.get("schema")).get("$ref"));
+                    Map<String, Object> schema = map(map(map(map(spec.get("components")).get("schemas"))
+                            .get(ref.substring(ref.lastIndexOf('/') + 1))).get("properties"));
+                    Map<String, Object> value = new LinkedHashMap<>();
+                    schema.forEach((name, property) -> value.put(name, map(property).get("example")));
+                    args[i] = SmartFileJson.moshi().adapter(method.getGenericParameterTypes()[i]).fromJsonValue(value);
+                    expected.rawBody = null;
+                    expected.jsonBody = value;
+                }
+            }
+        }
     }
 
     /** The name of the operation's multipart file field in the spec ({@code file}, {@code signature}, ...). */

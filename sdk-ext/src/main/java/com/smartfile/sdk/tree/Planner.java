@@ -504,7 +504,7 @@ final class Planner {
             Reason r = theirs == null ? Reason.CHECKSUM_UNAVAILABLE
                     : theirs.equalsIgnoreCase(ours) ? Reason.SAME_CONTENT : Reason.CONTENT_DIFFERS;
             (r == Reason.SAME_CONTENT ? skipped : transfers).add(new Entry(c.getRelativePath(), false, c.getSize(), r,
-                    c.getSource(), c.getDestination()));
+                    c.getSource(), c.getDestination(), upload ? ours : theirs));
         }
     }
 

@@ -21,12 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.smartfile.sdk.DownloadOptions;
 import com.smartfile.sdk.InvalidInputException;
 import com.smartfile.sdk.ProgressListener;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.SmartFileException;
+import com.smartfile.sdk.SyncResult;
 import com.smartfile.sdk.TaskPartialFailureException;
 import com.smartfile.sdk.UploadOptions;
 import com.smartfile.sdk.UploadSource;
@@ -57,6 +61,12 @@ final class Runner {
     private final List<Entry> transferred = Collections.synchronizedList(new ArrayList<>());
     private final List<Entry> created = Collections.synchronizedList(new ArrayList<>());
     private final List<Entry> deleted = new ArrayList<>();
+
+    private final AtomicLong wireSent = new AtomicLong();
+    private final AtomicLong wireReceived = new AtomicLong();
+    private final AtomicInteger deltaFiles = new AtomicInteger();
+    /** Set by the first refusal of the delta routes: from then on this run transfers whole files. */
+    private final AtomicReference<String> deltaFallback = new AtomicReference<>();
 
     Runner(SmartFile client, SyncPlan plan, @Nullable TreeListener listener) {
         this.client = client;
@@ -105,7 +115,8 @@ final class Runner {
         }
         TreeResult result = new TreeResult(plan, inPlanOrder(transferred, plan.getTransfers()),
                 inPlanOrder(created, plan.getFoldersToCreate()), deleted, orderedFailures(), bytesDone, cancelled,
-                deletionsSkipped);
+                deletionsSkipped, new TreeResult.Wire(wireSent.get(), wireReceived.get(), deltaFiles.get(),
+                        deltaFallback.get()));
         synchronized (progressLock) {
             listener.onFinished(result);
         }
@@ -181,12 +192,26 @@ final class Runner {
         };
         SmartFileException failure = null;
         try {
-            if (upload) {
+            if (byDelta(e)) {
+                SyncResult r = upload
+                        ? client.paths().syncUpload(Paths.get(e.source()), e.destination(),
+                                UploadOptions.builder().progress(bytes).build())
+                        : client.paths().syncDownload(e.source(), Paths.get(e.destination()), downloadOptions(e, bytes));
+                if (r.getFallback() == SyncResult.Fallback.SERVER_DECLINED) {
+                    deltaFallback.compareAndSet(null, r.getFallbackReason());
+                }
+                if (r.isDeltaUsed()) {
+                    deltaFiles.incrementAndGet();
+                }
+                wireSent.addAndGet(r.getBytesSent());
+                wireReceived.addAndGet(r.getBytesReceived());
+            } else if (upload) {
                 client.paths().uploadAs(e.destination(), UploadSource.of(Paths.get(e.source())),
                         UploadOptions.builder().progress(bytes).build());
+                wireSent.addAndGet(e.getSize());
             } else {
-                client.paths().download(e.source(), Paths.get(e.destination()),
-                        DownloadOptions.builder().progress(bytes).build());
+                wireReceived.addAndGet(client.paths().download(e.source(), Paths.get(e.destination()),
+                        downloadOptions(e, bytes)));
             }
             transferred.add(e);
         } catch (SmartFileException ex) {
@@ -207,6 +232,25 @@ final class Runner {
         }
     }
 
+    /**
+     * A changed file on both sides, large enough, while the server has not turned the delta routes down in this
+     * run (the first refusal turns them off for the rest of it: one failed request, not one per file).
+     */
+    private boolean byDelta(Entry e) {
+        SyncOptions o = plan.getOptions();
+        return o.isDelta() && deltaFallback.get() == null && e.getReason() != SyncPlan.Reason.NEW
+                && e.getSize() >= o.getDeltaMinSize();
+    }
+
+    /** Progress, and the server's SHA-256 when the plan has it: a wrong download never replaces the local file. */
+    private static DownloadOptions downloadOptions(Entry e, ProgressListener bytes) {
+        DownloadOptions.Builder b = DownloadOptions.builder().progress(bytes);
+        if (e.sourceSha256 != null && e.sourceSha256.matches("[0-9A-Fa-f]{64}")) {
+            b.checksum("SHA-256", e.sourceSha256);
+        }
+        return b.build();
+    }
+
     private void delete() {
         if (upload) {
             List<Entry> all = plan.getDeletions();
@@ -217,10 +261,10 @@ final class Runner {
         }
         for (Entry d : plan.getDeletions()) {
             try {
-                deleteLocal(Paths.get(d.getDestination()));
+                deleteLocal(Paths.get(d.destination()));
                 deleted.add(d);
             } catch (IOException e) {
-                failures.put(d, new SmartFileException("Cannot delete " + d.getDestination() + " (" + e + ").", e));
+                failures.put(d, new SmartFileException("Cannot delete " + d.destination() + " (" + e + ").", e));
             }
         }
     }
@@ -228,7 +272,7 @@ final class Runner {
     private void removeRemote(List<Entry> batch) {
         String[] paths = new String[batch.size()];
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = batch.get(i).getDestination();
+            paths[i] = batch.get(i).destination();
         }
         try {
             client.paths().remove(paths).await();

@@ -69,15 +69,23 @@ public final class SyncPlan {
         private final Reason reason;
         private final @Nullable String source;
         private final @Nullable String destination;
+        /** The source's SHA-256 when the plan compared checksums, else null: verifies a download before its move. */
+        final @Nullable String sourceSha256;
 
         Entry(String relativePath, boolean folder, long size, Reason reason, @Nullable String source,
               @Nullable String destination) {
+            this(relativePath, folder, size, reason, source, destination, null);
+        }
+
+        Entry(String relativePath, boolean folder, long size, Reason reason, @Nullable String source,
+              @Nullable String destination, @Nullable String sourceSha256) {
             this.relativePath = relativePath;
             this.folder = folder;
             this.size = size;
             this.reason = reason;
             this.source = source;
             this.destination = destination;
+            this.sourceSha256 = sourceSha256;
         }
 
         /** @return the path below the tree's root, {@code /}-separated, as the source names it */

@@ -30,7 +30,7 @@ import com.smartfile.sdk.SmartFile;
  * <pre>{@code
  * SyncPlan plan = client.trees().plan(TreeLocation.local(Paths.get("photos")), TreeLocation.remote("/photos"),
  *         SyncOptions.builder().delete(true).exclude("*.tmp").build());
- * System.out.println(plan.summary());                     // a dry run
+ * System.out.println(plan.getSummary());                   // a dry run
  * TreeResult done = client.trees().execute(plan, progress -> System.out.println(progress));
  * }</pre>
  */
@@ -102,7 +102,7 @@ public final class Trees {
      */
     public CompletableFuture<TreeResult> executeAsync(SyncPlan plan, @Nullable TreeListener listener) {
         if (plan == null) {
-            throw new InvalidInputException("The plan must not be null.");
+            return CompletableFuture.failedFuture(new InvalidInputException("The plan must not be null."));
         }
         Runner runner = new Runner(client, plan, listener);
         CompletableFuture<TreeResult> future = new CompletableFuture<>();
