@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -79,7 +80,8 @@ final class Redaction {
      * The known secrets plus every value the client computed from them and sent with this request:
      * the whole value of each secret header ({@code Authorization: Basic …}, {@code OAuth …},
      * cookies, CSRF tokens), each long word in it (the base64 token, {@code oauth_signature}, as
-     * sent and percent-decoded) and, for Basic, the decoded {@code key:password}. Longest first, so
+     * sent and percent-decoded), for Basic the decoded {@code key:password}, and the values of a
+     * form body's secret-named fields ({@link #isSecretName}; a PLAINTEXT signature's halves too). Longest first, so
      * a value is masked whole before any part of it.
      */
     static List<String> secretsOf(Request sent, Collection<String> known) {
@@ -106,6 +108,21 @@ final class Redaction {
                             if (colon >= 0 && decoded.length() - colon > 4) {
                                 out.add(decoded.substring(colon + 1));
                             }
+                        }
+                    }
+                }
+            }
+            if (sent.body() instanceof FormBody) {
+                // a form that carries credentials itself (the OAuth exchanges' oauth_signature, oauth_verifier…)
+                FormBody form = (FormBody) sent.body();
+                for (int i = 0; i < form.size(); i++) {
+                    if (isSecretName(form.name(i))) {
+                        String value = form.value(i);
+                        out.add(value);
+                        out.add(form.encodedValue(i));
+                        for (String part : value.split("&")) {   // a PLAINTEXT signature: secret&secret
+                            out.add(part);
+                            out.add(percentDecoded(part));
                         }
                     }
                 }
