@@ -83,8 +83,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
     /**
      * Generator option, with {@link #OPT_SERVICES}: the tags (separated by {@code |}) whose service class is
-     * hand-written; for them the generated interface is {@code <Tag>Operations} (package-private, with its
-     * implementation {@code Default<Tag>Operations}), which the hand-written {@code <Tag>Service} extends.
+     * hand-written; for them the generated interface is {@code <Tag>Operations} (public and documented, since
+     * the public {@code <Tag>Service} written by hand extends it; its implementation {@code Default<Tag>Operations}
+     * is package-private).
      */
     public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
 
@@ -523,6 +524,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             }
             result.put("serviceDoc", serviceDoc(tag));
             result.put("handWritten", handWritten.contains(tag));
+            result.put("serviceName", ServiceMethods.serviceClassName(tag, false));
             result.put("hasTasks", tasks);
             result.put("apiClass", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "Api");
             result.put("apiV3Class", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "V3Api");

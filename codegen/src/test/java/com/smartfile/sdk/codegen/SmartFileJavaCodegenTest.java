@@ -275,8 +275,11 @@ class SmartFileJavaCodegenTest {
         assertTrue(groupsInterface.contains("public interface GroupsService {"), groupsInterface);
         assertTrue(groupsInterface.contains("default Group get(String name) {"), groupsInterface);
         assertTrue(groupsInterface.contains("return Fakes.supply(() -> get(name));"), groupsInterface);
-        // A tag with hand-written methods gets a package-private interface and base; tasks become PendingTasks.
-        assertTrue(read(root.resolve("PathsOperations.java")).contains("\ninterface PathsOperations {"));
+        // A tag with hand-written methods gets a public, documented interface (the public PathsService extends it,
+        // so a user must be able to name it) and a package-private base; tasks become PendingTasks.
+        String pathsInterface = read(root.resolve("PathsOperations.java"));
+        assertTrue(pathsInterface.contains("\npublic interface PathsOperations {"), pathsInterface);
+        assertTrue(pathsInterface.contains("{@link PathsService}"), pathsInterface);
         String paths = read(root.resolve("DefaultPathsOperations.java"));
         assertTrue(paths.contains("abstract class DefaultPathsOperations implements PathsOperations {"), paths);
         assertTrue(paths.contains("public PendingTask remove(String... paths) {"), paths);
