@@ -1,6 +1,10 @@
 package com.smartfile.sdk.codegen;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -495,6 +499,32 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
                 throw new IllegalArgumentException("Operation " + op.operationId + ": path id {" + p.baseName
                         + "} must end the URL (no '/' after it), see spec/README.md");
             }
+        }
+    }
+
+    /** Every written file is post-processed ({@link #postProcessFile}): the unused imports of Java files go. */
+    @Override
+    public boolean isEnablePostProcessFile() {
+        return true;
+    }
+
+    /**
+     * Drops the imports a generated Java file does not use ({@link Imports#pruneUnused}), instead of the external
+     * formatter ({@code JAVA_POST_PROCESS_FILE}) the base generator would run.
+     */
+    @Override
+    public void postProcessFile(File file, String fileType) {
+        if (file == null || !file.getName().endsWith(".java")) {
+            return;
+        }
+        try {
+            String text = new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+            String pruned = Imports.pruneUnused(text);
+            if (!pruned.equals(text)) {
+                Files.write(file.toPath(), pruned.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prune the imports of " + file, e);
         }
     }
 
