@@ -148,8 +148,7 @@ final class TransferCommands {
                 }
                 long bytes = client.paths().downloadZip(target, remote);
                 if (root.json) {
-                    root.console.out().println("{\"path\": " + com.smartfile.sdk.model.SmartFileJson.moshi().adapter(String.class)
-                            .toJson(target.toString()) + ", \"bytes\": " + bytes + "}");
+                    root.console.out().println("{\"path\": " + ApiJson.write(target.toString()) + ", \"bytes\": " + bytes + "}");
                 } else {
                     root.status().println("downloaded " + remote + " as a zip to " + target + " (" + Output.human(bytes) + ")");
                 }

@@ -188,7 +188,7 @@ class TreeCommandsTest {
         Files.write(src.resolve("big.bin"), big);
         CliTest.Run whole = run("--json", "sync", "--no-delta", src.toString(), "sf:/delta");
         ok(whole);
-        Map<?, ?> result = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(whole.out);
+        Map<?, ?> result = (Map<?, ?>) ApiJson.read(whole.out, Object.class);
         assertEquals(0.0, result.get("deltaFiles"), whole.out);
         assertEquals(1_500_000.0, result.get("bytesSent"), whole.out);
         assertEquals(0.0, result.get("bytesReceived"), whole.out);
@@ -198,7 +198,7 @@ class TreeCommandsTest {
         Files.write(back.resolve("big.bin"), big);   // an older local copy, one byte off
         CliTest.Run down = run("--json", "sync", "sf:/delta", back.toString());
         ok(down);
-        Map<?, ?> downResult = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(down.out);
+        Map<?, ?> downResult = (Map<?, ?>) ApiJson.read(down.out, Object.class);
         assertEquals(1.0, downResult.get("deltaFiles"), down.out);
         assertTrue(((Double) downResult.get("bytesReceived")) < 100_000, down.out);
         big[200] ^= 1;
