@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -39,7 +40,8 @@ class EchoedCredentialsTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                String headers = request.getHeaders().toString();
+                String headers = request.getHeaders().toString()
+                        + (request.getBody() == null ? "" : "\nbody: " + request.getBody().utf8());
                 synchronized (sent) {
                     sent.add(request.getHeaders().get("Authorization"));
                 }
@@ -75,6 +77,20 @@ class EchoedCredentialsTest {
         assertFalse(shown.contains(token.substring(0, 12)), shown);
         assertFalse(shown.contains(SmartFileClientTest.PASSWORD), shown);
         assertTrue(shown.contains("Authorization: " + Redaction.MASK), "still says what was masked: " + shown);
+    }
+
+    @Test
+    void secretFormFieldsTheRequestSentAreMasked() {
+        String password = "n3w+Us3r&Passw0rd n3wUs3r";
+        try (SmartFile client = TransferTestSupport.builder(server, home).build()) {
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> client.post("/users/", null, Map.of("name", "ann", "password", password)));
+            String shown = e.getMessage() + "\n" + e.getRawBody() + "\n" + e.getDetail();
+            assertTrue(shown.contains("name=ann"), "the rest of the echoed form is kept: " + shown);
+            assertFalse(shown.contains(password), shown);
+            assertFalse(shown.contains(URLEncoder.encode(password, StandardCharsets.UTF_8)), shown);
+            assertFalse(shown.contains(password.replace(" ", "%20").replace("+", "%2B").replace("&", "%26")), shown);
+        }
     }
 
     @Test
