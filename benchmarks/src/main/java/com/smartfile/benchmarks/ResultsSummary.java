@@ -343,7 +343,10 @@ public final class ResultsSummary {
                     .append(" ms | | ").append(f1(cold.get("pythonWallMillis"))).append(" ms | | ")
                     .append(f1(cold.get("pythonProcessCpuMillis"))).append(" ms | | |\n");
         }
-        sb.append("\nLoad average when the cold rounds ended: ").append(f2(cold.get("loadAverage"))).append(".\n\n");
+        sb.append("\nLoad average when the cold rounds ended: ").append(f2(cold.get("loadAverage"))).append(".\n");
+        Map<String, Object> leftOut = (Map<String, Object>) cold.getOrDefault("setupsLeftOut", Map.of());
+        leftOut.forEach((name, why) -> sb.append("Left out: ").append(name).append(" (").append(why).append(").\n"));
+        sb.append('\n');
     }
 
     private static String shares(List<Object> entries) {
