@@ -44,6 +44,7 @@ class ColdStartTest {
         List<String> services = loaded.stream().filter(c -> c.matches("com\\.smartfile\\.sdk\\.Default\\w+Service"))
                 .collect(Collectors.toList());
         assertEquals(List.of("com.smartfile.sdk.DefaultPathsService"), services);
+        assertFalse(loaded.contains("jdk.internal.logger.LazyLoggers"), "no System.Logger before a retry or a wire log");
     }
 
     @Test
