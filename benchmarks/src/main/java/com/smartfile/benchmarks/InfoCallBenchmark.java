@@ -3,10 +3,9 @@ package com.smartfile.benchmarks;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
+import com.smartfile.sdk.ApiJson;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.SmartFileJson;
-import com.squareup.moshi.JsonAdapter;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -50,7 +49,6 @@ public class InfoCallBenchmark {
     private SmartFile sdk;
     private OkHttpClient bare;
     private Request bareRequest;
-    private JsonAdapter<PathInfo> pathInfoJson;
 
     /**
      * Starts the server and both clients.
@@ -73,7 +71,6 @@ public class InfoCallBenchmark {
         sdk = Clients.sdk(baseUrl, credentials);
         bare = Clients.bare();
         bareRequest = Clients.sameRequestAsSdkInfo(baseUrl, credentials, CannedPathInfoServer.PATH);
-        pathInfoJson = SmartFileJson.moshi().adapter(PathInfo.class);
     }
 
     /** Closes the clients and the server. */
@@ -117,7 +114,7 @@ public class InfoCallBenchmark {
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code());
             }
-            return pathInfoJson.fromJson(response.body().source());
+            return ApiJson.read(response.body().byteStream(), PathInfo.class);
         }
     }
 }

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.smartfile.sdk.ApiJson;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.SmartFileJson;
-import com.squareup.moshi.JsonAdapter;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -68,7 +67,6 @@ public final class InterleavedCallLatency {
             rb.addHeader(h.substring(0, colon), h.substring(colon + 1));
         }
         Request request = rb.build();
-        JsonAdapter<PathInfo> json = SmartFileJson.moshi().adapter(PathInfo.class);
         OkHttpClient bare = Clients.bare();
         try (SmartFile sdk = Clients.sdk(baseUrl, credentials)) {
             List<Supplier<Object>> calls = List.of(
@@ -76,7 +74,7 @@ public final class InterleavedCallLatency {
                     () -> Clients.fetch(bare, request),
                     () -> {
                         try (Response response = bare.newCall(request).execute()) {
-                            return json.fromJson(response.body().source());
+                            return ApiJson.read(response.body().byteStream(), PathInfo.class);
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }

@@ -22,7 +22,7 @@ final class AccountCommands {
             try (SmartFile client = root.client()) {
                 com.smartfile.sdk.model.Ping pong = client.ping();
                 if (root.json) {
-                    Output.json(root.console.out(), com.smartfile.sdk.model.Ping.class, pong);
+                    Output.json(root.console.out(), pong);
                 } else {
                     root.console.out().println(pong.getPing() + " from " + client.getBaseUrl());
                 }
@@ -40,7 +40,7 @@ final class AccountCommands {
         public Integer call() {
             try (SmartFile client = root.client()) {
                 com.smartfile.sdk.model.WhoAmI me = client.whoami();
-                Output.json(root.console.out(), com.smartfile.sdk.model.WhoAmI.class, me);
+                Output.json(root.console.out(), me);
             }
             return ExitCodes.OK;
         }

@@ -83,7 +83,7 @@ final class CallCommand implements Callable<Integer> {
                     }
                 }
             } else if (reply != null) {
-                Output.json(root.console.out(), Object.class, reply);
+                Output.json(root.console.out(), reply);
             }
         }
         return ExitCodes.OK;

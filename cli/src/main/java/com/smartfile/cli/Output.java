@@ -1,11 +1,10 @@
 package com.smartfile.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Type;
 import java.time.format.DateTimeFormatter;
 
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.ApiJson;
 
 /** How results are printed: human tables, or JSON with {@code --json}. */
 final class Output {
@@ -15,8 +14,8 @@ final class Output {
     private Output() {
     }
 
-    static void json(PrintWriter out, Type type, Object value) {
-        out.println(SmartFileJson.moshi().adapter(type).indent("  ").toJson(value));
+    static void json(PrintWriter out, Object value) {
+        out.println(ApiJson.writeIndented(value));
     }
 
     /** One line of a listing: type, size, time, name. */

@@ -3,6 +3,7 @@ package com.smartfile.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.smartfile.sdk.ApiJson;
 import com.smartfile.sdk.PendingTask;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.model.PathInfo;
@@ -31,7 +32,7 @@ final class PathCommands {
             try (SmartFile client = root.client()) {
                 PathInfo info = client.paths().info(path);
                 if (root.json) {
-                    Output.json(root.console.out(), PathInfo.class, info);
+                    Output.json(root.console.out(), info);
                 } else {
                     root.console.out().println(Output.row(info));
                     root.console.out().println("  path: " + info.getPath());
@@ -63,7 +64,7 @@ final class PathCommands {
                     boolean first = true;
                     for (PathInfo p : client.paths().list(path, pageSize)) {
                         root.console.out().print(first ? "" : ",\n");
-                        root.console.out().print(com.smartfile.sdk.model.SmartFileJson.moshi().adapter(PathInfo.class).toJson(p));
+                        root.console.out().print(ApiJson.write(p));
                         first = false;
                     }
                     root.console.out().println(first ? "]" : "\n]");
@@ -187,7 +188,7 @@ final class PathCommands {
 
     static void report(SmartFileCommand root, PathInfo info, String line) {
         if (root.json) {
-            Output.json(root.console.out(), PathInfo.class, info);
+            Output.json(root.console.out(), info);
         } else {
             root.status().println(line);
         }
@@ -200,7 +201,7 @@ final class PathCommands {
         }
         Task done = pending.await();
         if (root.json) {
-            Output.json(root.console.out(), Task.class, done);
+            Output.json(root.console.out(), done);
         } else {
             root.status().println(verb + " (task " + pending.getUuid() + ": " + status(done) + ")");
         }

@@ -35,7 +35,7 @@ final class TaskCommand implements Callable<Integer> {
                 task = client.tasks().await(task, timeout);
             }
             if (root.json) {
-                Output.json(root.console.out(), Task.class, task);
+                Output.json(root.console.out(), task);
             } else {
                 root.console.out().println("task " + uuid + ": " + PathCommands.status(task)
                         + (task.getType() == null ? "" : " (" + task.getType() + ")"));

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.smartfile.sdk.ApiJson;
 import com.smartfile.sdk.DownloadOptions;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.UploadOptions;
 import com.smartfile.sdk.UploadSource;
 import com.smartfile.sdk.model.PathInfo;
-import com.squareup.moshi.Types;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +60,7 @@ final class TransferCommands {
                 List<PathInfo> stored = client.paths().upload(folder, sources, options);
                 bar.finish();
                 if (root.json) {
-                    Output.json(root.console.out(), Types.newParameterizedType(List.class, PathInfo.class), stored);
+                    Output.json(root.console.out(), stored);
                 } else {
                     for (PathInfo p : stored) {
                         root.status().println("uploaded " + p.getPath() + " (" + Output.human(p.getSize() == null ? 0 : p.getSize()) + ")");
@@ -122,8 +122,7 @@ final class TransferCommands {
                 long bytes = client.paths().download(remote, target, options.build());
                 bar.finish();
                 if (root.json) {
-                    root.console.out().println("{\"path\": " + com.smartfile.sdk.model.SmartFileJson.moshi().adapter(String.class)
-                            .toJson(target.toString()) + ", \"bytes\": " + bytes + "}");
+                    root.console.out().println("{\"path\": " + ApiJson.write(target.toString()) + ", \"bytes\": " + bytes + "}");
                 } else {
                     root.status().println("downloaded " + remote + " to " + target + " (" + Output.human(bytes) + ")");
                 }
@@ -149,8 +148,7 @@ final class TransferCommands {
                 }
                 long bytes = client.paths().downloadZip(target, remote);
                 if (root.json) {
-                    root.console.out().println("{\"path\": " + com.smartfile.sdk.model.SmartFileJson.moshi().adapter(String.class)
-                            .toJson(target.toString()) + ", \"bytes\": " + bytes + "}");
+                    root.console.out().println("{\"path\": " + ApiJson.write(target.toString()) + ", \"bytes\": " + bytes + "}");
                 } else {
                     root.status().println("downloaded " + remote + " as a zip to " + target + " (" + Output.human(bytes) + ")");
                 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import com.smartfile.sdk.SmartFile;
 import com.smartfile.sdk.SmartFileException;
 import com.smartfile.sdk.model.PathInfo;
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.ApiJson;
 import com.smartfile.sdk.tree.Comparison;
 import com.smartfile.sdk.tree.SyncOptions;
 import com.smartfile.sdk.tree.SyncPlan;
@@ -282,7 +282,7 @@ final class TreeCommands {
     }
 
     private static void json(PrintWriter out, Object value) {
-        out.println(SmartFileJson.moshi().adapter(Object.class).indent("  ").toJson(value));
+        out.println(ApiJson.writeIndented(value));
     }
 
     /** The one overall progress line on a terminal: files and bytes, rate, time left. */
@@ -358,7 +358,7 @@ final class TreeCommands {
             try (SmartFile client = root.client()) {
                 PathInfo info = client.paths().info(path);
                 if (root.json) {
-                    Output.json(root.console.out(), PathInfo.class, info);
+                    Output.json(root.console.out(), info);
                     return ExitCodes.OK;
                 }
                 boolean dir = info.isDirectory();

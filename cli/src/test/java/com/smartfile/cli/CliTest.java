@@ -24,7 +24,7 @@ import com.smartfile.emulator.Faults;
 import com.smartfile.emulator.SmartFileEmulator;
 import com.smartfile.emulator.SmartFileEmulatorExtension;
 import com.smartfile.sdk.RetryPolicy;
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.ApiJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,11 +118,11 @@ class CliTest {
         assertTrue(ls.out.contains("n4.txt"), ls.out);
         Run json = run("--json", "ls", "/cli/many", "--page-size", "2");
         ok(json);
-        List<?> parsed = (List<?>) SmartFileJson.moshi().adapter(Object.class).fromJson(json.out);
+        List<?> parsed = (List<?>) ApiJson.read(json.out, Object.class);
         assertEquals(5, parsed.size());
         Run info = run("info", "/cli/many/n1.txt", "--json");
         ok(info);
-        assertEquals(11.0, ((Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(info.out)).get("size"));
+        assertEquals(11.0, ((Map<?, ?>) ApiJson.read(info.out, Object.class)).get("size"));
     }
 
     @Test
@@ -239,11 +239,7 @@ class CliTest {
     }
 
     private static Object parse(String json) {
-        try {
-            return SmartFileJson.moshi().adapter(Object.class).fromJson(json);
-        } catch (IOException e) {
-            throw new AssertionError(json, e);
-        }
+        return ApiJson.read(json, Object.class);
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Map;
 import com.smartfile.emulator.EmulatorCredentials;
 import com.smartfile.emulator.SmartFileEmulatorExtension;
 import com.smartfile.sdk.RetryPolicy;
-import com.smartfile.sdk.model.SmartFileJson;
+import com.smartfile.sdk.ApiJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,7 +88,7 @@ class TreeCommandsTest {
         assertTrue(dry.out.contains("dry run: 2 files to transfer"), dry.out);
         CliTest.Run json = run("--json", "sync", "--dry-run", src.toString(), "sf:/photos");
         ok(json);
-        Map<?, ?> plan = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(json.out);
+        Map<?, ?> plan = (Map<?, ?>) ApiJson.read(json.out, Object.class);
         assertEquals(2, ((List<?>) plan.get("transfers")).size(), json.out);
         CliTest.Run sizeOnly = run("sync", "--dry-run", "--size-only", src.toString(), "sf:/photos");
         assertTrue(sizeOnly.out.contains("dry run: 1 file to transfer"), sizeOnly.out);
@@ -100,7 +100,7 @@ class TreeCommandsTest {
         Files.delete(src.resolve("sub dir/b #1.txt"));
         CliTest.Run delete = run("--json", "sync", "--delete", src.toString(), "sf:/photos");
         ok(delete);
-        Map<?, ?> result = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(delete.out);
+        Map<?, ?> result = (Map<?, ?>) ApiJson.read(delete.out, Object.class);
         assertEquals(1, ((List<?>) result.get("deleted")).size(), delete.out);
         assertEquals("ALPHA", run("cat", "/photos/a.txt").out);
         assertEquals(ExitCodes.NOT_FOUND, run("stat", "/photos/sub dir/b #1.txt").code);
@@ -126,7 +126,7 @@ class TreeCommandsTest {
         ok(du);
         assertTrue(du.out.contains("3 files  2 folders") || du.out.contains("3 files"), du.out);
         CliTest.Run duJson = run("--json", "du", "/inbox");
-        Map<?, ?> usage = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(duJson.out);
+        Map<?, ?> usage = (Map<?, ?>) ApiJson.read(duJson.out, Object.class);
         assertEquals(18.0, usage.get("bytes"), duJson.out);
         assertEquals(3.0, usage.get("files"), duJson.out);
 
@@ -188,7 +188,7 @@ class TreeCommandsTest {
         Files.write(src.resolve("big.bin"), big);
         CliTest.Run whole = run("--json", "sync", "--no-delta", src.toString(), "sf:/delta");
         ok(whole);
-        Map<?, ?> result = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(whole.out);
+        Map<?, ?> result = (Map<?, ?>) ApiJson.read(whole.out, Object.class);
         assertEquals(0.0, result.get("deltaFiles"), whole.out);
         assertEquals(1_500_000.0, result.get("bytesSent"), whole.out);
         assertEquals(0.0, result.get("bytesReceived"), whole.out);
@@ -198,7 +198,7 @@ class TreeCommandsTest {
         Files.write(back.resolve("big.bin"), big);   // an older local copy, one byte off
         CliTest.Run down = run("--json", "sync", "sf:/delta", back.toString());
         ok(down);
-        Map<?, ?> downResult = (Map<?, ?>) SmartFileJson.moshi().adapter(Object.class).fromJson(down.out);
+        Map<?, ?> downResult = (Map<?, ?>) ApiJson.read(down.out, Object.class);
         assertEquals(1.0, downResult.get("deltaFiles"), down.out);
         assertTrue(((Double) downResult.get("bytesReceived")) < 100_000, down.out);
         big[200] ^= 1;

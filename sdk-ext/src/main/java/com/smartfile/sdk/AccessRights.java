@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -8,12 +9,12 @@ import java.util.Objects;
  */
 public final class AccessRights {
 
-    private final Boolean list;
-    private final Boolean read;
-    private final Boolean write;
-    private final Boolean remove;
+    private final @Nullable Boolean list;
+    private final @Nullable Boolean read;
+    private final @Nullable Boolean write;
+    private final @Nullable Boolean remove;
 
-    private AccessRights(Boolean list, Boolean read, Boolean write, Boolean remove) {
+    private AccessRights(@Nullable Boolean list, @Nullable Boolean read, @Nullable Boolean write, @Nullable Boolean remove) {
         this.list = list;
         this.read = read;
         this.write = write;
@@ -65,7 +66,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean getList() {
+    public @Nullable Boolean getList() {
         return list;
     }
 
@@ -74,7 +75,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean getRead() {
+    public @Nullable Boolean getRead() {
         return read;
     }
 
@@ -83,7 +84,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean getWrite() {
+    public @Nullable Boolean getWrite() {
         return write;
     }
 
@@ -92,7 +93,7 @@ public final class AccessRights {
      *
      * @return the right, or null when unset
      */
-    public Boolean getRemove() {
+    public @Nullable Boolean getRemove() {
         return remove;
     }
 

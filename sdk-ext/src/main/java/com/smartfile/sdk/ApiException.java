@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,12 +30,19 @@ public class ApiException extends SmartFileException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int statusCode;
+    /** The request's HTTP method. */
     private final String method;
+    /** The request's URL, secrets masked. */
     private final String url;
-    private final String detail;
+    /** The server's {@code detail}, if any. */
+    private final @Nullable String detail;
+    /** Messages per field. */
     private final Map<String, List<String>> fieldErrors;
-    private final String requestId;
+    /** The server's request id, if any. */
+    private final @Nullable String requestId;
+    /** The start of the reply body. */
     private final String rawBody;
 
     ApiException(ErrorReply reply) {
@@ -80,7 +88,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the detail, or null
      */
-    public String getDetail() {
+    public @Nullable String getDetail() {
         return detail;
     }
 
@@ -100,7 +108,7 @@ public class ApiException extends SmartFileException {
      *
      * @return the request id, or null when absent
      */
-    public String getRequestId() {
+    public @Nullable String getRequestId() {
         return requestId;
     }
 
@@ -130,11 +138,11 @@ public class ApiException extends SmartFileException {
         private final int statusCode;
         private String method = "GET";
         private String url = SmartFile.DEFAULT_BASE_URL + "api/" + SmartFile.DEFAULT_API_VERSION + "/";
-        private String detail;
+        private @Nullable String detail;
         private final Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
-        private String requestId;
+        private @Nullable String requestId;
         private String rawBody = "";
-        private Duration retryAfter;
+        private @Nullable Duration retryAfter;
 
         private Builder(int statusCode) {
             if (statusCode < 100 || statusCode > 599) {

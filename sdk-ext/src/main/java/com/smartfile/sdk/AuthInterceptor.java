@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,7 +31,7 @@ final class AuthInterceptor implements Interceptor {
     private final Credentials credentials;
     private final HttpUrl baseUrl;
     private final OAuth1Signer signer;
-    private final String basicHeader;
+    private final @Nullable String basicHeader;
 
     /**
      * @param credentials the credentials

@@ -136,25 +136,26 @@ final class Bodies {
                     if (startsAttempt) {
                         progress.restart();
                     }
-                    switch (source.kind) {
-                        case FILE:
-                            copyFile(source.file, sink, length);
-                            break;
-                        case BYTES:
-                            for (int off = 0; off < source.bytes.length; ) {
-                                int n = Math.min(CHUNK, source.bytes.length - off);
-                                sink.write(source.bytes, off, n);
-                                off += n;
-                                progress.advance(n);
-                            }
-                            break;
-                        default:
-                            if (!source.claim()) {
-                                throw new InvalidInputException("The upload stream was already read once and cannot be "
-                                        + "sent again; give a new UploadSource with a fresh stream.");
-                            }
-                            // Not closed: the stream belongs to the caller.
-                            copy(Okio.source(source.stream), sink, length, source);
+                    // exactly one of them is set, as the source's kind says
+                    Path file = source.file;
+                    byte[] bytes = source.bytes;
+                    InputStream stream = source.stream;
+                    if (file != null) {
+                        copyFile(file, sink, length);
+                    } else if (bytes != null) {
+                        for (int off = 0; off < bytes.length; ) {
+                            int n = Math.min(CHUNK, bytes.length - off);
+                            sink.write(bytes, off, n);
+                            off += n;
+                            progress.advance(n);
+                        }
+                    } else if (stream != null) {
+                        if (!source.claim()) {
+                            throw new InvalidInputException("The upload stream was already read once and cannot be "
+                                    + "sent again; give a new UploadSource with a fresh stream.");
+                        }
+                        // Not closed: the stream belongs to the caller.
+                        copy(Okio.source(stream), sink, length, source);
                     }
                 } catch (SmartFileException e) {
                     // Not a network failure: carried through OkHttp unretried, unwrapped for the caller.

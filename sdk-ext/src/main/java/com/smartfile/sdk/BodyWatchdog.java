@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -37,7 +38,7 @@ final class BodyWatchdog implements Interceptor {
     static final long WATCHED = 1024 * 1024;
 
     private static final Object LOCK = new Object();
-    private static ScheduledExecutorService timer;
+    private static @Nullable ScheduledExecutorService timer;
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -59,7 +60,8 @@ final class BodyWatchdog implements Interceptor {
 
     private static ScheduledExecutorService timer() {
         synchronized (LOCK) {
-            if (timer == null) {
+            ScheduledExecutorService running = timer;
+            if (running == null) {
                 ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
                     Thread thread = new Thread(r, "SmartFile upload watchdog");
                     thread.setDaemon(true);
@@ -67,8 +69,9 @@ final class BodyWatchdog implements Interceptor {
                 });
                 t.setRemoveOnCancelPolicy(true);
                 timer = t;
+                running = t;
             }
-            return timer;
+            return running;
         }
     }
 

@@ -10,8 +10,11 @@ public class ChecksumMismatchException extends SmartFileException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The digest algorithm. */
     private final String algorithm;
+    /** The digest expected. */
     private final String expected;
+    /** The digest computed. */
     private final String actual;
 
     ChecksumMismatchException(String message, String algorithm, String expected, String actual) {

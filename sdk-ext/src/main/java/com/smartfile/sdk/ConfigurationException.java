@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client is configured in a way that cannot work: missing or malformed credentials, a bad
  * base URL, an unreadable netrc file, an API call before OAuth access tokens exist. Thrown before
@@ -24,7 +26,7 @@ public class ConfigurationException extends SmartFileException {
      * @param message what is wrong and how to fix it
      * @param cause the underlying failure
      */
-    public ConfigurationException(String message, Throwable cause) {
+    public ConfigurationException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -36,9 +37,9 @@ final class CredentialChain {
     static final String ACCESS_TOKEN = "SMARTFILE_ACCESS_TOKEN";
     static final String ACCESS_SECRET = "SMARTFILE_ACCESS_SECRET";
 
-    private final Function<String, String> env;
+    private final Function<String, @Nullable String> env;
     private final Path home;
-    private final Path netrcFile;
+    private final @Nullable Path netrcFile;
 
     /**
      * @param env reads an environment variable (null when unset); {@code System::getenv} in
@@ -46,14 +47,14 @@ final class CredentialChain {
      * @param home the user's home directory, where {@code .netrc} is looked for
      * @param netrcFile a netrc file the caller named, or null for {@code home/.netrc}
      */
-    CredentialChain(Function<String, String> env, Path home, Path netrcFile) {
+    CredentialChain(Function<String, @Nullable String> env, Path home, @Nullable Path netrcFile) {
         this.env = env;
         this.home = home;
         this.netrcFile = netrcFile;
     }
 
     /** The chain over the real environment and {@code user.home}. */
-    static CredentialChain system(Path netrcFile) {
+    static CredentialChain system(@Nullable Path netrcFile) {
         return new CredentialChain(System::getenv, Paths.get(System.getProperty("user.home", "")), netrcFile);
     }
 
@@ -65,7 +66,7 @@ final class CredentialChain {
      * @return the credentials
      * @throws ConfigurationException when none are found or what was found is unusable
      */
-    Credentials resolve(Credentials explicit, HttpUrl baseUrl) {
+    Credentials resolve(@Nullable Credentials explicit, HttpUrl baseUrl) {
         if (explicit != null) {
             return explicit;
         }
@@ -80,7 +81,7 @@ final class CredentialChain {
         throw new ConfigurationException("No SmartFile credentials were found. " + howTo(baseUrl));
     }
 
-    private Credentials fromEnvironment(HttpUrl baseUrl) {
+    private @Nullable Credentials fromEnvironment(HttpUrl baseUrl) {
         String clientToken = envVar(CLIENT_TOKEN);
         if (clientToken != null) {
             String clientSecret = envVar(CLIENT_SECRET);
@@ -120,7 +121,7 @@ final class CredentialChain {
         return Credentials.basic(key, password);
     }
 
-    private Credentials fromNetrc(HttpUrl baseUrl) {
+    private @Nullable Credentials fromNetrc(HttpUrl baseUrl) {
         boolean isDefault = netrcFile == null;
         Path file = netrcPath();
         Netrc netrc = Netrc.load(file, isDefault);
@@ -156,12 +157,12 @@ final class CredentialChain {
         return netrcFile != null ? netrcFile : home.resolve(".netrc");
     }
 
-    private String envVar(String name) {
+    private @Nullable String envVar(String name) {
         String v = env.apply(name);
         return v == null || v.isEmpty() ? null : v;
     }
 
-    private void check(String value, String what, HttpUrl baseUrl) {
+    private void check(@Nullable String value, String what, HttpUrl baseUrl) {
         String problem = Credentials.problem(value, what);
         if (problem != null) {
             throw new ConfigurationException(problem + ". " + howTo(baseUrl));

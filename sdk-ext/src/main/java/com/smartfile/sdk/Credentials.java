@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the client authenticates: an API key and password (HTTP Basic), or OAuth 1.0a tokens.
  * Immutable and thread-safe.
@@ -30,10 +32,10 @@ public final class Credentials {
     private final Kind kind;
     private final String key;
     private final String secret;
-    private final String accessToken;
-    private final String accessSecret;
+    private final @Nullable String accessToken;
+    private final @Nullable String accessSecret;
 
-    private Credentials(Kind kind, String key, String secret, String accessToken, String accessSecret) {
+    private Credentials(Kind kind, String key, String secret, @Nullable String accessToken, @Nullable String accessSecret) {
         this.kind = kind;
         this.key = key;
         this.secret = secret;
@@ -140,11 +142,10 @@ public final class Credentials {
     }
 
     /** The OAuth access token, or null. */
-    String accessToken() {
+    @Nullable String accessToken() {
         return accessToken;
     }
 
-    /** The OAuth access token's secret, or null. */
     /** The values that must never be shown: password or client secret, and the access secret. */
     java.util.List<String> secretValues() {
         java.util.List<String> values = new java.util.ArrayList<>();
@@ -157,7 +158,8 @@ public final class Credentials {
         return values;
     }
 
-    String accessSecret() {
+    /** The OAuth access token's secret, or null. */
+    @Nullable String accessSecret() {
         return accessSecret;
     }
 
@@ -167,7 +169,7 @@ public final class Credentials {
      * @param value the raw value
      * @param what what the value is, e.g. {@code "SMARTFILE_API_KEY"}
      */
-    static String problem(String value, String what) {
+    static @Nullable String problem(@Nullable String value, String what) {
         if (value == null) {
             return what + " is missing";
         }
@@ -183,12 +185,12 @@ public final class Credentials {
         return null;
     }
 
-    private static String require(String value, String what) {
+    private static String require(@Nullable String value, String what) {
         String problem = problem(value, what);
         if (problem != null) {
             throw new ConfigurationException(problem + ".");
         }
-        return value.trim();
+        return java.util.Objects.requireNonNull(value, what).trim(); // problem() refused null
     }
 
     /** The first 4 characters, then a mask: enough to tell keys apart in logs. */

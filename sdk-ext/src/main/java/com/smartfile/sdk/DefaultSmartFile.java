@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,6 @@ import com.smartfile.sdk.model.Ping;
 import com.smartfile.sdk.model.Right;
 import com.smartfile.sdk.internal.SmartFileJson;
 import com.smartfile.sdk.model.WhoAmI;
-import org.jspecify.annotations.Nullable;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.ConnectionPool;
@@ -81,8 +81,9 @@ final class DefaultSmartFile implements SmartFile {
         this.baseUrl = baseUrl;
         this.apiVersion = b.apiVersion;
         this.credentials = credentials;
-        this.ownsHttp = b.httpClient == null;
-        OkHttpClient.Builder hb = ownsHttp ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
+        OkHttpClient given = b.httpClient;
+        this.ownsHttp = given == null;
+        OkHttpClient.Builder hb = given == null ? new OkHttpClient.Builder() : given.newBuilder();
         hb.connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -94,13 +95,13 @@ final class DefaultSmartFile implements SmartFile {
         // Outermost first: errors are mapped after retries; every attempt is re-authenticated
         // (fresh OAuth nonce); the wire log sees the final headers, with secrets masked.
         hb.interceptors().add(0, new ErrorInterceptor(credentials.secretValues()));
-        ConnectionPool pool = ownsHttp ? new ConnectionPool() : b.httpClient.connectionPool();
+        ConnectionPool pool = given == null ? new ConnectionPool() : given.connectionPool();
         hb.connectionPool(pool);
         hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, b.sleeper, b.jitter, pool::evictAll));
         hb.interceptors().add(0, openCalls); // outermost: a call is open until its reply's body is closed
         hb.addInterceptor(UserAgent.interceptor(UserAgent.of(b.userAgentSuffix)));
         hb.addInterceptor(new AuthInterceptor(credentials, baseUrl, OAuth1Signer.of(b.oauthSignatureMethod)));
-        ReplyWatch.install(hb, ownsHttp ? javax.net.SocketFactory.getDefault() : b.httpClient.socketFactory());
+        ReplyWatch.install(hb, given == null ? javax.net.SocketFactory.getDefault() : given.socketFactory());
         if (b.logLevel != LogLevel.NONE) {
             hb.addNetworkInterceptor(new WireLogger(b.logLevel, credentials.secretValues()));
         }
@@ -288,7 +289,7 @@ final class DefaultSmartFile implements SmartFile {
     }
 
     @Override
-    public Object call(String method, String endpoint, Object id, Map<String, ?> params) {
+    public @Nullable Object call(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return raw.call(method, endpoint, id, params);
     }
 

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -88,7 +89,7 @@ final class DeltaSync {
             throw ErrorMapper.fromFailure(sigCall.request(), e);
         }
 
-        Path deltaFile = null;
+        @Nullable Path deltaFile = null;
         try {
             deltaFile = Files.createTempFile("smartfile-delta-", ".rdiff");
             DeltaStats stats;
@@ -186,7 +187,7 @@ final class DeltaSync {
                             + " rebuilt from its delta is " + actual + ", not the expected " + o.expectedDigest
                             + "; " + target + " was left as it was. Download the whole file with paths().download(…), "
                             + "and if it fails the same way check the expected digest.",
-                            o.algorithm, o.expectedDigest, actual);
+                            java.util.Objects.requireNonNull(o.algorithm), java.util.Objects.requireNonNull(o.expectedDigest), actual);
                 }
             }
             LocalFiles.move(temp, target);
@@ -255,7 +256,7 @@ final class DeltaSync {
      * and 501 are what a server without the routes answers, and 400 what one answers that reads the route as a
      * path or cannot read the signature or delta it was sent.
      */
-    static String fallbackReason(ApiException e, String route) {
+    static @Nullable String fallbackReason(ApiException e, String route) {
         switch (e.getStatusCode()) {
             case 404:
                 return "SmartFile answered 404 to path/sync/" + route + ": the remote file does not exist "
@@ -287,7 +288,7 @@ final class DeltaSync {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    private static void deleteQuietly(@Nullable Path p) {
         if (p == null) {
             return;
         }
@@ -301,10 +302,10 @@ final class DeltaSync {
     /** Counts the reply's bytes (into the progress, if any); a failed read is the connection's failure. */
     private static final class CountingStream extends FilterInputStream {
         private final Request request;
-        private final Progress progress;
+        private final @Nullable Progress progress;
         long count;
 
-        CountingStream(InputStream in, Request request, Progress progress) {
+        CountingStream(InputStream in, Request request, @Nullable Progress progress) {
             super(in);
             this.request = request;
             this.progress = progress;

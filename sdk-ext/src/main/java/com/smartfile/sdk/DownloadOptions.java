@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
@@ -15,9 +16,9 @@ public final class DownloadOptions {
 
     private static final DownloadOptions DEFAULTS = builder().build();
 
-    final ProgressListener progress;
-    final String algorithm;
-    final String expectedDigest;
+    final @Nullable ProgressListener progress;
+    final @Nullable String algorithm;
+    final @Nullable String expectedDigest;
     final int maxResumes;
     final boolean durable;
 
@@ -48,7 +49,7 @@ public final class DownloadOptions {
     }
 
     /** A fresh digest for the checksum, or null when none is to be verified. */
-    MessageDigest newDigest() {
+    @Nullable MessageDigest newDigest() {
         return algorithm == null ? null : digest(algorithm);
     }
 
@@ -62,7 +63,7 @@ public final class DownloadOptions {
     }
 
     /** The JDK name for an algorithm name as SmartFile's checksum task spells it ({@code sha256}) or the JDK does. */
-    static String jdkName(String algorithm) {
+    static String jdkName(@Nullable String algorithm) {
         if (algorithm == null || algorithm.trim().isEmpty()) {
             throw new InvalidInputException("The checksum algorithm must not be " + (algorithm == null ? "null" : "blank")
                     + "; use SHA-256, SHA-512, SHA-1 or MD5.");
@@ -92,9 +93,9 @@ public final class DownloadOptions {
 
     /** Builds {@link DownloadOptions}. */
     public static final class Builder {
-        private ProgressListener progress;
-        private String algorithm;
-        private String expectedDigest;
+        private @Nullable ProgressListener progress;
+        private @Nullable String algorithm;
+        private @Nullable String expectedDigest;
         private int maxResumes = DEFAULT_MAX_RESUMES;
         private boolean durable;
 
@@ -107,7 +108,7 @@ public final class DownloadOptions {
          * @param listener the listener, or null for none
          * @return this builder
          */
-        public Builder progress(ProgressListener listener) {
+        public Builder progress(@Nullable ProgressListener listener) {
             this.progress = listener;
             return this;
         }

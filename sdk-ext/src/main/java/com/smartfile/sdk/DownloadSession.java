@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +61,7 @@ final class DownloadSession implements Closeable {
         void restart() throws IOException;
 
         /** Hears the validator of the version being received (null: none), to resume it in a later run. */
-        default void validator(String ifRange) {
+        default void validator(@Nullable String ifRange) {
         }
     }
 
@@ -73,26 +75,26 @@ final class DownloadSession implements Closeable {
     private final String path;
     private final RetryBudget budget;
     private final int maxResumes;
-    private final String algorithm;
-    private final String expectedDigest;
-    private final MessageDigest digest;
+    private final @Nullable String algorithm;
+    private final @Nullable String expectedDigest;
+    private final @Nullable MessageDigest digest;
     private final Progress progress;
-    private final Restart restart;
+    private final @Nullable Restart restart;
 
-    private Response response;
-    private BufferedSource source;
+    private @Nullable Response response;
+    private @Nullable BufferedSource source;
     private long received;
     private long total = -1;
     private long skip;
     /** The strong validator of the version being received, sent as {@code If-Range}; null when there is none. */
-    private String validator;
+    private @Nullable String validator;
     private int resumes;
     private boolean finished;
     /** A read failure not yet acted on (see {@link #read(byte[], int, int, boolean)}). */
-    private Exception pending;
+    private @Nullable Exception pending;
 
     DownloadSession(Invoker invoker, PathsApi api, String path, DownloadOptions options, RetryBudget budget,
-                    Restart restart) {
+                    @Nullable Restart restart) {
         this.invoker = invoker;
         this.api = api;
         this.path = PathIds.formValue(path);
@@ -128,7 +130,7 @@ final class DownloadSession implements Closeable {
      *
      * @param existing the {@code have} bytes already on disk, read for the digest when one is checked
      */
-    void openFrom(long have, String validator, InputStream existing) throws IOException {
+    void openFrom(long have, @Nullable String validator, InputStream existing) throws IOException {
         if (have <= 0 || validator == null || restart == null) {
             open();
             return;
@@ -147,7 +149,7 @@ final class DownloadSession implements Closeable {
     }
 
     /** The strong validator of the version being received, or null. */
-    String validator() {
+    @Nullable String validator() {
         return validator;
     }
 
@@ -186,7 +188,8 @@ final class DownloadSession implements Closeable {
                 pending = null;
                 failed(cause);
             }
-            if (source == null) {
+            BufferedSource in = source;
+            if (in == null) {
                 if (!goOn) {
                     return 0;
                 }
@@ -201,18 +204,20 @@ final class DownloadSession implements Closeable {
                     // The retry mechanism already tried as often as the budget allows.
                     throw incomplete(e);
                 }
+                continue; // reopen() adopted a reply (or threw)
             }
             int n;
             try {
                 if (skip > 0) {
-                    source.skip(skip);
+                    in.skip(skip);
                     skip = 0;
                 }
-                n = source.read(b, off, len);
+                n = in.read(b, off, len);
             } catch (IOException e) {
                 if (!resumable(e)) {
                     closeResponse();
-                    throw ErrorMapper.fromFailure(response == null ? null : response.request(), e);
+                    throw ErrorMapper.fromFailure(Objects.requireNonNull(response, "a source comes with its reply")
+                            .request(), e);
                 }
                 closeResponse();
                 pending = e;
@@ -277,6 +282,8 @@ final class DownloadSession implements Closeable {
         closeResponse();
         if (digest != null) {
             String actual = hex(digest.digest());
+            String algorithm = Objects.requireNonNull(this.algorithm, "a digest comes with its algorithm");
+            String expectedDigest = Objects.requireNonNull(this.expectedDigest, "a digest comes with its expected value");
             if (!actual.equals(expectedDigest)) {
                 throw new ChecksumMismatchException("The " + algorithm + " digest of the " + received + " bytes downloaded from "
                         + path + " is " + actual + ", not the expected " + expectedDigest + ". The data was damaged on the way "
@@ -306,7 +313,7 @@ final class DownloadSession implements Closeable {
                 + (budget.used() == 1 ? "" : "s") + " of the " + budget.maxAttempts() + " its retry policy allows)";
         return new IncompleteDownloadException("The download of " + path + " failed after " + received + " of "
                 + (total < 0 ? "an unknown number of" : String.valueOf(total)) + " bytes" + why + ": "
-                + cause.getMessage().replaceAll("\\.$", "") + ". Try again later, or allow more attempts with "
+                + String.valueOf(cause.getMessage()).replaceAll("\\.$", "") + ". Try again later, or allow more attempts with "
                 + "RetryPolicy.builder().maxAttempts(…) in SmartFile.builder().retryPolicy(…)"
                 + (resumes >= maxResumes ? " and more resumes with DownloadOptions.builder().maxResumes(…)" : "") + ".",
                 received, total, cause);
@@ -347,7 +354,7 @@ final class DownloadSession implements Closeable {
      * The server did not send the rest of the file as asked. {@code full} is its reply when that
      * was the whole file (200), else null.
      */
-    private void notHonoured(Response full) {
+    private void notHonoured(@Nullable Response full) {
         if (full == null && !budget.left()) {
             throw incomplete(new IOException("SmartFile did not send the rest of the file from byte " + received
                     + " as asked, and no attempt is left to fetch it again from the start"));
@@ -451,7 +458,7 @@ final class DownloadSession implements Closeable {
      * ETag; else a Last-Modified at least one second before the reply's Date (RFC 9110 8.8.2.2);
      * else null.
      */
-    static String strongValidator(Response r) {
+    static @Nullable String strongValidator(Response r) {
         String etag = r.header("ETag");
         if (etag != null && etag.trim().startsWith("\"") && etag.trim().length() >= 2 && etag.trim().endsWith("\"")) {
             return etag.trim();
@@ -488,7 +495,7 @@ final class DownloadSession implements Closeable {
      * Sends one GET (retried within the download's budget) through the client's interceptors,
      * without compression so byte offsets hold.
      */
-    private Response request(String range, String ifRange) {
+    private Response request(@Nullable String range, @Nullable String ifRange) {
         Request.Builder b = api.downloadFile(id, range).request().newBuilder().header("Accept-Encoding", "identity");
         if (ifRange != null) {
             b.header("If-Range", ifRange);
@@ -529,7 +536,7 @@ final class DownloadSession implements Closeable {
             this.total = total;
         }
 
-        static ContentRange parse(String header) {
+        static @Nullable ContentRange parse(@Nullable String header) {
             if (header == null) {
                 return null;
             }

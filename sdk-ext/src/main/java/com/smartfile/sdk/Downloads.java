@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ final class Downloads {
         this.policy = policy;
     }
 
-    private DownloadSession session(String path, DownloadOptions options, DownloadSession.Restart restart) {
+    private DownloadSession session(String path, DownloadOptions options, DownloadSession.@Nullable Restart restart) {
         return new DownloadSession(invoker, v2, path, options == null ? DownloadOptions.defaults() : options,
                 new RetryBudget(policy.getMaxAttempts()), restart);
     }
@@ -58,7 +59,7 @@ final class Downloads {
                 }
 
                 @Override
-                public void validator(String ifRange) {
+                public void validator(@Nullable String ifRange) {
                     part.validator(ifRange);
                 }
             };

@@ -23,6 +23,7 @@ import com.smartfile.sdk.internal.SmartFileOperation;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
+import org.jspecify.annotations.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -80,7 +81,7 @@ final class ErrorMapper {
     }
 
     /** Maps a v3 upload reply that said 200 but carried {@code {"status": N, "detail": "…"}}. */
-    static ApiException fromV3Reply(Request request, int status, String detail, String requestId) {
+    static ApiException fromV3Reply(Request request, int status, @Nullable String detail, @Nullable String requestId) {
         UploadNote note = UploadNote.of(request, status, false);
         ErrorReply reply = new ErrorReply(status, request.method(), Redaction.url(request.url()), detail,
                 Map.of(), requestId, "", UploadNote.summary(detail, note), note != null && note.replacesHint);
@@ -88,19 +89,20 @@ final class ErrorMapper {
     }
 
     /** Maps an error reply to {@code request} (whose operation and body say what an upload's failure adds). */
-    static ApiException build(Request request, int status, String body, MediaType type, String requestId,
-                              Optional<Duration> throttleWait) {
+    static ApiException build(Request request, int status, String body, @Nullable MediaType type,
+                              @Nullable String requestId, Optional<Duration> throttleWait) {
         return build(status, request.method(), Redaction.url(request.url()), body, type, requestId, throttleWait,
                 UploadNote.of(request, status, throttleWait.isPresent()));
     }
 
-    static ApiException build(int status, String method, String url, String body, MediaType type,
-                              String requestId, Optional<Duration> throttleWait) {
+    static ApiException build(int status, String method, String url, String body, @Nullable MediaType type,
+                              @Nullable String requestId, Optional<Duration> throttleWait) {
         return build(status, method, url, body, type, requestId, throttleWait, null);
     }
 
-    private static ApiException build(int status, String method, String url, String body, MediaType type,
-                                      String requestId, Optional<Duration> throttleWait, UploadNote note) {
+    private static ApiException build(int status, String method, String url, String body, @Nullable MediaType type,
+                                      @Nullable String requestId, Optional<Duration> throttleWait,
+                                      @Nullable UploadNote note) {
         String detail = null;
         Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
         String summary;
@@ -188,7 +190,7 @@ final class ErrorMapper {
         return t.startsWith("{") || t.startsWith("[") || t.startsWith("\"");
     }
 
-    private static Object parseJson(String body) {
+    private static @Nullable Object parseJson(String body) {
         try {
             return JSON.fromJson(body);
         } catch (IOException | RuntimeException e) {
@@ -196,7 +198,7 @@ final class ErrorMapper {
         }
     }
 
-    private static String textOf(String body, MediaType type) {
+    private static String textOf(String body, @Nullable MediaType type) {
         String text = body;
         boolean html = (type != null && type.subtype().toLowerCase(Locale.ROOT).contains("html"))
                 || body.trim().toLowerCase(Locale.ROOT).startsWith("<");
@@ -208,7 +210,7 @@ final class ErrorMapper {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private static String readCapped(ResponseBody body) {
+    private static String readCapped(@Nullable ResponseBody body) {
         if (body == null) {
             return "";
         }
@@ -306,7 +308,7 @@ final class ErrorMapper {
         }
 
         /** The note for an error reply of {@code status} to {@code request}, or null. */
-        static UploadNote of(Request request, int status, boolean throttled) {
+        static @Nullable UploadNote of(Request request, int status, boolean throttled) {
             Upload upload = Upload.of(request);
             if (upload == null) {
                 return null;
@@ -326,13 +328,13 @@ final class ErrorMapper {
         }
 
         /** The note for a connection lost on the way of {@code request}, or null. */
-        static UploadNote ofLostConnection(Request request) {
+        static @Nullable UploadNote ofLostConnection(Request request) {
             Upload upload = Upload.of(request);
             return upload != null && upload.oneShot ? new UploadNote(STREAM_NOT_RETRIED, false) : null;
         }
 
         /** The server's words, then the note: {@code said. note}, without the final full stop the message adds. */
-        static String summary(String said, UploadNote note) {
+        static @Nullable String summary(@Nullable String said, @Nullable UploadNote note) {
             if (note == null) {
                 return said;
             }
@@ -344,23 +346,23 @@ final class ErrorMapper {
     /** An upload request, as its operation, URL and body describe it. */
     private static final class Upload {
         /** The folder uploaded into, as {@code /a/b}; null for a write into an existing file. */
-        final String folder;
+        final @Nullable String folder;
         final boolean idempotent;
         final boolean oneShot;
 
-        private Upload(String folder, boolean idempotent, boolean oneShot) {
+        private Upload(@Nullable String folder, boolean idempotent, boolean oneShot) {
             this.folder = folder;
             this.idempotent = idempotent;
             this.oneShot = oneShot;
         }
 
-        static Upload of(Request request) {
+        static @Nullable Upload of(Request request) {
             Invocation invocation = request == null ? null : request.tag(Invocation.class);
             SmartFileOperation op = invocation == null ? null : invocation.method().getAnnotation(SmartFileOperation.class);
             if (op == null) {
                 return null;
             }
-            String folder;
+            @Nullable String folder;
             switch (op.id()) {
                 case "uploadFiles": // POST path/data/<folder>/
                     folder = pathAfterData(request.url());

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +14,21 @@ final class ErrorReply {
     final int statusCode;
     final String method;
     final String url;
-    final String detail;
+    final @Nullable String detail;
     final Map<String, List<String>> fieldErrors;
-    final String requestId;
+    final @Nullable String requestId;
     final String rawBody;
-    private final String summary;
+    private final @Nullable String summary;
     /** The summary already says what to do, so the status's generic hint is left out. */
     private final boolean hinted;
 
-    ErrorReply(int statusCode, String method, String url, String detail,
-               Map<String, List<String>> fieldErrors, String requestId, String rawBody, String summary) {
+    ErrorReply(int statusCode, String method, String url, @Nullable String detail,
+               Map<String, List<String>> fieldErrors, @Nullable String requestId, @Nullable String rawBody, @Nullable String summary) {
         this(statusCode, method, url, detail, fieldErrors, requestId, rawBody, summary, false);
     }
 
-    ErrorReply(int statusCode, String method, String url, String detail,
-               Map<String, List<String>> fieldErrors, String requestId, String rawBody, String summary, boolean hinted) {
+    ErrorReply(int statusCode, String method, String url, @Nullable String detail,
+               Map<String, List<String>> fieldErrors, @Nullable String requestId, @Nullable String rawBody, @Nullable String summary, boolean hinted) {
         this.hinted = hinted;
         this.statusCode = statusCode;
         this.method = method;
@@ -63,7 +64,7 @@ final class ErrorReply {
         return m.toString();
     }
 
-    private static String hint(int status, boolean fieldsNamed, String rawBody) {
+    private static @Nullable String hint(int status, boolean fieldsNamed, String rawBody) {
         switch (status) {
             case 400:
                 return fieldsNamed ? "Check the parameters named above." : "Check the request's parameters.";

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.Closeable;
 import java.io.InputStream;
 
@@ -35,7 +36,7 @@ public final class FileReply implements Closeable {
      *
      * @return the MIME type, or null when the server named none
      */
-    public String getContentType() {
+    public @Nullable String getContentType() {
         MediaType type = body.contentType();
         return type == null ? null : type.toString();
     }
@@ -56,7 +57,7 @@ public final class FileReply implements Closeable {
      * @return its last value, or null; secret headers such as {@code Set-Cookie} are not
      *     returned
      */
-    public String getHeader(String name) {
+    public @Nullable String getHeader(String name) {
         return Redaction.isSecretHeader(name) ? null : response.header(name);
     }
 

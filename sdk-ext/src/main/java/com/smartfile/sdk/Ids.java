@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,7 +14,7 @@ final class Ids {
     }
 
     /** A non-blank name without control characters; Retrofit percent-encodes it as one segment. */
-    static String name(String kind, String value) {
+    static String name(String kind, @Nullable String value) {
         if (value == null || value.trim().isEmpty()) {
             throw new InvalidInputException("The " + kind + " must not be " + (value == null ? "null" : "blank") + ".");
         }
@@ -50,7 +51,7 @@ final class Ids {
     }
 
     /** A varargs array as a list; null stays null (the check that follows refuses it). */
-    static List<String> list(String... values) {
+    static @Nullable List<String> list(String @Nullable ... values) {
         return values == null ? null : Arrays.asList(values);
     }
 }

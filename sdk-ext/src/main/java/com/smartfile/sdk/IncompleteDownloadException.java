@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A download could not be completed: its connection kept dropping and the allowed attempts
  * ({@link RetryPolicy#getMaxAttempts()}, shared by all requests of the download) or resumes
@@ -11,10 +13,12 @@ public class IncompleteDownloadException extends TransportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Bytes received. */
     private final long bytesReceived;
+    /** Bytes announced. */
     private final long totalBytes;
 
-    IncompleteDownloadException(String message, long bytesReceived, long totalBytes, Throwable cause) {
+    IncompleteDownloadException(String message, long bytesReceived, long totalBytes, @Nullable Throwable cause) {
         super(message, cause);
         this.bytesReceived = bytesReceived;
         this.totalBytes = totalBytes;

@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered, but the reply could not be understood: truncated or malformed JSON, an
  * empty body where JSON was due, a body shorter than its {@code Content-Length}. The request may
@@ -15,7 +17,7 @@ public class InvalidReplyException extends SmartFileException {
      * @param message which request, and what was wrong with its reply
      * @param cause the parse or I/O failure
      */
-    public InvalidReplyException(String message, Throwable cause) {
+    public InvalidReplyException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,18 +1,20 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to create or change in a share link. Immutable; build it with {@link #builder()}. Fields
  * left unset are not sent.
  */
 public final class LinkRequest {
 
-    final String path;
-    final String name;
+    final @Nullable String path;
+    final @Nullable String name;
     final AccessRights rights;
-    final Long cacheSeconds;
-    final Boolean recursive;
-    final Long usageLimit;
-    final String expiration;
+    final @Nullable Long cacheSeconds;
+    final @Nullable Boolean recursive;
+    final @Nullable Long usageLimit;
+    final @Nullable String expiration;
 
     private LinkRequest(Builder b) {
         this.path = b.path;
@@ -41,13 +43,13 @@ public final class LinkRequest {
 
     /** Builds {@link LinkRequest}s. */
     public static final class Builder {
-        private String path;
-        private String name;
+        private @Nullable String path;
+        private @Nullable String name;
         private AccessRights rights = AccessRights.unset();
-        private Long cacheSeconds;
-        private Boolean recursive;
-        private Long usageLimit;
-        private String expiration;
+        private @Nullable Long cacheSeconds;
+        private @Nullable Boolean recursive;
+        private @Nullable Long usageLimit;
+        private @Nullable String expiration;
 
         private Builder() {
         }

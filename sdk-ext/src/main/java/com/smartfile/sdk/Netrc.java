@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -48,9 +49,9 @@ final class Netrc {
     private static final Netrc EMPTY = new Netrc(Collections.emptyMap(), null);
 
     private final Map<String, Entry> machines;
-    private final Entry defaultEntry;
+    private final @Nullable Entry defaultEntry;
 
-    private Netrc(Map<String, Entry> machines, Entry defaultEntry) {
+    private Netrc(Map<String, Entry> machines, @Nullable Entry defaultEntry) {
         this.machines = machines;
         this.defaultEntry = defaultEntry;
     }
@@ -194,7 +195,7 @@ final class Netrc {
         private boolean lastQuoted;
         private int lastStart;
         private final Map<String, Entry> machines = new HashMap<>();
-        private Entry defaultEntry;
+        private @Nullable Entry defaultEntry;
 
         Parser(String text, String fileName) {
             // Python reads in universal-newline mode.
@@ -233,7 +234,7 @@ final class Netrc {
         }
 
         /** Reads keys and values up to the next entry keyword or the end; returns that keyword. */
-        private String parseEntry(Entry[] out) {
+        private @Nullable String parseEntry(Entry[] out) {
             String login = "";
             String account = "";
             String password = "";
@@ -260,7 +261,7 @@ final class Netrc {
             }
         }
 
-        private static String valueOrEmpty(String token) {
+        private static String valueOrEmpty(@Nullable String token) {
             return token == null ? "" : token;
         }
 
@@ -296,7 +297,7 @@ final class Netrc {
          * The next token, or null at the end. The whitespace that ends a token is not consumed,
          * so {@link #skipRestOfLine()} after a token stays on that token's line.
          */
-        private String nextToken() {
+        private @Nullable String nextToken() {
             while (pos < text.length() && isSpace(text.charAt(pos))) {
                 pos++;
             }

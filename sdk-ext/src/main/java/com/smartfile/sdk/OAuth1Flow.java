@@ -1,15 +1,18 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 import com.smartfile.sdk.internal.SmartFileJson;
-import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -31,6 +34,12 @@ import okhttp3.ResponseBody;
  * application; with a callback URL it delivers the verifier there. The OAuth endpoints live at
  * the host root, not under {@code /api}. Requests carry the protocol parameters in a
  * form-encoded body, signed with PLAINTEXT as SmartFile documents.
+ *
+ * <p>The exchanges run like every call of a {@link SmartFile} client: a throttled request is sent
+ * again after the wait the server asks for, and a lost connection before the request was sent is
+ * retried, as the {@link Builder#retryPolicy(RetryPolicy) retry policy} allows (each attempt signed
+ * afresh, with a new nonce); failures are the same typed exceptions, and no secret (the client
+ * secret, the tokens' secrets, the verifier, the signature) appears in their messages or in logs.
  */
 public final class OAuth1Flow {
 
@@ -45,15 +54,24 @@ public final class OAuth1Flow {
     private final HttpUrl baseUrl;
     private final Credentials client;
     private final String callback;
-    private final OkHttpClient httpClient;
     private final OAuth1Signer signer;
+    private final Invoker invoker;
 
     private OAuth1Flow(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.client = b.client;
+        this.client = java.util.Objects.requireNonNull(b.client, "build() checks the client credentials");
         this.callback = b.callback;
-        this.httpClient = b.httpClient != null ? b.httpClient : DefaultClient.INSTANCE;
         this.signer = b.signer;
+        OkHttpClient given = b.httpClient != null ? b.httpClient : DefaultClient.INSTANCE;
+        // The interceptors of SmartFile's own client, in its order: errors mapped after retries, and every
+        // attempt signed afresh (a retried exchange must not repeat its nonce).
+        OkHttpClient.Builder hb = given.newBuilder();
+        hb.interceptors().add(0, new ErrorInterceptor(client.secretValues()));
+        hb.interceptors().add(1, new RetryInterceptor(b.retryPolicy, b.sleeper, b.jitter,
+                given.connectionPool()::evictAll));
+        hb.addInterceptor(UserAgent.interceptor(UserAgent.of(null)));
+        hb.addInterceptor(new ExchangeSigner());
+        this.invoker = new Invoker(hb.build());
     }
 
     /**
@@ -78,10 +96,8 @@ public final class OAuth1Flow {
      */
     public RequestToken requestToken() {
         HttpUrl url = baseUrl.resolve("/oauth/request_token/");
-        List<Map.Entry<String, String>> oauth = signer.sign("POST", url, Collections.emptyList(), client.key(),
-                client.secret(), null, null, List.of(Map.entry("oauth_callback", callback)));
-        Map<String, String> reply = post(url, oauth);
-        return RequestToken.of(reply.get("oauth_token"), reply.get("oauth_token_secret"));
+        Map<String, String> reply = post(url, new Exchange(null, null, List.of(Map.entry("oauth_callback", callback))));
+        return RequestToken.of(field(reply, "oauth_token"), field(reply, "oauth_token_secret"));
     }
 
     /**
@@ -121,11 +137,9 @@ public final class OAuth1Flow {
                     + "callback received).");
         }
         HttpUrl url = baseUrl.resolve("/oauth/access_token/");
-        List<Map.Entry<String, String>> oauth = signer.sign("POST", url, Collections.emptyList(), client.key(),
-                client.secret(), requestToken.getToken(), requestToken.getSecret(),
-                List.of(Map.entry("oauth_verifier", verifier.trim())));
-        Map<String, String> reply = post(url, oauth);
-        return AccessToken.of(reply.get("oauth_token"), reply.get("oauth_token_secret"));
+        Map<String, String> reply = post(url, new Exchange(requestToken.getToken(), requestToken.getSecret(),
+                List.of(Map.entry("oauth_verifier", verifier.trim()))));
+        return AccessToken.of(field(reply, "oauth_token"), field(reply, "oauth_token_secret"));
     }
 
     private static void requireToken(RequestToken requestToken) {
@@ -135,34 +149,65 @@ public final class OAuth1Flow {
         }
     }
 
-    /** Posts the protocol parameters as a form and returns the reply's token fields. */
-    private Map<String, String> post(HttpUrl url, List<Map.Entry<String, String>> params) {
-        FormBody.Builder form = new FormBody.Builder();
-        for (Map.Entry<String, String> p : params) {
-            form.add(p.getKey(), p.getValue());
-        }
-        Request request = new Request.Builder().url(url).post(form.build()).build();
-        Call call = httpClient.newCall(request);
-        try (Response response = call.execute()) {
-            if (!response.isSuccessful()) {
-                throw ErrorMapper.fromResponse(response);
-            }
+    /** A field {@link #post} has checked is there. */
+    private static String field(Map<String, String> reply, String name) {
+        return java.util.Objects.requireNonNull(reply.get(name), name);
+    }
+
+    /**
+     * Posts one exchange through the {@link Invoker} (retries, error mapping) and returns the reply's token fields.
+     * The request carries the exchange as a tag; {@link ExchangeSigner} signs each attempt into its form body.
+     */
+    private Map<String, String> post(HttpUrl url, Exchange exchange) {
+        Request request = new Request.Builder().url(url).post(new FormBody.Builder().build())
+                .tag(Exchange.class, exchange).build();
+        try (Response response = invoker.send(request)) {
             ResponseBody body = response.peekBody(MAX_REPLY_BYTES);
             Map<String, String> fields = parseReply(body.string());
             String token = fields.get("oauth_token");
             String secret = fields.get("oauth_token_secret");
             if (token == null || token.trim().isEmpty() || secret == null || secret.trim().isEmpty()) {
-                throw new SmartFileException("SmartFile's reply to POST " + url + " (HTTP " + response.code()
-                        + ") had no oauth_token and oauth_token_secret; it held the fields " + fields.keySet()
-                        + ". Check the base URL points at SmartFile.");
+                throw new SmartFileException("SmartFile's reply to POST " + Redaction.url(url) + " (HTTP "
+                        + response.code() + ") had no oauth_token and oauth_token_secret; it held the fields "
+                        + fields.keySet() + ". Check the base URL points at SmartFile.");
             }
             return fields;
-        } catch (SmartFileIOException e) {
-            throw e.exception();
         } catch (IOException e) {
-            throw new TransportException("POST " + url + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-                    + ". Check the network and the base URL.", e);
+            throw ErrorMapper.fromFailure(request, e);
+        }
+    }
+
+    /** The token (null in step 1) and protocol parameters of one exchange, signed anew for each attempt. */
+    private static final class Exchange {
+        final @Nullable String token;
+        final @Nullable String tokenSecret;
+        final List<Map.Entry<String, String>> extra;
+
+        Exchange(@Nullable String token, @Nullable String tokenSecret, List<Map.Entry<String, String>> extra) {
+            this.token = token;
+            this.tokenSecret = tokenSecret;
+            this.extra = extra;
+        }
+    }
+
+    /**
+     * Puts the signed protocol parameters of the request's {@link Exchange} into its form body. It runs inside the
+     * retry interceptor, so every attempt has its own nonce and timestamp.
+     */
+    private final class ExchangeSigner implements Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Request request = chain.request();
+            Exchange x = request.tag(Exchange.class);
+            if (x == null) {
+                return chain.proceed(request);
+            }
+            FormBody.Builder form = new FormBody.Builder();
+            for (Map.Entry<String, String> p : signer.sign("POST", request.url(), Collections.emptyList(),
+                    client.key(), client.secret(), x.token, x.tokenSecret, x.extra)) {
+                form.add(p.getKey(), p.getValue());
+            }
+            return chain.proceed(request.newBuilder().post(form.build()).build());
         }
     }
 
@@ -203,10 +248,13 @@ public final class OAuth1Flow {
     /** Builds an {@link OAuth1Flow}. Not thread-safe. */
     public static final class Builder {
         private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
-        private Credentials client;
+        private @Nullable Credentials client;
         private String callback = OUT_OF_BAND;
-        private OkHttpClient httpClient;
+        private @Nullable OkHttpClient httpClient;
         private OAuth1Signer signer = OAuth1Signer.of(OAuthSignatureMethod.PLAINTEXT);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder() {
         }
@@ -273,6 +321,31 @@ public final class OAuth1Flow {
                 throw new ConfigurationException("The OkHttpClient is null: pass a client, or do not call httpClient().");
             }
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * When and how often to send an exchange again: after a throttle reply (429, or 503 with
+         * {@code Retry-After} or {@code X-Throttle}) and after a connection lost before the request
+         * was sent. The exchanges are not idempotent, so a 500 or a reply lost once sent is not
+         * retried. Default {@link RetryPolicy#defaults()}.
+         *
+         * @param retryPolicy the policy; {@link RetryPolicy#none()} for no retries
+         * @return this builder
+         * @throws ConfigurationException when the policy is null
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            if (retryPolicy == null) {
+                throw new ConfigurationException("The retry policy is null: pass one, or RetryPolicy.none() for no retries.");
+            }
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** For tests: how the retry mechanism waits and draws its jitter (recorded, not slept). */
+        Builder retryWaits(Sleeper sleeper, DoubleSupplier jitter) {
+            this.sleeper = sleeper;
+            this.jitter = jitter;
             return this;
         }
 

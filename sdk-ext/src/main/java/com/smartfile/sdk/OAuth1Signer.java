@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -85,8 +86,8 @@ final class OAuth1Signer {
      *     {@code oauth_verifier}
      */
     List<Map.Entry<String, String>> sign(String httpMethod, HttpUrl url, List<Map.Entry<String, String>> formParams,
-                                         String consumerKey, String consumerSecret, String token,
-                                         String tokenSecret, List<Map.Entry<String, String>> extra) {
+                                         String consumerKey, String consumerSecret, @Nullable String token,
+                                         @Nullable String tokenSecret, List<Map.Entry<String, String>> extra) {
         List<Map.Entry<String, String>> oauth = new ArrayList<>();
         oauth.add(Map.entry("oauth_consumer_key", consumerKey));
         if (token != null) {
@@ -112,7 +113,7 @@ final class OAuth1Signer {
      * Arguments as for {@link #sign}.
      */
     String authorizationHeader(String httpMethod, HttpUrl url, List<Map.Entry<String, String>> formParams,
-                               String consumerKey, String consumerSecret, String token, String tokenSecret,
+                               String consumerKey, String consumerSecret, @Nullable String token, @Nullable String tokenSecret,
                                List<Map.Entry<String, String>> extra) {
         return header(sign(httpMethod, url, formParams, consumerKey, consumerSecret, token, tokenSecret, extra));
     }
@@ -131,12 +132,12 @@ final class OAuth1Signer {
     }
 
     /** RFC 5849 §3.4.4: {@code enc(consumerSecret)&enc(tokenSecret)}, the token part empty when absent. */
-    static String plaintextSignature(String consumerSecret, String tokenSecret) {
+    static String plaintextSignature(String consumerSecret, @Nullable String tokenSecret) {
         return encode(consumerSecret) + "&" + encode(tokenSecret == null ? "" : tokenSecret);
     }
 
     /** RFC 5849 §3.4.2: base64 of HMAC-SHA1 over the base string, keyed with the PLAINTEXT signature. */
-    static String hmacSha1(String baseString, String consumerSecret, String tokenSecret) {
+    static String hmacSha1(String baseString, String consumerSecret, @Nullable String tokenSecret) {
         byte[] key = plaintextSignature(consumerSecret, tokenSecret).getBytes(StandardCharsets.UTF_8);
         try {
             Mac mac = Mac.getInstance("HmacSHA1");

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class OkHttpCompatibility {
      * @param loadedFrom where {@code okhttp3.OkHttpClient} was loaded from
      * @param copies every class-path entry that holds {@code okhttp3.OkHttpClient}
      */
-    static String problem(String version, String loadedFrom, List<String> copies) {
+    static @Nullable String problem(@Nullable String version, String loadedFrom, List<String> copies) {
         if (version != null && major(version) >= REQUIRED_MAJOR) {
             return null;
         }
@@ -68,7 +69,7 @@ final class OkHttpCompatibility {
         return end == 0 ? -1 : Integer.parseInt(version.substring(0, end));
     }
 
-    private static String loadedVersion() {
+    private static @Nullable String loadedVersion() {
         try {
             // Read reflectively: the constant would otherwise be compiled into this class.
             return String.valueOf(Class.forName("okhttp3.OkHttp").getField("VERSION").get(null));

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -51,12 +52,13 @@ final class PartFile implements AutoCloseable {
     private final boolean shared;
     private boolean closed;
     final FileChannel channel;
-    private final FileLock lock;
+    private final @Nullable FileLock lock;
     /** Bytes a previous run left, with the validator of their version; 0 and null when starting afresh. */
     final long existing;
-    final String existingValidator;
+    final @Nullable String existingValidator;
 
-    private PartFile(Path path, FileChannel channel, FileLock lock, long existing, String existingValidator, boolean shared) {
+    private PartFile(Path path, FileChannel channel, @Nullable FileLock lock, long existing, @Nullable String existingValidator,
+                     boolean shared) {
         this.shared = shared;
         this.path = path;
         this.channel = channel;
@@ -144,7 +146,7 @@ final class PartFile implements AutoCloseable {
      * The identity (device and inode) of the file at {@code part}, creating it empty if missing;
      * null where the file system has none (then an open file cannot be moved either).
      */
-    private static Object identity(Path target, Path part) {
+    private static @Nullable Object identity(Path target, Path part) {
         try {
             try {
                 Files.createFile(part);
@@ -186,7 +188,7 @@ final class PartFile implements AutoCloseable {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) {
+    private static @Nullable FileLock tryLock(FileChannel channel) {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
@@ -213,7 +215,7 @@ final class PartFile implements AutoCloseable {
     }
 
     /** Remembers the version the bytes belong to, so a later run may resume them; best effort. */
-    void validator(String validator) {
+    void validator(@Nullable String validator) {
         UserDefinedFileAttributeView view = Files.getFileAttributeView(path, UserDefinedFileAttributeView.class);
         if (view == null) {
             return;
@@ -231,7 +233,7 @@ final class PartFile implements AutoCloseable {
         }
     }
 
-    private static String readValidator(Path part) {
+    private static @Nullable String readValidator(Path part) {
         UserDefinedFileAttributeView view = Files.getFileAttributeView(part, UserDefinedFileAttributeView.class);
         if (view == null) {
             return null;

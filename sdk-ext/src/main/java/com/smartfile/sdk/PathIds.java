@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ final class PathIds {
     }
 
     /** The form values of a non-empty list of paths, none null. */
-    static List<String> formValues(String field, Collection<String> paths) {
+    static List<String> formValues(String field, @Nullable Collection<String> paths) {
         if (paths == null || paths.isEmpty()) {
             throw new InvalidInputException("Give at least one path in " + field + ".");
         }
@@ -82,7 +83,7 @@ final class PathIds {
     }
 
     /** {@link #formValues(String, Collection)} for an array, which may itself be null. */
-    static List<String> formValues(String field, String... paths) {
+    static List<String> formValues(String field, String @Nullable ... paths) {
         return formValues(field, paths == null ? null : Arrays.asList(paths));
     }
 
@@ -95,7 +96,7 @@ final class PathIds {
      * @param operation what would be done to them ({@code delete}, {@code move}, {@code copy})
      * @param paths the paths; null, empty, a null element or the root is refused
      */
-    static List<String> nonRootFormValues(String field, String operation, Collection<String> paths) {
+    static List<String> nonRootFormValues(String field, String operation, @Nullable Collection<String> paths) {
         List<String> values = formValues(field, paths);
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).equals("/")) {
@@ -106,7 +107,7 @@ final class PathIds {
     }
 
     /** {@link #nonRootFormValues(String, String, Collection)} for an array, which may itself be null. */
-    static List<String> nonRootFormValues(String field, String operation, String... paths) {
+    static List<String> nonRootFormValues(String field, String operation, String @Nullable ... paths) {
         return nonRootFormValues(field, operation, paths == null ? null : Arrays.asList(paths));
     }
 

@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One transfer's progress, as its {@link ProgressListener} sees it. It keeps the position in the
  * current attempt apart from the furthest position reported, so bytes sent or received again
@@ -8,12 +10,12 @@ package com.smartfile.sdk;
  */
 final class Progress {
 
-    private final ProgressListener listener;
+    private final @Nullable ProgressListener listener;
     private long total;
     private long position;
     private long reported;
 
-    Progress(ProgressListener listener, long total) {
+    Progress(@Nullable ProgressListener listener, long total) {
         this.listener = listener;
         this.total = total;
     }

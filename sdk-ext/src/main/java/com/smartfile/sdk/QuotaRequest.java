@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 
 /**
@@ -8,10 +9,10 @@ import java.util.Locale;
  */
 public final class QuotaRequest {
 
-    final String enforcement;
-    final String interval;
-    final Long diskBytesLimit;
-    final Long transferBytesLimit;
+    final @Nullable String enforcement;
+    final @Nullable String interval;
+    final @Nullable Long diskBytesLimit;
+    final @Nullable Long transferBytesLimit;
 
     private QuotaRequest(Builder b) {
         this.enforcement = b.enforcement;
@@ -37,10 +38,10 @@ public final class QuotaRequest {
 
     /** Builds {@link QuotaRequest}s. */
     public static final class Builder {
-        private String enforcement;
-        private String interval;
-        private Long diskBytesLimit;
-        private Long transferBytesLimit;
+        private @Nullable String enforcement;
+        private @Nullable String interval;
+        private @Nullable Long diskBytesLimit;
+        private @Nullable Long transferBytesLimit;
 
         private Builder() {
         }

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ final class RawCalls {
         this.versionRoot = versionRoot;
     }
 
-    Object call(String method, String endpoint, Object id, Map<String, ?> params) {
+    @Nullable Object call(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         Request request = request(method, endpoint, id, params);
         Response response = invoker.send(request);
         try {
@@ -49,7 +50,7 @@ final class RawCalls {
         }
     }
 
-    Request request(String method, String endpoint, Object id, Map<String, ?> params) {
+    Request request(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         String verb = method == null ? "" : method.trim().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(verb)) {
             throw new InvalidInputException("Unknown HTTP method '" + method + "'; use one of " + METHODS + ".");
@@ -69,7 +70,7 @@ final class RawCalls {
         return b.url(url).method(verb, body(verb, params)).build();
     }
 
-    HttpUrl url(String endpoint, Object id) {
+    HttpUrl url(String endpoint, @Nullable Object id) {
         String route = PathIds.v2(Ids.name("endpoint", endpoint));
         if (route.isEmpty()) {
             throw new InvalidInputException("The endpoint must name an API route such as /path/info.");
@@ -78,7 +79,7 @@ final class RawCalls {
         return versionRoot.resolve(route + idPart);
     }
 
-    private static RequestBody body(String verb, Map<String, ?> params) {
+    private static @Nullable RequestBody body(String verb, @Nullable Map<String, ?> params) {
         boolean multipart = params != null && params.values().stream().anyMatch(v -> isFile(v)
                 || (v instanceof Collection && ((Collection<?>) v).stream().anyMatch(RawCalls::isFile)));
         if (multipart) {
@@ -105,7 +106,7 @@ final class RawCalls {
     }
 
     /** Visits each parameter value; a collection gives repeated keys ({@code path=/a&path=/b}). */
-    private static void forEachValue(Map<String, ?> params, ValueSink sink) {
+    private static void forEachValue(@Nullable Map<String, ?> params, ValueSink sink) {
         if (params == null) {
             return;
         }
@@ -141,7 +142,7 @@ final class RawCalls {
         return param;
     }
 
-    private static Object reply(Response response) throws IOException {
+    private static @Nullable Object reply(Response response) throws IOException {
         if (response.code() == 204 || response.body() == null) {
             response.close();
             return null;

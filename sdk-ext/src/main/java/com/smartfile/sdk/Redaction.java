@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -65,9 +67,6 @@ final class Redaction {
      * that came from elsewhere, such as a server's error message echoing a request.
      */
     static String scrub(String text, java.util.Collection<String> secrets) {
-        if (text == null) {
-            return null;
-        }
         String out = EXCHANGE_URL.matcher(text).replaceAll("$1" + MASK);
         for (String s : secrets) {
             if (!s.isEmpty()) {
@@ -81,7 +80,8 @@ final class Redaction {
      * The known secrets plus every value the client computed from them and sent with this request:
      * the whole value of each secret header ({@code Authorization: Basic …}, {@code OAuth …},
      * cookies, CSRF tokens), each long word in it (the base64 token, {@code oauth_signature}, as
-     * sent and percent-decoded) and, for Basic, the decoded {@code key:password}. Longest first, so
+     * sent and percent-decoded), for Basic the decoded {@code key:password}, and the values of a
+     * form body's secret-named fields ({@link #isSecretName}; a PLAINTEXT signature's halves too). Longest first, so
      * a value is masked whole before any part of it.
      */
     static List<String> secretsOf(Request sent, Collection<String> known) {
@@ -112,6 +112,21 @@ final class Redaction {
                     }
                 }
             }
+            if (sent.body() instanceof FormBody) {
+                // a form that carries credentials itself (the OAuth exchanges' oauth_signature, oauth_verifier…)
+                FormBody form = (FormBody) sent.body();
+                for (int i = 0; i < form.size(); i++) {
+                    if (isSecretName(form.name(i))) {
+                        String value = form.value(i);
+                        out.add(value);
+                        out.add(form.encodedValue(i));
+                        for (String part : value.split("&")) {   // a PLAINTEXT signature: secret&secret
+                            out.add(part);
+                            out.add(percentDecoded(part));
+                        }
+                    }
+                }
+            }
         }
         out.removeIf(v -> v == null || v.length() < 4);
         List<String> sorted = new ArrayList<>(out);
@@ -124,7 +139,7 @@ final class Redaction {
      * of the OAuth parameters that only name a method, version or realm), else the last word
      * ({@code Basic <token>}).
      */
-    private static String credentialIn(String part) {
+    private static @Nullable String credentialIn(String part) {
         int eq = part.indexOf('=');
         if (eq > 0) {
             String name = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
@@ -145,7 +160,7 @@ final class Redaction {
         }
     }
 
-    private static String base64Decoded(String s) {
+    private static @Nullable String base64Decoded(String s) {
         try {
             return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class ReplyWatch implements Interceptor {
         }
     }
 
-    private CountingSocket find(Socket socket) {
+    private @Nullable CountingSocket find(@Nullable Socket socket) {
         if (socket instanceof CountingSocket) {
             return (CountingSocket) socket;
         }
@@ -117,7 +118,7 @@ final class ReplyWatch implements Interceptor {
             return this; // a note, not a failure of its own
         }
 
-        static NoReply of(Throwable failure) {
+        static @Nullable NoReply of(Throwable failure) {
             return RetryInterceptor.suppressed(failure, NoReply.class);
         }
     }
@@ -149,7 +150,7 @@ final class ReplyWatch implements Interceptor {
             return connected(new InetSocketAddress(localAddress, localPort), new InetSocketAddress(address, port));
         }
 
-        private Socket connected(SocketAddress local, SocketAddress remote) throws IOException {
+        private Socket connected(@Nullable SocketAddress local, SocketAddress remote) throws IOException {
             Socket s = createSocket();
             if (local != null) {
                 s.bind(local);
@@ -170,8 +171,8 @@ final class ReplyWatch implements Interceptor {
      */
     private final class CountingSocket extends Socket {
         final AtomicLong read = new AtomicLong();
-        private InputStream in;
-        private OutputStream out;
+        private @Nullable InputStream in;
+        private @Nullable OutputStream out;
         private volatile int localPort = -1;
 
         @Override
@@ -211,22 +212,25 @@ final class ReplyWatch implements Interceptor {
      * TLS after each record), and {@code flush()} sends what is held.
      */
     static final class WriteBehind extends FilterOutputStream {
-        private byte[] buffer;
+        private byte @Nullable [] buffer;
         private int count;
 
         WriteBehind(OutputStream out) {
             super(out);
         }
 
+        /** The buffer, allocated at the first write that is gathered. */
+        private byte[] buffer() {
+            return buffer = allocated(buffer);
+        }
+
         @Override
         public void write(int b) throws IOException {
-            if (buffer == null) {
-                buffer = new byte[READ_AHEAD];
-            }
-            if (count == buffer.length) {
+            byte[] buf = buffer();
+            if (count == buf.length) {
                 drain();
             }
-            buffer[count++] = (byte) b;
+            buf[count++] = (byte) b;
         }
 
         @Override
@@ -237,13 +241,11 @@ final class ReplyWatch implements Interceptor {
                 out.write(b, off, len);
                 return;
             }
-            if (buffer == null) {
-                buffer = new byte[READ_AHEAD];
-            }
-            if (len > buffer.length - count) {
+            byte[] buf = buffer();
+            if (len > buf.length - count) {
                 drain();
             }
-            System.arraycopy(b, off, buffer, count, len);
+            System.arraycopy(b, off, buf, count, len);
             count += len;
         }
 
@@ -267,9 +269,14 @@ final class ReplyWatch implements Interceptor {
                 SOCKET_WRITES.incrementAndGet();
                 int n = count;
                 count = 0; // dropped if the write fails: the connection is then unusable anyway
-                out.write(buffer, 0, n);
+                out.write(buffer(), 0, n);
             }
         }
+    }
+
+    /** A read-ahead or write-behind buffer: the one given, or a new one the first time. */
+    private static byte[] allocated(byte @Nullable [] buffer) {
+        return buffer != null ? buffer : new byte[READ_AHEAD];
     }
 
     /** The most bytes one read of a counted socket asks the kernel for (curl asks for 100 KiB, Python's requests 64 KiB). */
@@ -288,7 +295,7 @@ final class ReplyWatch implements Interceptor {
      */
     static final class ReadAhead extends FilterInputStream {
         private final AtomicLong counted;
-        private byte[] buffer;
+        private byte @Nullable [] buffer;
         private int pos;
         private int limit;
 
@@ -297,12 +304,17 @@ final class ReplyWatch implements Interceptor {
             this.counted = counted;
         }
 
+        /** The buffer, allocated at the first read that goes to the kernel through it. */
+        private byte[] buffer() {
+            return buffer = allocated(buffer);
+        }
+
         @Override
         public int read() throws IOException {
             if (pos == limit && fill() <= 0) {
                 return -1;
             }
-            return buffer[pos++] & 0xff;
+            return buffer()[pos++] & 0xff;
         }
 
         @Override
@@ -319,7 +331,7 @@ final class ReplyWatch implements Interceptor {
                 }
             }
             int n = Math.min(len, limit - pos);
-            System.arraycopy(buffer, pos, b, off, n);
+            System.arraycopy(buffer(), pos, b, off, n);
             pos += n;
             return n;
         }
@@ -345,12 +357,10 @@ final class ReplyWatch implements Interceptor {
         }
 
         private int fill() throws IOException {
-            if (buffer == null) {
-                buffer = new byte[READ_AHEAD];
-            }
+            byte[] b = buffer();
             pos = 0;
             limit = 0;
-            int n = counted(in.read(buffer, 0, buffer.length), buffer.length);
+            int n = counted(in.read(b, 0, b.length), b.length);
             if (n > 0) {
                 limit = n;
             }

@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /** Checks the request objects ({@link UserRequest}, {@link LinkRequest}, {@link QuotaRequest}) the services take. */
 final class Requests {
 
@@ -7,7 +9,7 @@ final class Requests {
     }
 
     /** The request itself must be given. */
-    static <R> R require(R request, String type) {
+    static <R> R require(@Nullable R request, String type) {
         if (request == null) {
             throw new InvalidInputException("Give the " + type + " (" + type + ".builder()…build()); it must not be null.");
         }
@@ -15,7 +17,7 @@ final class Requests {
     }
 
     /** A field the operation needs must be set. */
-    static void present(Object value, String type, String field) {
+    static void present(@Nullable Object value, String type, String field) {
         if (value == null) {
             throw new InvalidInputException("The " + type + " must set " + field + ": " + type + ".builder()." + field
                     + "(…).");

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -190,7 +191,7 @@ final class RetryInterceptor implements Interceptor {
          * The outcome attached to a failure or to one of its causes (OkHttp wraps the failure of a
          * call whose call timeout ran out), or null.
          */
-        static Outcome of(Throwable failure) {
+        static @Nullable Outcome of(Throwable failure) {
             return suppressed(failure, Outcome.class);
         }
     }
@@ -208,7 +209,7 @@ final class RetryInterceptor implements Interceptor {
             super(delegate);
         }
 
-        static SendTracking of(RequestBody body, boolean replayable) {
+        static @Nullable SendTracking of(@Nullable RequestBody body, boolean replayable) {
             return body == null || !replayable || body instanceof FormBody ? null : new SendTracking(body);
         }
 
@@ -231,7 +232,7 @@ final class RetryInterceptor implements Interceptor {
     }
 
     /** The first note of this type suppressed by a failure or one of its causes, or null. */
-    static <T extends Throwable> T suppressed(Throwable failure, Class<T> type) {
+    static <T extends Throwable> @Nullable T suppressed(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Throwable s : t.getSuppressed()) {
                 if (type.isInstance(s)) {
@@ -269,7 +270,7 @@ final class RetryInterceptor implements Interceptor {
     }
 
     /** What the failure of a request sent in full says about whether the server got it. */
-    private static String whatIsKnown(IOException e, ReplyWatch.NoReply noReply) {
+    private static String whatIsKnown(IOException e, ReplyWatch.@Nullable NoReply noReply) {
         if (e instanceof SocketTimeoutException) {
             return "it was sent in full and no reply came within the read timeout, so the server may have received it "
                     + "and acted on it";
@@ -294,7 +295,7 @@ final class RetryInterceptor implements Interceptor {
      * Why another attempt cannot cure this failure (or the caller asked to stop), or null when
      * it may.
      */
-    private static String whyNotRetryable(IOException e, Chain chain) {
+    private static @Nullable String whyNotRetryable(IOException e, Chain chain) {
         if (e instanceof SmartFileIOException) {
             return "the request was refused before it was sent";
         }

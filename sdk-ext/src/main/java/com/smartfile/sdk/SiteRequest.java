@@ -1,17 +1,19 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The settings of a site to create or change. Immutable; build it with {@link #builder()}. Fields
  * left unset are not sent (so a change keeps them). The password is never shown by {@link #toString()}.
  */
 public final class SiteRequest {
 
-    final String name;
-    final String industry;
-    final String contact;
-    final String email;
-    final String username;
-    final String password;
+    final @Nullable String name;
+    final @Nullable String industry;
+    final @Nullable String contact;
+    final @Nullable String email;
+    final @Nullable String username;
+    final @Nullable String password;
 
     private SiteRequest(Builder b) {
         this.name = b.name;
@@ -39,12 +41,12 @@ public final class SiteRequest {
 
     /** Builds {@link SiteRequest}s. */
     public static final class Builder {
-        private String name;
-        private String industry;
-        private String contact;
-        private String email;
-        private String username;
-        private String password;
+        private @Nullable String name;
+        private @Nullable String industry;
+        private @Nullable String contact;
+        private @Nullable String email;
+        private @Nullable String username;
+        private @Nullable String password;
 
         private Builder() {
         }

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -307,7 +308,7 @@ public interface SmartFile extends AutoCloseable {
      *     {@link Boolean}) when the reply is {@code application/json}; a {@link FileReply} the
      *     caller reads and closes otherwise; null for an empty reply
      */
-    default Object call(String method, String endpoint, Object id, Map<String, ?> params) {
+    default @Nullable Object call(String method, String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         throw Fakes.notFaked("SmartFile.call");
     }
 
@@ -319,7 +320,7 @@ public interface SmartFile extends AutoCloseable {
      * @param params query parameters, or null
      * @return the reply, as for {@link #call}
      */
-    default Object get(String endpoint, Object id, Map<String, ?> params) {
+    default @Nullable Object get(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("GET", endpoint, id, params);
     }
 
@@ -331,7 +332,7 @@ public interface SmartFile extends AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    default Object post(String endpoint, Object id, Map<String, ?> params) {
+    default @Nullable Object post(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("POST", endpoint, id, params);
     }
 
@@ -343,7 +344,7 @@ public interface SmartFile extends AutoCloseable {
      * @param params form or multipart parameters, or null
      * @return the reply, as for {@link #call}
      */
-    default Object put(String endpoint, Object id, Map<String, ?> params) {
+    default @Nullable Object put(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("PUT", endpoint, id, params);
     }
 
@@ -355,7 +356,7 @@ public interface SmartFile extends AutoCloseable {
      * @param params form parameters, or null
      * @return the reply, as for {@link #call}
      */
-    default Object delete(String endpoint, Object id, Map<String, ?> params) {
+    default @Nullable Object delete(String endpoint, @Nullable Object id, @Nullable Map<String, ?> params) {
         return call("DELETE", endpoint, id, params);
     }
 
@@ -375,19 +376,19 @@ public interface SmartFile extends AutoCloseable {
 
     /** Configures a {@link SmartFile} client. Not thread-safe; build once, share the client. */
     public static final class Builder {
-        String baseUrl;
+        @Nullable String baseUrl;
         String apiVersion = DEFAULT_API_VERSION;
-        Credentials credentials;
-        Path netrcFile;
-        Function<String, String> environment = System::getenv;
-        Path home;
+        @Nullable Credentials credentials;
+        @Nullable Path netrcFile;
+        Function<String, @Nullable String> environment = System::getenv;
+        @Nullable Path home;
         Duration connectTimeout = Duration.ofSeconds(15);
         Duration readTimeout = Duration.ofSeconds(60);
         Duration writeTimeout = Duration.ofSeconds(60);
         Duration callTimeout = Duration.ZERO;
         RetryPolicy retryPolicy = RetryPolicy.defaults();
-        String userAgentSuffix;
-        OkHttpClient httpClient;
+        @Nullable String userAgentSuffix;
+        @Nullable OkHttpClient httpClient;
         LogLevel logLevel = LogLevel.NONE;
         boolean allowInsecureHttp;
         OAuthSignatureMethod oauthSignatureMethod = OAuthSignatureMethod.PLAINTEXT;

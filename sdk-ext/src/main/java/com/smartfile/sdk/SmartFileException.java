@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception the SmartFile SDK throws. Unchecked: catch it (or a subclass) where
  * you can act on the failure.
@@ -33,7 +35,7 @@ public class SmartFileException extends RuntimeException {
      * @param message what happened and what to do
      * @param cause the underlying failure
      */
-    public SmartFileException(String message, Throwable cause) {
+    public SmartFileException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a delta transfer ({@link PathsService#syncUpload}, {@link PathsService#syncDownload}) did: whether it moved
  * a librsync delta or fell back to a plain transfer (and why), and the bytes that crossed the connection against
@@ -26,12 +28,13 @@ public final class SyncResult {
 
     private final boolean delta;
     private final Fallback fallback;
-    private final String fallbackReason;
+    private final @Nullable String fallbackReason;
     private final long fileBytes;
     private final long bytesSent;
     private final long bytesReceived;
 
-    SyncResult(boolean delta, Fallback fallback, String fallbackReason, long fileBytes, long bytesSent, long bytesReceived) {
+    SyncResult(boolean delta, Fallback fallback, @Nullable String fallbackReason, long fileBytes, long bytesSent,
+            long bytesReceived) {
         this.delta = delta;
         this.fallback = fallback;
         this.fallbackReason = fallbackReason;
@@ -55,7 +58,7 @@ public final class SyncResult {
      *
      * @return the reason, or null when a delta was used
      */
-    public String getFallbackReason() {
+    public @Nullable String getFallbackReason() {
         return fallbackReason;
     }
 

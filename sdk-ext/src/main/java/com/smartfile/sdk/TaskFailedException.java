@@ -15,6 +15,7 @@ public class TaskFailedException extends SmartFileException {
     private static final long serialVersionUID = 1L;
 
     private final transient Task task;
+    /** Errors per path. */
     private final Map<String, String> errors;
 
     TaskFailedException(String message, Task task, Map<String, String> errors) {

@@ -10,6 +10,7 @@ public class ThrottledException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wait the server asked for. */
     private final Duration retryAfter;
 
     ThrottledException(ErrorReply reply, Duration retryAfter) {

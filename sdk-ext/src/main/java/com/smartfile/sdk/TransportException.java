@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request or its reply was lost on the way: the server could not be reached, the connection
  * dropped, or a timeout fired. Requests that are safe to repeat were already retried as the
@@ -15,7 +17,7 @@ public class TransportException extends SmartFileException {
      * @param message what failed, on which request, and what to check
      * @param cause the I/O failure
      */
-    public TransportException(String message, Throwable cause) {
+    public TransportException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import com.smartfile.sdk.model.Task;
 
 /**
@@ -14,9 +15,10 @@ public class UnknownTaskStateException extends InvalidReplyException {
     private static final long serialVersionUID = 1L;
 
     private final transient Task task;
-    private final String status;
+    /** The status the reply named, if any. */
+    private final @Nullable String status;
 
-    UnknownTaskStateException(String message, Task task, String status) {
+    UnknownTaskStateException(String message, Task task, @Nullable String status) {
         super(message, null);
         this.task = task;
         this.status = status;
@@ -36,7 +38,7 @@ public class UnknownTaskStateException extends InvalidReplyException {
      *
      * @return the status text, or null when the reply named none
      */
-    public String getStatus() {
+    public @Nullable String getStatus() {
         return status;
     }
 }

@@ -1,5 +1,7 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How to upload: a progress listener, and whether to create missing folders first. Immutable;
  * build it with {@link #builder()}, or use {@link #defaults()}.
@@ -8,9 +10,9 @@ public final class UploadOptions {
 
     private static final UploadOptions DEFAULTS = builder().build();
 
-    final ProgressListener progress;
+    final @Nullable ProgressListener progress;
     final boolean createFolders;
-    final String uploadId;
+    final @Nullable String uploadId;
 
     private UploadOptions(Builder b) {
         this.progress = b.progress;
@@ -44,9 +46,9 @@ public final class UploadOptions {
 
     /** Builds {@link UploadOptions}. */
     public static final class Builder {
-        private ProgressListener progress;
+        private @Nullable ProgressListener progress;
         private boolean createFolders;
-        private String uploadId;
+        private @Nullable String uploadId;
 
         private Builder() {
         }
@@ -57,7 +59,7 @@ public final class UploadOptions {
          * @param listener the listener, or null for none
          * @return this builder
          */
-        public Builder progress(ProgressListener listener) {
+        public Builder progress(@Nullable ProgressListener listener) {
             this.progress = listener;
             return this;
         }
@@ -84,7 +86,7 @@ public final class UploadOptions {
          * @return this builder
          * @throws InvalidInputException for a blank id or one with control characters
          */
-        public Builder uploadId(String id) {
+        public Builder uploadId(@Nullable String id) {
             this.uploadId = id == null ? null : Ids.name("upload id", id);
             return this;
         }

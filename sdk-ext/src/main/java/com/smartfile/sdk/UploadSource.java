@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +27,16 @@ public final class UploadSource {
     enum Kind { FILE, BYTES, STREAM }
 
     final Kind kind;
-    final Path file;
-    final byte[] bytes;
-    final InputStream stream;
+    final @Nullable Path file;
+    final byte @Nullable [] bytes;
+    final @Nullable InputStream stream;
     /** The declared length of a stream or byte array; -1 for a stream of unknown length and for files. */
     final long length;
-    final String name;
-    private final AtomicBoolean consumed;
+    final @Nullable String name;
+    private final @Nullable AtomicBoolean consumed;
 
-    private UploadSource(Kind kind, Path file, byte[] bytes, InputStream stream, long length, String name,
-                         AtomicBoolean consumed) {
+    private UploadSource(Kind kind, @Nullable Path file, byte @Nullable [] bytes, @Nullable InputStream stream, long length,
+                         @Nullable String name, @Nullable AtomicBoolean consumed) {
         this.kind = kind;
         this.file = file;
         this.bytes = bytes;
@@ -130,7 +131,7 @@ public final class UploadSource {
      *
      * @return the name, or null when none was given
      */
-    public String getName() {
+    public @Nullable String getName() {
         return name;
     }
 
@@ -149,6 +150,7 @@ public final class UploadSource {
         if (kind != Kind.FILE) {
             return length;
         }
+        Path file = java.util.Objects.requireNonNull(this.file, "a FILE source has a file");
         checkFile(file);
         try {
             return Files.size(file);
@@ -229,7 +231,7 @@ public final class UploadSource {
                 what = "file=" + file;
                 break;
             case BYTES:
-                what = "bytes=" + bytes.length;
+                what = "bytes=" + (bytes == null ? 0 : bytes.length);
                 break;
             default:
                 what = "stream, length=" + (length < 0 ? "unknown" : String.valueOf(length));

@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -36,12 +37,12 @@ final class UserAgent {
      * @param suffix the caller's product token(s), or null for none
      * @throws InvalidInputException when the suffix is blank, too long, or not printable ASCII
      */
-    static String of(String suffix) {
+    static String of(@Nullable String suffix) {
         return of(suffix, VERSION, System.getProperty("java.version"), System.getProperty("os.name"),
                 System.getProperty("os.arch"));
     }
 
-    static String of(String suffix, String sdkVersion, String javaVersion, String osName, String osArch) {
+    static String of(@Nullable String suffix, String sdkVersion, String javaVersion, String osName, String osArch) {
         String base = PRODUCT + "/" + clean(sdkVersion) + " (Java " + clean(javaVersion) + "; " + clean(osName)
                 + " " + clean(osArch) + ")";
         return suffix == null ? base : base + " " + checkSuffix(suffix);

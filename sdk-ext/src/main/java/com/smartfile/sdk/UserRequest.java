@@ -1,18 +1,20 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to create or change in a user account. Immutable; build it with {@link #builder()}.
  * Fields left unset are not sent. {@link #toString()} never shows the password.
  */
 public final class UserRequest {
 
-    final String username;
-    final String name;
-    final String email;
-    final String password;
-    final String role;
-    final Boolean active;
-    final Boolean sendEmail;
+    final @Nullable String username;
+    final @Nullable String name;
+    final @Nullable String email;
+    final @Nullable String password;
+    final @Nullable String role;
+    final @Nullable Boolean active;
+    final @Nullable Boolean sendEmail;
 
     private UserRequest(Builder b) {
         this.username = b.username;
@@ -42,13 +44,13 @@ public final class UserRequest {
 
     /** Builds {@link UserRequest}s. */
     public static final class Builder {
-        private String username;
-        private String name;
-        private String email;
-        private String password;
-        private String role;
-        private Boolean active;
-        private Boolean sendEmail;
+        private @Nullable String username;
+        private @Nullable String name;
+        private @Nullable String email;
+        private @Nullable String password;
+        private @Nullable String role;
+        private @Nullable Boolean active;
+        private @Nullable Boolean sendEmail;
 
         private Builder() {
         }

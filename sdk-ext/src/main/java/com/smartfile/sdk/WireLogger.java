@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -42,7 +43,7 @@ final class WireLogger implements Interceptor {
     private static final System.Logger LOG = System.getLogger("com.smartfile.sdk.wire");
 
     private final LogLevel level;
-    private final Consumer<String> sink;
+    private final @Nullable Consumer<String> sink;
     private final LongSupplier nanoTime;
     private final java.util.List<String> secrets;
 
@@ -63,7 +64,7 @@ final class WireLogger implements Interceptor {
         this(level, sink, nanoTime, java.util.List.of());
     }
 
-    private WireLogger(LogLevel level, Consumer<String> sink, LongSupplier nanoTime, java.util.List<String> secrets) {
+    private WireLogger(LogLevel level, @Nullable Consumer<String> sink, LongSupplier nanoTime, java.util.List<String> secrets) {
         this.level = level;
         this.sink = sink;
         this.nanoTime = nanoTime;
@@ -85,7 +86,7 @@ final class WireLogger implements Interceptor {
         if (level.compareTo(LogLevel.HEADERS) >= 0) {
             logHeaders("--> ", request.headers(), out);
         }
-        Tap tap = null;
+        @Nullable Tap tap = null;
         if (level == LogLevel.BODY && body != null) {
             if (body instanceof FormBody) {
                 out.accept("--> body: " + maskedForm((FormBody) body));
@@ -171,7 +172,7 @@ final class WireLogger implements Interceptor {
         return type != null && type.subtype().equalsIgnoreCase("x-www-form-urlencoded");
     }
 
-    private static void logTap(Tap tap, Consumer<String> out) {
+    private static void logTap(@Nullable Tap tap, Consumer<String> out) {
         if (tap == null) {
             return;
         }
@@ -238,7 +239,7 @@ final class WireLogger implements Interceptor {
     }
 
     /** Like {@link #maskedForm(FormBody)} for form bytes; null when they are not UTF-8 form data. */
-    static String maskedForm(Buffer bytes) {
+    static @Nullable String maskedForm(Buffer bytes) {
         String text;
         try {
             text = bytes.readUtf8();
@@ -267,7 +268,7 @@ final class WireLogger implements Interceptor {
     }
 
     /** The JSON re-written compactly with the values of secret-named fields masked; null when not JSON. */
-    static String maskedJson(BufferedSource source) {
+    static @Nullable String maskedJson(BufferedSource source) {
         try {
             JsonReader reader = JsonReader.of(source);
             Buffer out = new Buffer();
@@ -336,7 +337,7 @@ final class WireLogger implements Interceptor {
      * log; the wrapped body is still written exactly once per send.
      */
     private static final class Tap extends ForwardingRequestBody {
-        private Buffer captured;
+        private @Nullable Buffer captured;
 
         Tap(RequestBody delegate) {
             super(delegate);

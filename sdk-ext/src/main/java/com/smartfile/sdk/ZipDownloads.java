@@ -1,5 +1,6 @@
 package com.smartfile.sdk;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +30,7 @@ final class ZipDownloads {
         this.invoker = invoker;
     }
 
-    long toFile(Path localFile, List<String> paths) {
+    long toFile(Path localFile, @Nullable List<String> paths) {
         List<String> values = PathIds.formValues("paths", paths);
         Path target = LocalFiles.checkTarget(localFile);
         Path temp = LocalFiles.createTemp(target);
@@ -61,7 +62,7 @@ final class ZipDownloads {
         }
     }
 
-    long toStream(OutputStream out, List<String> paths) {
+    long toStream(OutputStream out, @Nullable List<String> paths) {
         List<String> values = PathIds.formValues("paths", paths);
         if (out == null) {
             throw new InvalidInputException("The stream to write the zip of " + values + " into must not be null.");
@@ -76,7 +77,7 @@ final class ZipDownloads {
     }
 
     /** Copies the archive; a failed read is the connection's fault, a failed write (IOException) the sink's. */
-    private long copy(List<String> values, String filename, OutputStream out, String sink) throws IOException {
+    private long copy(List<String> values, @Nullable String filename, OutputStream out, String sink) throws IOException {
         try (ResponseBody body = invoker.sync(api.downloadMultiple(values, filename))) {
             MediaType type = body.contentType();
             if (type != null && type.subtype().toLowerCase(Locale.ROOT).equals("json")) {

@@ -14,8 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -184,11 +188,85 @@ class OAuth1FlowTest {
         gone.start();
         HttpUrl deadUrl = gone.url("/");
         gone.close();
+        List<Duration> waits = new ArrayList<>();
         OAuth1Flow flow = OAuth1Flow.builder().baseUrl(deadUrl.toString())
-                .clientCredentials(CLIENT_TOKEN, CLIENT_SECRET).build();
+                .clientCredentials(CLIENT_TOKEN, CLIENT_SECRET).retryWaits(waits::add, () -> 0.5).build();
         TransportException e = assertThrows(TransportException.class, flow::requestToken);
         assertTrue(e.getMessage().contains("/oauth/request_token/"), e.getMessage());
         assertFalse(e.getMessage().contains(CLIENT_SECRET), e.getMessage());
+        // refused before anything was sent: retried as the default policy allows (3 attempts), and the message says so
+        assertEquals(2, waits.size(), waits.toString());
+        assertTrue(e.getMessage().contains("3 attempts"), e.getMessage());
+    }
+
+    /** A signer whose nonces count up, so each attempt's signature can be told apart. */
+    private static OAuth1Signer countingSigner() {
+        AtomicInteger n = new AtomicInteger();
+        return new OAuth1Signer(OAuthSignatureMethod.PLAINTEXT, () -> "nonce" + n.incrementAndGet(), () -> 1700000000L);
+    }
+
+    @Test
+    void aThrottledExchangeIsSentAgainAfterTheServersWaitAndSignedAfresh() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("slow down").build());
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "2").body("busy").build());
+        reply(200, "application/x-www-form-urlencoded", "oauth_token=" + REQUEST_TOKEN + "&oauth_token_secret=s3cretS3cret");
+        List<Duration> waits = new ArrayList<>();
+        RequestToken t = flow().signer(countingSigner()).retryWaits(waits::add, () -> 0.5).build().requestToken();
+
+        assertEquals(REQUEST_TOKEN, t.getToken());
+        assertEquals(List.of(Duration.ofSeconds(7), Duration.ofSeconds(2)), waits);
+        assertEquals(3, server.getRequestCount());
+        List<String> nonces = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> p = form(server.takeRequest());
+            assertEquals(CLIENT_SECRET + "&", p.get("oauth_signature"));
+            assertEquals("oob", p.get("oauth_callback"));
+            nonces.add(p.get("oauth_nonce"));
+        }
+        assertEquals(List.of("nonce1", "nonce2", "nonce3"), nonces);
+    }
+
+    @Test
+    void aThrottleOutlastingTheRetryPolicyIsAThrottledException() {
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3").body("slow down").build());
+        }
+        List<Duration> waits = new ArrayList<>();
+        ThrottledException e = assertThrows(ThrottledException.class, () -> flow()
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).retryWaits(waits::add, () -> 0.5).build()
+                .accessToken(RequestToken.of(REQUEST_TOKEN, REQUEST_SECRET), "verifier-7781"));
+        assertEquals(Duration.ofSeconds(3), e.getRetryAfter());
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(3)), waits);
+    }
+
+    @Test
+    void aFailedExchangeIsNotRetriedAndItsErrorCarriesNoSecretTheServerEchoed() {
+        String verifier = "verifier-7781-XQ";
+        String signature = rfc3986(CLIENT_SECRET) + "&" + rfc3986(REQUEST_SECRET);
+        String echo = "{\"detail\": \"Invalid signature " + signature + " for token " + REQUEST_TOKEN + " (secret "
+                + REQUEST_SECRET + ", client secret " + CLIENT_SECRET + ") and verifier " + verifier + "\"}";
+        reply(401, "application/json", echo);
+        reply(500, "application/json", echo);
+        try (LogCapture log = LogCapture.of("com.smartfile.sdk")) {
+            for (int status : new int[] {401, 500}) {
+                ApiException e = assertThrows(ApiException.class, () -> flow().retryWaits(d -> { }, () -> 0.5).build()
+                        .accessToken(RequestToken.of(REQUEST_TOKEN, REQUEST_SECRET), verifier));
+                assertEquals(status, e.getStatusCode());
+                assertEquals(status == 401, e instanceof AuthenticationException, e.getClass().getName());
+                for (String text : new String[] {e.getMessage(), e.getDetail(), e.getRawBody(), e.toString()}) {
+                    for (String secret : new String[] {verifier, signature, REQUEST_SECRET, rfc3986(REQUEST_SECRET),
+                            CLIENT_SECRET, REQUEST_TOKEN}) {
+                        assertFalse(text.contains(secret), text);
+                    }
+                }
+                assertTrue(e.getMessage().contains("/oauth/access_token/"), e.getMessage());
+            }
+            assertEquals(2, server.getRequestCount()); // a POST that got 500 is not sent again: it may have acted
+            for (String m : log.messages()) {
+                assertFalse(m.contains(verifier) || m.contains(REQUEST_SECRET) || m.contains(CLIENT_SECRET), m);
+            }
+        }
     }
 
     @Test

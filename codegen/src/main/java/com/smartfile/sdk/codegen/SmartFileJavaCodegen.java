@@ -1,6 +1,10 @@
 package com.smartfile.sdk.codegen;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,8 +87,9 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
 
     /**
      * Generator option, with {@link #OPT_SERVICES}: the tags (separated by {@code |}) whose service class is
-     * hand-written; for them the generated interface is {@code <Tag>Operations} (package-private, with its
-     * implementation {@code Default<Tag>Operations}), which the hand-written {@code <Tag>Service} extends.
+     * hand-written; for them the generated interface is {@code <Tag>Operations} (public and documented, since
+     * the public {@code <Tag>Service} written by hand extends it; its implementation {@code Default<Tag>Operations}
+     * is package-private).
      */
     public static final String OPT_HAND_WRITTEN = "smartfileHandWrittenServices";
 
@@ -497,6 +502,32 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
         }
     }
 
+    /** Every written file is post-processed ({@link #postProcessFile}): the unused imports of Java files go. */
+    @Override
+    public boolean isEnablePostProcessFile() {
+        return true;
+    }
+
+    /**
+     * Drops the imports a generated Java file does not use ({@link Imports#pruneUnused}), instead of the external
+     * formatter ({@code JAVA_POST_PROCESS_FILE}) the base generator would run.
+     */
+    @Override
+    public void postProcessFile(File file, String fileType) {
+        if (file == null || !file.getName().endsWith(".java")) {
+            return;
+        }
+        try {
+            String text = new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+            String pruned = Imports.pruneUnused(text);
+            if (!pruned.equals(text)) {
+                Files.write(file.toPath(), pruned.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prune the imports of " + file, e);
+        }
+    }
+
     @Override
     public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
         OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
@@ -523,6 +554,7 @@ public class SmartFileJavaCodegen extends JavaClientCodegen {
             }
             result.put("serviceDoc", serviceDoc(tag));
             result.put("handWritten", handWritten.contains(tag));
+            result.put("serviceName", ServiceMethods.serviceClassName(tag, false));
             result.put("hasTasks", tasks);
             result.put("apiClass", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "Api");
             result.put("apiV3Class", StringUtils.camelize(tag, CamelizeOption.UPPERCASE_FIRST_CHAR) + "V3Api");

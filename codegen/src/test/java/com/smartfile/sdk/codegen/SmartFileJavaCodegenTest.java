@@ -66,6 +66,47 @@ class SmartFileJavaCodegenTest {
         return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Every file generated from the real spec (the client run of generated-sdk, the internal-package run and the
+     * service run of sdk-ext) imports only what it uses: before the generator pruned them, the templates' fixed
+     * import lists left e.g. {@code java.util.Map} in models without a map and five unused imports in V3UploadReply.
+     */
+    @Test
+    void generatedFilesImportOnlyWhatTheyUse() throws IOException {
+        Path spec = Paths.get("../spec/smartfile-api.yaml").toAbsolutePath().normalize();
+        run(config("mini-api.yaml", "com.smartfile.sdk.api", "com.smartfile.sdk.model").setInputSpec(spec.toString()));
+        run(config("mini-api.yaml", "com.smartfile.sdk.internal", "com.smartfile.sdk.model").setInputSpec(spec.toString())
+                .setOutputDir(out.resolve("internal").toString())
+                .addAdditionalProperty("smartfileInternalPackage", "com.smartfile.sdk.internal")
+                .addAdditionalProperty("smartfileGenericPage", "true"));
+        run(config("mini-api.yaml", "com.smartfile.sdk", "com.smartfile.sdk.model").setInputSpec(spec.toString())
+                .setOutputDir(out.resolve("services").toString())
+                .addAdditionalProperty(SmartFileJavaCodegen.OPT_SERVICES, "true")
+                .addAdditionalProperty("smartfileInternalPackage", "com.smartfile.sdk.internal")
+                .addAdditionalProperty(SmartFileJavaCodegen.OPT_HAND_WRITTEN, "paths|tasks")
+                .addAdditionalProperty("smartfileGenericPage", "true"));
+        Pattern importLine = Pattern.compile("(?m)^import (?:static )?[\\w.]+\\.(\\w+);$");
+        List<String> unused = new java.util.ArrayList<>();
+        int files = 0;
+        try (Stream<Path> all = Files.walk(out)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                files++;
+                String text = read(f);
+                String body = text.replaceAll("(?m)^import .*$", "");
+                Matcher m = importLine.matcher(text);
+                while (m.find()) {
+                    if (!Pattern.compile("\\b" + m.group(1) + "\\b").matcher(body).find()) {
+                        unused.add(out.relativize(f) + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertTrue(files > 50, "generated " + files + " files");
+        assertEquals(List.of(), unused);
+        String reply = read(out.resolve("internal/src/main/java/com/smartfile/sdk/internal/V3UploadReply.java"));
+        assertTrue(reply.contains("import com.smartfile.sdk.model.PathInfo;"), reply);   // what it uses stays
+    }
+
     /** The annotations and signature of one generated method, from its @SmartFileOperation to its ';'. */
     private static String method(String source, String operationId) {
         Matcher m = Pattern.compile("@SmartFileOperation\\(id = \"" + operationId + "\"[^;]*;", Pattern.DOTALL).matcher(source);
@@ -275,8 +316,11 @@ class SmartFileJavaCodegenTest {
         assertTrue(groupsInterface.contains("public interface GroupsService {"), groupsInterface);
         assertTrue(groupsInterface.contains("default Group get(String name) {"), groupsInterface);
         assertTrue(groupsInterface.contains("return Fakes.supply(() -> get(name));"), groupsInterface);
-        // A tag with hand-written methods gets a package-private interface and base; tasks become PendingTasks.
-        assertTrue(read(root.resolve("PathsOperations.java")).contains("\ninterface PathsOperations {"));
+        // A tag with hand-written methods gets a public, documented interface (the public PathsService extends it,
+        // so a user must be able to name it) and a package-private base; tasks become PendingTasks.
+        String pathsInterface = read(root.resolve("PathsOperations.java"));
+        assertTrue(pathsInterface.contains("\npublic interface PathsOperations {"), pathsInterface);
+        assertTrue(pathsInterface.contains("{@link PathsService}"), pathsInterface);
         String paths = read(root.resolve("DefaultPathsOperations.java"));
         assertTrue(paths.contains("abstract class DefaultPathsOperations implements PathsOperations {"), paths);
         assertTrue(paths.contains("public PendingTask remove(String... paths) {"), paths);

@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -56,11 +57,11 @@ final class Planner {
         final String name;
         final Kind kind;
         final long size;
-        final Instant time;
+        final @Nullable Instant time;
         final String location;
-        final Path realPath;
+        final @Nullable Path realPath;
 
-        Node(String name, Kind kind, long size, Instant time, String location, Path realPath) {
+        Node(String name, Kind kind, long size, @Nullable Instant time, String location, @Nullable Path realPath) {
             this.name = name;
             this.kind = kind;
             this.size = size;
@@ -73,13 +74,13 @@ final class Planner {
     /** A folder pair to compare. */
     private static final class Job {
         final String rel;
-        final String src;
+        final @Nullable String src;
         final String dst;
         final boolean dstExists;
         final List<Path> ancestors;
 
         /** A folder pair; {@code dst} is where the destination folder is (or will be created). */
-        Job(String rel, String src, String dst, boolean dstExists, List<Path> ancestors) {
+        Job(String rel, @Nullable String src, String dst, boolean dstExists, List<Path> ancestors) {
             this.rel = rel;
             this.src = src;
             this.dst = dst;
@@ -128,9 +129,9 @@ final class Planner {
             all.folders.add(new Entry("", true, 0, Reason.NEW, location(source), location(destination)));
         }
         caseInsensitive = !upload && (options.getCaseInsensitiveLocal() != null
-                ? options.getCaseInsensitiveLocal() : probeCaseInsensitive(destination.getLocalPath()));
+                ? options.getCaseInsensitiveLocal() : probeCaseInsensitive(destination.localFolder()));
         List<Job> level = List.of(new Job("", location(source), location(destination), dstExists,
-                upload && options.isFollowSymlinks() ? List.of(realPath(source.getLocalPath())) : List.of()));
+                upload && options.isFollowSymlinks() ? List.of(realPath(source.localFolder())) : List.of()));
         boolean root = true;
         while (!level.isEmpty()) {
             List<Future<Part>> running = new ArrayList<>();
@@ -172,7 +173,7 @@ final class Planner {
     /** Checks both roots before the walk; returns whether the destination exists. */
     private boolean checkRoots() {
         if (upload) {
-            Path src = source.getLocalPath();
+            Path src = source.localFolder();
             if (!Files.exists(src, LinkOption.NOFOLLOW_LINKS) && !Files.exists(src)) {
                 throw new InvalidInputException("The local folder " + src + " does not exist.");
             }
@@ -180,7 +181,7 @@ final class Planner {
                 throw new InvalidInputException(src + " is a file, not a folder; upload a single file with paths().upload.");
             }
             try {
-                PathInfo dst = client.paths().info(destination.getRemotePath());
+                PathInfo dst = client.paths().info(destination.remoteFolder());
                 if (!dst.isDirectory()) {
                     throw new InvalidInputException("The destination " + destination + " is a file, not a folder.");
                 }
@@ -191,14 +192,14 @@ final class Planner {
         }
         PathInfo src;
         try {
-            src = client.paths().info(source.getRemotePath());
+            src = client.paths().info(source.remoteFolder());
         } catch (NotFoundException e) {
-            throw new InvalidInputException("The SmartFile folder " + source.getRemotePath() + " does not exist.");
+            throw new InvalidInputException("The SmartFile folder " + source.remoteFolder() + " does not exist.");
         }
         if (!src.isDirectory()) {
             throw new InvalidInputException(source + " is a file, not a folder; download a single file with paths().download.");
         }
-        Path dst = destination.getLocalPath();
+        Path dst = destination.localFolder();
         if (Files.exists(dst) && !Files.isDirectory(dst)) {
             throw new InvalidInputException("The destination " + dst + " is a file, not a folder.");
         }
@@ -327,7 +328,7 @@ final class Planner {
         }
     }
 
-    private Reason skipReason(Node s, String rel) {
+    private @Nullable Reason skipReason(Node s, String rel) {
         if (isPartFile(s.name)) {
             return Reason.PART_FILE;
         }
@@ -381,7 +382,7 @@ final class Planner {
         return folder.equals("/") ? "/" + nfc : folder + "/" + nfc;
     }
 
-    private List<Node> list(boolean local, String folder, List<Path> ancestors) {
+    private List<Node> list(boolean local, @Nullable String folder, List<Path> ancestors) {
         if (folder == null) {
             return List.of();
         }
@@ -498,7 +499,7 @@ final class Planner {
         }
         for (int i = 0; i < candidates.size(); i++) {
             Entry c = candidates.get(i);
-            String theirs = server.get(remoteKey(upload ? c.getDestination() : c.getSource()));
+            String theirs = server.get(remoteKey(upload ? c.destination() : c.source()));
             String ours = join(local.get(i));
             Reason r = theirs == null ? Reason.CHECKSUM_UNAVAILABLE
                     : theirs.equalsIgnoreCase(ours) ? Reason.SAME_CONTENT : Reason.CONTENT_DIFFERS;
@@ -574,6 +575,6 @@ final class Planner {
     }
 
     private static String location(TreeLocation l) {
-        return l.isLocal() ? l.getLocalPath().toString() : l.getRemotePath();
+        return l.isLocal() ? l.localFolder().toString() : l.remoteFolder();
     }
 }

@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ final class Runner {
     /** Set by the first refusal of the delta routes: from then on this run transfers whole files. */
     private final AtomicReference<String> deltaFallback = new AtomicReference<>();
 
-    Runner(SmartFile client, SyncPlan plan, TreeListener listener) {
+    Runner(SmartFile client, SyncPlan plan, @Nullable TreeListener listener) {
         this.client = client;
         this.plan = plan;
         this.listener = listener == null ? TreeListener.NONE : listener;
@@ -136,7 +137,7 @@ final class Runner {
                         return;
                     }
                     try {
-                        mkdir(f.getDestination());
+                        mkdir(f.destination());
                         created.add(f);
                     } catch (SmartFileException e) {
                         failures.put(f, e);
@@ -193,9 +194,9 @@ final class Runner {
         try {
             if (byDelta(e)) {
                 SyncResult r = upload
-                        ? client.paths().syncUpload(Paths.get(e.getSource()), e.getDestination(),
+                        ? client.paths().syncUpload(Paths.get(e.source()), e.destination(),
                                 UploadOptions.builder().progress(bytes).build())
-                        : client.paths().syncDownload(e.getSource(), Paths.get(e.getDestination()), downloadOptions(e, bytes));
+                        : client.paths().syncDownload(e.source(), Paths.get(e.destination()), downloadOptions(e, bytes));
                 if (r.getFallback() == SyncResult.Fallback.SERVER_DECLINED) {
                     deltaFallback.compareAndSet(null, r.getFallbackReason());
                 }
@@ -205,11 +206,11 @@ final class Runner {
                 wireSent.addAndGet(r.getBytesSent());
                 wireReceived.addAndGet(r.getBytesReceived());
             } else if (upload) {
-                client.paths().uploadAs(e.getDestination(), UploadSource.of(Paths.get(e.getSource())),
+                client.paths().uploadAs(e.destination(), UploadSource.of(Paths.get(e.source())),
                         UploadOptions.builder().progress(bytes).build());
                 wireSent.addAndGet(e.getSize());
             } else {
-                wireReceived.addAndGet(client.paths().download(e.getSource(), Paths.get(e.getDestination()),
+                wireReceived.addAndGet(client.paths().download(e.source(), Paths.get(e.destination()),
                         downloadOptions(e, bytes)));
             }
             transferred.add(e);
@@ -260,10 +261,10 @@ final class Runner {
         }
         for (Entry d : plan.getDeletions()) {
             try {
-                deleteLocal(Paths.get(d.getDestination()));
+                deleteLocal(Paths.get(d.destination()));
                 deleted.add(d);
             } catch (IOException e) {
-                failures.put(d, new SmartFileException("Cannot delete " + d.getDestination() + " (" + e + ").", e));
+                failures.put(d, new SmartFileException("Cannot delete " + d.destination() + " (" + e + ").", e));
             }
         }
     }
@@ -271,7 +272,7 @@ final class Runner {
     private void removeRemote(List<Entry> batch) {
         String[] paths = new String[batch.size()];
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = batch.get(i).getDestination();
+            paths[i] = batch.get(i).destination();
         }
         try {
             client.paths().remove(paths).await();

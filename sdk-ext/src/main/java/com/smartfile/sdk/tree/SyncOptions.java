@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +43,7 @@ public final class SyncOptions {
     private final boolean skipHidden;
     private final boolean followSymlinks;
     private final int transfers;
-    private final Boolean caseInsensitiveLocal;
+    private final @Nullable Boolean caseInsensitiveLocal;
     private final boolean allowDeletingEverything;
     private final ZoneId serverTimeZone;
     private final boolean delta;
@@ -141,7 +142,7 @@ public final class SyncOptions {
     }
 
     /** @return whether the local disk is taken as case-insensitive; null to detect it */
-    public Boolean getCaseInsensitiveLocal() {
+    public @Nullable Boolean getCaseInsensitiveLocal() {
         return caseInsensitiveLocal;
     }
 
@@ -178,7 +179,7 @@ public final class SyncOptions {
         private boolean skipHidden;
         private boolean followSymlinks;
         private int transfers = DEFAULT_TRANSFERS;
-        private Boolean caseInsensitiveLocal;
+        private @Nullable Boolean caseInsensitiveLocal;
         private boolean allowDeletingEverything;
         private ZoneId serverTimeZone = ZoneId.of("America/Indiana/Indianapolis");
         private boolean delta = true;
@@ -310,7 +311,7 @@ public final class SyncOptions {
          * @param caseInsensitive true or false; null (the default) probes the disk
          * @return this builder
          */
-        public Builder caseInsensitiveLocal(Boolean caseInsensitive) {
+        public Builder caseInsensitiveLocal(@Nullable Boolean caseInsensitive) {
             this.caseInsensitiveLocal = caseInsensitive;
             return this;
         }

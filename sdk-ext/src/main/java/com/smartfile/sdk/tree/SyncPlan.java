@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -66,17 +67,18 @@ public final class SyncPlan {
         private final boolean folder;
         private final long size;
         private final Reason reason;
-        private final String source;
-        private final String destination;
+        private final @Nullable String source;
+        private final @Nullable String destination;
         /** The source's SHA-256 when the plan compared checksums, else null: verifies a download before its move. */
-        final String sourceSha256;
+        final @Nullable String sourceSha256;
 
-        Entry(String relativePath, boolean folder, long size, Reason reason, String source, String destination) {
+        Entry(String relativePath, boolean folder, long size, Reason reason, @Nullable String source,
+              @Nullable String destination) {
             this(relativePath, folder, size, reason, source, destination, null);
         }
 
-        Entry(String relativePath, boolean folder, long size, Reason reason, String source, String destination,
-              String sourceSha256) {
+        Entry(String relativePath, boolean folder, long size, Reason reason, @Nullable String source,
+              @Nullable String destination, @Nullable String sourceSha256) {
             this.relativePath = relativePath;
             this.folder = folder;
             this.size = size;
@@ -107,12 +109,28 @@ public final class SyncPlan {
         }
 
         /** @return the source's local path or SmartFile path, or null when there is none (a deletion) */
-        public String getSource() {
+        public @Nullable String getSource() {
             return source;
         }
 
-        /** @return the destination's local path or SmartFile path */
-        public String getDestination() {
+        /** @return the destination's local path or SmartFile path, or null when there is none (an entry skipped or in conflict) */
+        public @Nullable String getDestination() {
+            return destination;
+        }
+
+        /** The source of an entry that has one (a transfer, a folder to create). */
+        String source() {
+            if (source == null) {
+                throw new IllegalStateException(relativePath + " has no source");
+            }
+            return source;
+        }
+
+        /** The destination of an entry that has one (a transfer, a folder to create, a deletion). */
+        String destination() {
+            if (destination == null) {
+                throw new IllegalStateException(relativePath + " has no destination");
+            }
             return destination;
         }
 

@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import com.smartfile.sdk.SmartFileException;
 
 /**
@@ -24,7 +25,7 @@ public interface TreeListener {
      * @param entry the plan's entry
      * @param failure why it failed, or null when it succeeded
      */
-    default void onFileDone(SyncPlan.Entry entry, SmartFileException failure) {
+    default void onFileDone(SyncPlan.Entry entry, @Nullable SmartFileException failure) {
     }
 
     /**

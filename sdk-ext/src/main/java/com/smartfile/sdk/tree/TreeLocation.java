@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,10 +16,10 @@ import com.smartfile.sdk.InvalidInputException;
  */
 public final class TreeLocation {
 
-    private final Path local;
-    private final String remote;
+    private final @Nullable Path local;
+    private final @Nullable String remote;
 
-    private TreeLocation(Path local, String remote) {
+    private TreeLocation(@Nullable Path local, @Nullable String remote) {
         this.local = local;
         this.remote = remote;
     }
@@ -67,7 +68,15 @@ public final class TreeLocation {
      *
      * @return the absolute, normalised folder, or null for a SmartFile location
      */
-    public Path getLocalPath() {
+    public @Nullable Path getLocalPath() {
+        return local;
+    }
+
+    /** The local folder of a location known to be local. */
+    Path localFolder() {
+        if (local == null) {
+            throw new IllegalStateException(this + " is not a local folder");
+        }
         return local;
     }
 
@@ -76,12 +85,21 @@ public final class TreeLocation {
      *
      * @return the path (leading {@code /}, no trailing one), or null for a local location
      */
-    public String getRemotePath() {
+    public @Nullable String getRemotePath() {
+        return remote;
+    }
+
+    /** The SmartFile folder of a location known to be remote. */
+    String remoteFolder() {
+        if (remote == null) {
+            throw new IllegalStateException(this + " is not a SmartFile folder");
+        }
         return remote;
     }
 
     /** The path of an entry below this folder, from its {@code /}-separated relative path. */
     String remoteChild(String relative) {
+        String remote = remoteFolder();
         if (relative.isEmpty()) {
             return remote;
         }
@@ -102,6 +120,6 @@ public final class TreeLocation {
     /** {@code sf:/path} for SmartFile, the local path otherwise. */
     @Override
     public String toString() {
-        return isLocal() ? local.toString() : "sf:" + remote;
+        return local != null ? local.toString() : "sf:" + remote;
     }
 }

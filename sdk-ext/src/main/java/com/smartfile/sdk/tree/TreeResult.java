@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,9 @@ public final class TreeResult {
         final long sent;
         final long received;
         final int deltaFiles;
-        final String deltaFallback;
+        final @Nullable String deltaFallback;
 
-        Wire(long sent, long received, int deltaFiles, String deltaFallback) {
+        Wire(long sent, long received, int deltaFiles, @Nullable String deltaFallback) {
             this.sent = sent;
             this.received = received;
             this.deltaFiles = deltaFiles;
@@ -117,7 +118,7 @@ public final class TreeResult {
      *
      * @return the server's refusal in words, or null when delta transfers were not turned down
      */
-    public String getDeltaFallback() {
+    public @Nullable String getDeltaFallback() {
         return wire.deltaFallback;
     }
 

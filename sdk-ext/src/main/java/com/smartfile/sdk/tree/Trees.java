@@ -1,5 +1,6 @@
 package com.smartfile.sdk.tree;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +83,7 @@ public final class Trees {
      * @throws InvalidInputException before any request, for a plan that would delete everything
      *     at the destination without {@link SyncOptions.Builder#allowDeletingEverything}
      */
-    public TreeResult execute(SyncPlan plan, TreeListener listener) {
+    public TreeResult execute(SyncPlan plan, @Nullable TreeListener listener) {
         if (plan == null) {
             throw new InvalidInputException("The plan must not be null.");
         }
@@ -99,7 +100,7 @@ public final class Trees {
      * @param listener progress, or null
      * @return a future of the result; it fails with {@link TreeSyncException} when some files failed
      */
-    public CompletableFuture<TreeResult> executeAsync(SyncPlan plan, TreeListener listener) {
+    public CompletableFuture<TreeResult> executeAsync(SyncPlan plan, @Nullable TreeListener listener) {
         if (plan == null) {
             return CompletableFuture.failedFuture(new InvalidInputException("The plan must not be null."));
         }
@@ -130,7 +131,7 @@ public final class Trees {
      * @return what was done
      * @throws TreeSyncException when some files failed
      */
-    public TreeResult sync(TreeLocation source, TreeLocation destination, SyncOptions options, TreeListener listener) {
+    public TreeResult sync(TreeLocation source, TreeLocation destination, SyncOptions options, @Nullable TreeListener listener) {
         return execute(plan(source, destination, options), listener);
     }
 
@@ -144,7 +145,7 @@ public final class Trees {
      * @return what was done
      * @throws TreeSyncException when some files failed
      */
-    public TreeResult copyTree(TreeLocation source, TreeLocation destination, SyncOptions options, TreeListener listener) {
+    public TreeResult copyTree(TreeLocation source, TreeLocation destination, SyncOptions options, @Nullable TreeListener listener) {
         SyncOptions o = (options == null ? SyncOptions.defaults() : options).toBuilder().delete(false).build();
         return sync(source, destination, o, listener);
     }
@@ -187,9 +188,9 @@ public final class Trees {
         if (source.isLocal() == destination.isLocal()) {
             String where = source.isLocal() ? "local" : "on SmartFile";
             boolean overlap = source.isLocal()
-                    ? source.getLocalPath().startsWith(destination.getLocalPath()) || destination.getLocalPath().startsWith(source.getLocalPath())
-                    : (source.getRemotePath() + "/").startsWith(destination.getRemotePath().equals("/") ? "/" : destination.getRemotePath() + "/")
-                    || (destination.getRemotePath() + "/").startsWith(source.getRemotePath().equals("/") ? "/" : source.getRemotePath() + "/");
+                    ? source.localFolder().startsWith(destination.localFolder()) || destination.localFolder().startsWith(source.localFolder())
+                    : (source.remoteFolder() + "/").startsWith(destination.remoteFolder().equals("/") ? "/" : destination.remoteFolder() + "/")
+                    || (destination.remoteFolder() + "/").startsWith(source.remoteFolder().equals("/") ? "/" : source.remoteFolder() + "/");
             throw new InvalidInputException("Both " + source + " and " + destination + " are " + where
                     + (overlap ? ", and one lies inside the other" : "")
                     + "; one side of a tree transfer must be local and the other on SmartFile.");
