@@ -67,6 +67,15 @@ public final class PythonPeer {
     }
 
     /**
+     * The interpreter's own executable, for commands of other sections that a Python user would run.
+     *
+     * @return e.g. {@code /root/.pyenv/versions/3.11.7/bin/python3}
+     */
+    public String executable() {
+        return python;
+    }
+
+    /**
      * The interpreter and versions, for the results.
      *
      * @return e.g. {@code /usr/bin/python3: Python 3.11.2, requests 2.28.1}
