@@ -1,5 +1,8 @@
 package com.smartfile.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +17,9 @@ import java.util.Map;
  *       fresh JVM ({@link InterleavedCallLatency}), with the server's CPU per request
  *       ({@link ServerCost});</li>
  *   <li>against the emulator only, the Python peer ({@link PythonPeer}) warm, right after;</li>
- *   <li>cold: the first call of a fresh JVM ({@link ColdCall}) beside the first call of a fresh
- *       Python process, taking turns, against the emulator.</li>
+ *   <li>cold: the first call of a fresh JVM ({@link ColdCall}) in each set-up of {@link ColdJvms}
+ *       (every JDK found, with its defaults and with an AppCDS archive) beside the first call of a
+ *       fresh Python process, taking turns, against the emulator.</li>
  * </ol>
  */
 public final class CallLatency {
@@ -71,46 +75,98 @@ public final class CallLatency {
         return out;
     }
 
-    /** The first call of fresh processes, the SDK's and Python's taking turns. */
-    private static Map<String, Object> cold(SuiteOptions o, String baseUrl, LocalCredentials credentials, PythonPeer python) {
+    /**
+     * The first call of fresh processes, taking turns in every round: the SDK in each JVM set-up of
+     * {@link ColdJvms} (defaults and AppCDS per JDK), then Python. The top-level figures are the
+     * suite's own JDK with the JVM's defaults; {@code setups} holds every set-up's.
+     */
+    private static Map<String, Object> cold(SuiteOptions o, String baseUrl, LocalCredentials credentials, PythonPeer python)
+            throws IOException {
         int reps = o.quick ? 1 : 5;
-        List<Object> sdkRuns = new ArrayList<>();
-        List<Object> pythonRuns = new ArrayList<>();
-        List<Double> sdkFirst = new ArrayList<>();
-        List<Double> sdkWall = new ArrayList<>();
-        List<Double> pyFirst = new ArrayList<>();
-        List<Double> pyWall = new ArrayList<>();
-        String url = infoUrl(baseUrl, credentials);
-        for (int i = 0; i < reps; i++) {
-            Map<String, Object> r = ChildJvm.run(ColdCall.class, List.of(), List.of("--base", baseUrl), credentials, 120);
-            sdkRuns.add(r);
-            sdkFirst.add(number(r.get("firstCallMillis")));
-            sdkWall.add(number(r.get("wallMillis")));
-            if (python != null) {
-                Map<String, Object> p = python.run("cold", List.of("--url", url), credentials, 120);
-                pythonRuns.add(p);
-                pyFirst.add(number(p.get("firstCallMillis")));
-                pyWall.add(number(p.get("wallMillis")));
+        Path dir = Files.createTempDirectory(o.workDir, "cold-");
+        List<String> args = List.of("--base", baseUrl);
+        List<ColdJvms.Setup> setups = new ArrayList<>();
+        Map<String, Object> skipped = new LinkedHashMap<>();
+        for (ColdJvms.Setup s : ColdJvms.setups(dir)) {
+            try {
+                ColdJvms.train(s, args, credentials);
+                setups.add(s);
+            } catch (BenchmarkFailure e) {
+                // An archive this JVM cannot make leaves its row out (said in the results), not the section.
+                skipped.put(s.name, e.getMessage());
+                System.out.println("latency (cold): " + s.name + " left out: " + e.getMessage());
             }
         }
+        Map<String, List<Map<String, Object>>> sdkRuns = new LinkedHashMap<>();
+        List<Map<String, Object>> pythonRuns = new ArrayList<>();
+        String url = infoUrl(baseUrl, credentials);
+        for (int i = 0; i < reps; i++) {
+            for (ColdJvms.Setup s : setups) {
+                sdkRuns.computeIfAbsent(s.name, k -> new ArrayList<>())
+                        .add(ChildJvm.run(s.javaHome, ColdCall.class, s.options, args, credentials, 120));
+            }
+            if (python != null) {
+                pythonRuns.add(python.run("cold", List.of("--url", url), credentials, 120));
+            }
+        }
+        Map<String, Object> py = python == null ? null : medians(pythonRuns, List.of("firstCallMillis", "wallMillis", "processCpuMillis"));
+        List<Object> rows = new ArrayList<>();
+        for (ColdJvms.Setup s : setups) {
+            Map<String, Object> row = s.describe();
+            row.putAll(medians(sdkRuns.get(s.name), List.of("firstCallMillis", "buildMillis", "callMillis", "wallMillis",
+                    "processCpuMillis", "mainThreadCpuMillis")));
+            row.put("classes", ColdJvms.countClasses(s, args, credentials, dir));
+            if (py != null) {
+                row.put("speedOverPythonFirstCall", number(py.get("firstCallMillis")) / number(row.get("firstCallMillis")));
+                row.put("speedOverPythonWall", number(py.get("wallMillis")) / number(row.get("wallMillis")));
+                row.put("pythonCpuOverSdkCpu", number(py.get("processCpuMillis")) / number(row.get("processCpuMillis")));
+            }
+            row.put("runs", sdkRuns.get(s.name));
+            rows.add(row);
+            System.out.printf("latency (cold, %s): first call %.0f ms (build %.0f + call %.0f), process %.0f ms, CPU %.0f ms%n",
+                    s.name, number(row.get("firstCallMillis")), number(row.get("buildMillis")), number(row.get("callMillis")),
+                    number(row.get("wallMillis")), number(row.get("processCpuMillis")));
+        }
+        TransferComparison.deleteTree(dir);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> own = (Map<String, Object>) rows.get(0);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("repetitions", reps);
-        m.put("sdkFirstCallMillis", TransferComparison.median(sdkFirst));
-        m.put("sdkWallMillis", TransferComparison.median(sdkWall));
-        if (python != null) {
-            m.put("pythonFirstCallMillis", TransferComparison.median(pyFirst));
-            m.put("pythonWallMillis", TransferComparison.median(pyWall));
-            m.put("sdkSpeedOverPythonFirstCall", TransferComparison.median(pyFirst) / TransferComparison.median(sdkFirst));
-            m.put("sdkSpeedOverPythonWall", TransferComparison.median(pyWall) / TransferComparison.median(sdkWall));
-            System.out.printf("latency (cold): first call SDK %.0f ms (process %.0f ms), Python %.0f ms (process %.0f ms)%n",
-                    TransferComparison.median(sdkFirst), TransferComparison.median(sdkWall),
-                    TransferComparison.median(pyFirst), TransferComparison.median(pyWall));
+        m.put("sdkFirstCallMillis", own.get("firstCallMillis"));
+        m.put("sdkWallMillis", own.get("wallMillis"));
+        m.put("sdkProcessCpuMillis", own.get("processCpuMillis"));
+        if (py != null) {
+            m.put("pythonFirstCallMillis", py.get("firstCallMillis"));
+            m.put("pythonWallMillis", py.get("wallMillis"));
+            m.put("pythonProcessCpuMillis", py.get("processCpuMillis"));
+            m.put("sdkSpeedOverPythonFirstCall", own.get("speedOverPythonFirstCall"));
+            m.put("sdkSpeedOverPythonWall", own.get("speedOverPythonWall"));
+            System.out.printf("latency (cold, Python): first call %.0f ms, process %.0f ms, CPU %.0f ms%n",
+                    number(py.get("firstCallMillis")), number(py.get("wallMillis")), number(py.get("processCpuMillis")));
         } else {
-            System.out.printf("latency (cold): first call SDK %.0f ms (process %.0f ms); Python skipped%n",
-                    TransferComparison.median(sdkFirst), TransferComparison.median(sdkWall));
+            System.out.println("latency (cold): Python skipped");
         }
-        m.put("sdkRuns", sdkRuns);
+        m.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        m.put("setups", rows);
+        m.put("setupsLeftOut", skipped);
         m.put("pythonRuns", pythonRuns);
+        return m;
+    }
+
+    /** Per key, the median over runs (runs lacking the key are left out of that key's median). */
+    private static Map<String, Object> medians(List<Map<String, Object>> runs, List<String> keys) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String key : keys) {
+            List<Double> values = new ArrayList<>();
+            for (Map<String, Object> r : runs) {
+                if (r.get(key) != null) {
+                    values.add(number(r.get(key)));
+                }
+            }
+            if (!values.isEmpty()) {
+                m.put(key, TransferComparison.median(values));
+            }
+        }
         return m;
     }
 

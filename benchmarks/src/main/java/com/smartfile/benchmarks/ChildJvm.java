@@ -36,8 +36,25 @@ public final class ChildJvm {
      */
     public static Map<String, Object> run(Class<?> mainClass, List<String> jvmOptions, List<String> args,
                                           LocalCredentials credentials, long timeoutSeconds) {
+        return run(Path.of(System.getProperty("java.home")), mainClass, jvmOptions, args, credentials, timeoutSeconds);
+    }
+
+    /**
+     * Runs a main class in a new JVM of a given JDK (same class path) and returns its result.
+     *
+     * @param javaHome the JDK (or JRE) whose {@code bin/java} runs it
+     * @param mainClass the class whose {@code main} runs
+     * @param jvmOptions options such as {@code -Xmx64m}
+     * @param args the program arguments
+     * @param credentials put in the child's environment (never on its command line)
+     * @param timeoutSeconds how long it may run
+     * @return the child's result
+     * @throws BenchmarkFailure when the child fails, times out or prints no result
+     */
+    public static Map<String, Object> run(Path javaHome, Class<?> mainClass, List<String> jvmOptions, List<String> args,
+                                          LocalCredentials credentials, long timeoutSeconds) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * call, {@code files=} multipart uploads, {@code shutil.copyfileobj} from {@code response.raw}),
  * run by the first Python 3 that can import {@code requests}: {@code python3} on the PATH, then
  * {@code /usr/bin/python3} (Debian's, which has it only with the {@code python3-requests}
- * package). When none can, the suite says so and skips this peer.
+ * package), started through its own executable ({@code sys.executable}), so that a launcher shim
+ * (pyenv's is a bash script: about 70 ms of start here) is not counted as Python's. When none can,
+ * the suite says so and skips this peer.
  */
 public final class PythonPeer {
 
@@ -43,9 +45,9 @@ public final class PythonPeer {
             return null;
         }
         for (String candidate : candidates()) {
-            String v = probe(candidate);
-            if (v != null) {
-                return new PythonPeer(candidate, v, script);
+            String[] found = probe(candidate);
+            if (found != null) {
+                return new PythonPeer(found[0], found[1], script);
             }
         }
         return null;
@@ -62,6 +64,15 @@ public final class PythonPeer {
         }
         return "missing: no Python 3 with the requests package among " + candidates()
                 + " (on Debian: apt-get install python3-requests); Python figures and ratios are absent";
+    }
+
+    /**
+     * The interpreter's own executable, for commands of other sections that a Python user would run.
+     *
+     * @return e.g. {@code /root/.pyenv/versions/3.11.7/bin/python3}
+     */
+    public String executable() {
+        return python;
     }
 
     /**
@@ -99,16 +110,24 @@ public final class PythonPeer {
         return c;
     }
 
-    private static String probe(String python) {
+    /**
+     * The interpreter's own executable ({@code sys.executable}: not a launcher shim such as pyenv's,
+     * a bash script whose start would be counted in Python's whole-process figures) and its versions,
+     * or null when it cannot import {@code requests}.
+     */
+    private static String[] probe(String python) {
         if (!Files.isExecutable(Path.of(python))) {
             return null;
         }
         try {
-            Process p = new ProcessBuilder(python, "-c",
-                    "import sys, requests; print('Python ' + sys.version.split()[0] + ', requests ' + requests.__version__)")
+            Process p = new ProcessBuilder(python, "-c", "import sys, requests; print(sys.executable);"
+                    + " print('Python ' + sys.version.split()[0] + ', requests ' + requests.__version__)")
                     .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+            String[] out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\R");
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || out.length != 2) {
+                return null;
+            }
+            return Files.isExecutable(Path.of(out[0])) ? out : new String[] {python, out[1]};
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

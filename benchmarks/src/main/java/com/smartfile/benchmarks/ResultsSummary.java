@@ -235,7 +235,9 @@ public final class ResultsSummary {
             }
         }
         Map<String, Object> cold = (Map<String, Object>) latency.get("cold");
-        if (cold != null) {
+        if (cold != null && cold.get("setups") != null) {
+            coldTable(sb, cold);
+        } else if (cold != null) {
             sb.append("| cold, fresh process, through the emulator (median of ").append(cold.get("repetitions"))
                     .append(") | SDK | Python `requests` | Python/SDK (> 1: SDK ahead) |\n|---|---:|---:|---:|\n");
             sb.append("| first `info()`: client built (Python: `import requests`), first answer parsed | ")
@@ -315,6 +317,36 @@ public final class ResultsSummary {
                     .append(shares((List<Object>) profile.get("topMethods"))).append("; by the nearest emulator frame: ")
                     .append(shares((List<Object>) profile.get("nearestEmulatorFrame"))).append(".\n\n");
         }
+    }
+
+    /** The cold rows: one per JVM set-up, each beside the Python figures of the same rounds. */
+    @SuppressWarnings("unchecked")
+    private static void coldTable(StringBuilder sb, Map<String, Object> cold) {
+        sb.append("| cold, fresh process, through the emulator, taking turns (median of ").append(cold.get("repetitions"))
+                .append(") | first `info()` (client built + call) | Python/SDK | whole process | Python/SDK | process CPU | Python/SDK"
+                        + " | classes loaded (from an archive) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Object o : (List<Object>) cold.get("setups")) {
+            Map<String, Object> row = (Map<String, Object>) o;
+            Map<String, Object> classes = (Map<String, Object>) row.get("classes");
+            sb.append("| SDK, ").append(row.get("name")).append(" | ").append(f1(row.get("firstCallMillis"))).append(" ms (")
+                    .append(f1(row.get("buildMillis"))).append(" + ").append(f1(row.get("callMillis"))).append(") | ")
+                    .append(row.get("speedOverPythonFirstCall") == null ? "–" : f2(row.get("speedOverPythonFirstCall"))).append(" | ")
+                    .append(f1(row.get("wallMillis"))).append(" ms | ")
+                    .append(row.get("speedOverPythonWall") == null ? "–" : f2(row.get("speedOverPythonWall"))).append(" | ")
+                    .append(f1(row.get("processCpuMillis"))).append(" ms | ")
+                    .append(row.get("pythonCpuOverSdkCpu") == null ? "–" : f2(row.get("pythonCpuOverSdkCpu"))).append(" | ")
+                    .append(classes == null ? "–" : f0(classes.get("classesLoaded")) + " (" + f0(classes.get("fromArchive")) + ")")
+                    .append(" |\n");
+        }
+        if (cold.get("pythonFirstCallMillis") != null) {
+            sb.append("| Python `requests` (`import requests` + call) | ").append(f1(cold.get("pythonFirstCallMillis")))
+                    .append(" ms | | ").append(f1(cold.get("pythonWallMillis"))).append(" ms | | ")
+                    .append(f1(cold.get("pythonProcessCpuMillis"))).append(" ms | | |\n");
+        }
+        sb.append("\nLoad average when the cold rounds ended: ").append(f2(cold.get("loadAverage"))).append(".\n");
+        Map<String, Object> leftOut = (Map<String, Object>) cold.getOrDefault("setupsLeftOut", Map.of());
+        leftOut.forEach((name, why) -> sb.append("Left out: ").append(name).append(" (").append(why).append(").\n"));
+        sb.append('\n');
     }
 
     private static String shares(List<Object> entries) {

@@ -85,8 +85,9 @@ public final class StartupComparison {
             if (curl != null) {
                 commands.put("curl", List.of(curl.executable(), "-s", "-f", "-o", "/dev/null", "--netrc-file", netrc.toString(), ping));
             }
-            if (hasPythonRequests(dir)) {
-                commands.put("python requests", List.of("python3", "-c",
+            PythonPeer python = PythonPeer.find(); // its own executable: a launcher shim's start is not Python's
+            if (python != null) {
+                commands.put("python requests", List.of(python.executable(), "-c",
                         "import requests,sys; sys.exit(requests.get('" + ping + "').status_code != 200)"));
             }
 
@@ -111,15 +112,6 @@ public final class StartupComparison {
             r.put("archive", archive.getFileName().toString());
             System.out.println("  start-up, median of " + rounds + " (s): " + medians);
             return r;
-        }
-    }
-
-    private static boolean hasPythonRequests(Path dir) {
-        try {
-            run(List.of("python3", "-c", "import requests"), Map.of(), dir);
-            return true;
-        } catch (IOException | InterruptedException | BenchmarkFailure e) {
-            return false;
         }
     }
 

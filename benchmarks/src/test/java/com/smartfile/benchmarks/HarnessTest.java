@@ -281,6 +281,36 @@ class HarnessTest {
     }
 
     @Test
+    void theColdSetUpsAreTheDefaultsAndAnArchivePerJdkAndAColdCallReportsItsSplit(@TempDir Path dir) throws Exception {
+        List<ColdJvms.Setup> setups = ColdJvms.setups(dir);
+        ColdJvms.Setup own = setups.get(0);
+        assertEquals(Runtime.version().feature(), own.feature);
+        assertEquals(ColdJvms.DEFAULTS, own.kind);
+        assertEquals(List.of(), own.options);
+        ColdJvms.Setup cds = setups.get(1);
+        assertEquals(ColdJvms.APP_CDS, cds.kind);
+        assertTrue(String.join(" ", cds.options).contains("-XX:SharedArchiveFile=" + dir), cds.options.toString());
+        Files.writeString(dir.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"25.0.3\"\n");
+        assertEquals(25, ColdJvms.feature(dir));
+        assertEquals(-1, ColdJvms.feature(dir.resolve("nowhere")));
+
+        try (BenchEmulator emulator = BenchEmulator.start(credentials)) {
+            List<String> args = List.of("--base", emulator.baseUrl());
+            Map<String, Object> r = ChildJvm.run(own.javaHome, ColdCall.class, own.options, args, credentials, 120);
+            double build = ((Number) r.get("buildMillis")).doubleValue();
+            double call = ((Number) r.get("callMillis")).doubleValue();
+            assertEquals(((Number) r.get("firstCallMillis")).doubleValue(), build + call, 0.01, r.toString());
+            assertTrue(((Number) r.get("processCpuMillis")).doubleValue() > 0, r.toString());
+            assertTrue(((Number) r.get("classesLoaded")).longValue() > 1000, r.toString());
+            Map<String, Object> classes = ColdJvms.countClasses(own, args, credentials, dir);
+            assertTrue(((Number) classes.get("sdkStackClasses")).longValue() > 500, classes.toString());
+            // The test's class path has folders on it, which CDS cannot archive: the training says so instead of
+            // leaving the AppCDS row to time the JVM's defaults a second time.
+            assertThrows(BenchmarkFailure.class, () -> ColdJvms.train(cds, args, credentials));
+        }
+    }
+
+    @Test
     void sizesAndOptionsParse() {
         assertEquals(8L << 20, SuiteOptions.bytes("8MiB"));
         assertEquals(1L << 30, SuiteOptions.bytes("1GiB"));

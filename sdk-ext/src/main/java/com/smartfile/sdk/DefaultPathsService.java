@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.model.PathInfo;
@@ -19,14 +20,14 @@ import retrofit2.Call;
 /** The client's {@link PathsService}: the generated operations plus transfers, delta sync and attributes. */
 final class DefaultPathsService extends DefaultPathsOperations implements PathsService {
 
-    private final TasksService tasks;
+    private final Supplier<TasksService> tasks; // made on the first task
     private final Uploads uploads;
     private final Downloads downloads;
     private final Executor transferThreads;
     private final DeltaSync deltaSync;
     private final ZipDownloads zips;
 
-    DefaultPathsService(PathsApi api, Invoker invoker, TasksService tasks, Uploads uploads, Downloads downloads,
+    DefaultPathsService(PathsApi api, Invoker invoker, Supplier<TasksService> tasks, Uploads uploads, Downloads downloads,
                  Executor transferThreads) {
         super(api, invoker);
         this.tasks = tasks;
@@ -143,6 +144,6 @@ final class DefaultPathsService extends DefaultPathsOperations implements PathsS
 
     @Override
     PendingTask pending(Task task) {
-        return new PendingTask(task, tasks);
+        return new PendingTask(task, tasks.get());
     }
 }

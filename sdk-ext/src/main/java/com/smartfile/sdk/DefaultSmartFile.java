@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.smartfile.sdk.internal.AccessApi;
 import com.smartfile.sdk.internal.AccountApi;
@@ -51,21 +52,29 @@ final class DefaultSmartFile implements SmartFile {
     private final boolean ownsHttp;
     private final Invoker invoker;
     private final OpenCalls openCalls = new OpenCalls();
-    private final AccountApi account;
+    // The services (but paths), their Retrofit proxies and the v3 Retrofit are made on first use, so a
+    // fresh JVM making one call loads one Api interface and one proxy class, not sixteen. A switch
+    // (make) rather than a lambda per service: each lambda would be a class spun at build time.
+    private static final int ACCOUNT = 0, TASKS = 1, LINKS = 2, USERS = 3, GROUPS = 4, ROLES = 5, ACCESS = 6,
+            QUOTAS = 7, SESSION = 8, SEARCH = 9, WATCHES = 10, PREFERENCES = 11, SITES = 12, SSH_KEYS = 13, V3 = 14,
+            PATHS_V3 = 15;
+    private final Retrofit v2;
+    private final OnFirstUse<AccountApi> account = new OnFirstUse<>(ACCOUNT);
     private final PathsService paths;
-    private final TasksService tasks;
-    private final LinksService links;
-    private final UsersService users;
-    private final GroupsService groups;
-    private final RolesService roles;
-    private final AccessService access;
-    private final QuotasService quotas;
-    private final SessionService session;
-    private final SearchService search;
-    private final WatchService watches;
-    private final PreferencesService preferences;
-    private final SitesService sites;
-    private final SshKeysService sshKeys;
+    private final OnFirstUse<TasksService> tasks = new OnFirstUse<>(TASKS);
+    private final OnFirstUse<LinksService> links = new OnFirstUse<>(LINKS);
+    private final OnFirstUse<UsersService> users = new OnFirstUse<>(USERS);
+    private final OnFirstUse<GroupsService> groups = new OnFirstUse<>(GROUPS);
+    private final OnFirstUse<RolesService> roles = new OnFirstUse<>(ROLES);
+    private final OnFirstUse<AccessService> access = new OnFirstUse<>(ACCESS);
+    private final OnFirstUse<QuotasService> quotas = new OnFirstUse<>(QUOTAS);
+    private final OnFirstUse<SessionService> session = new OnFirstUse<>(SESSION);
+    private final OnFirstUse<SearchService> search = new OnFirstUse<>(SEARCH);
+    private final OnFirstUse<WatchService> watches = new OnFirstUse<>(WATCHES);
+    private final OnFirstUse<PreferencesService> preferences = new OnFirstUse<>(PREFERENCES);
+    private final OnFirstUse<SitesService> sites = new OnFirstUse<>(SITES);
+    private final OnFirstUse<SshKeysService> sshKeys = new OnFirstUse<>(SSH_KEYS);
+    private final OnFirstUse<Retrofit> v3 = new OnFirstUse<>(V3);
     private final RawCalls raw;
 
     DefaultSmartFile(SmartFile.Builder b, HttpUrl baseUrl, Credentials credentials) {
@@ -101,27 +110,11 @@ final class DefaultSmartFile implements SmartFile {
         this.invoker = new Invoker(http);
 
         HttpUrl v2Root = baseUrl.resolve("api/" + apiVersion + "/");
-        Retrofit v2 = retrofit(v2Root);
-        this.account = v2.create(AccountApi.class);
-        this.tasks = new DefaultTasksService(v2.create(TasksApi.class), invoker);
+        this.v2 = retrofit(v2Root);
         PathsApi pathsApi = v2.create(PathsApi.class);
-        // v3 routes (streaming PUT/PATCH uploads) live under <base>/api/3/ whatever the v2 version.
-        Retrofit v3 = retrofit(baseUrl.resolve("api/3/"));
-        Uploads uploads = new Uploads(pathsApi, v3.create(PathsV3Api.class), invoker);
+        Uploads uploads = new Uploads(pathsApi, new OnFirstUse<PathsV3Api>(PATHS_V3), invoker);
         Downloads downloads = new Downloads(invoker, pathsApi, b.retryPolicy);
         this.paths = new DefaultPathsService(pathsApi, invoker, tasks, uploads, downloads, http.dispatcher().executorService());
-        this.links = new DefaultLinksService(v2.create(LinksApi.class), invoker);
-        this.users = new DefaultUsersService(v2.create(UsersApi.class), invoker);
-        this.groups = new DefaultGroupsService(v2.create(GroupsApi.class), invoker);
-        this.roles = new DefaultRolesService(v2.create(RolesApi.class), invoker);
-        this.access = new DefaultAccessService(v2.create(AccessApi.class), invoker);
-        this.quotas = new DefaultQuotasService(v2.create(QuotasApi.class), invoker);
-        this.session = new DefaultSessionService(v2.create(SessionApi.class), invoker);
-        this.search = new DefaultSearchService(v2.create(SearchApi.class), invoker);
-        this.watches = new DefaultWatchService(v2.create(WatchApi.class), invoker);
-        this.preferences = new DefaultPreferencesService(v2.create(PreferencesApi.class), invoker);
-        this.sites = new DefaultSitesService(v2.create(SitesApi.class), invoker);
-        this.sshKeys = new DefaultSshKeysService(v3.create(SshKeysV3Api.class), invoker);
         this.raw = new RawCalls(invoker, v2Root);
     }
 
@@ -133,6 +126,56 @@ final class DefaultSmartFile implements SmartFile {
                 .addConverterFactory(ScalarsConverterFactory.create())
                 .addConverterFactory(MoshiConverterFactory.create(SmartFileJson.moshi()))
                 .build();
+    }
+
+    /** Makes what a slot holds; called once per slot, by {@link OnFirstUse}. */
+    private Object make(int slot) {
+        switch (slot) {
+            case ACCOUNT: return v2.create(AccountApi.class);
+            case TASKS: return new DefaultTasksService(v2.create(TasksApi.class), invoker);
+            case LINKS: return new DefaultLinksService(v2.create(LinksApi.class), invoker);
+            case USERS: return new DefaultUsersService(v2.create(UsersApi.class), invoker);
+            case GROUPS: return new DefaultGroupsService(v2.create(GroupsApi.class), invoker);
+            case ROLES: return new DefaultRolesService(v2.create(RolesApi.class), invoker);
+            case ACCESS: return new DefaultAccessService(v2.create(AccessApi.class), invoker);
+            case QUOTAS: return new DefaultQuotasService(v2.create(QuotasApi.class), invoker);
+            case SESSION: return new DefaultSessionService(v2.create(SessionApi.class), invoker);
+            case SEARCH: return new DefaultSearchService(v2.create(SearchApi.class), invoker);
+            case WATCHES: return new DefaultWatchService(v2.create(WatchApi.class), invoker);
+            case PREFERENCES: return new DefaultPreferencesService(v2.create(PreferencesApi.class), invoker);
+            case SITES: return new DefaultSitesService(v2.create(SitesApi.class), invoker);
+            // v3 routes (streaming PUT/PATCH uploads, SSH keys) live under <base>/api/3/ whatever the v2 version.
+            case V3: return retrofit(baseUrl.resolve("api/3/"));
+            case SSH_KEYS: return new DefaultSshKeysService(v3.get().create(SshKeysV3Api.class), invoker);
+            case PATHS_V3: return v3.get().create(PathsV3Api.class);
+            default: throw new IllegalArgumentException("no slot " + slot);
+        }
+    }
+
+    /** A service (or proxy) made on its first use, exactly once, whichever threads ask first. */
+    private final class OnFirstUse<T> implements Supplier<T> {
+        private final int slot;
+        private volatile @Nullable T value;
+
+        OnFirstUse(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = (T) make(slot);
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     @Override
@@ -147,32 +190,32 @@ final class DefaultSmartFile implements SmartFile {
 
     @Override
     public Ping ping() {
-        return invoker.sync(account.ping());
+        return invoker.sync(account.get().ping());
     }
 
     @Override
     public CompletableFuture<Ping> pingAsync() {
-        return invoker.async(() -> account.ping());
+        return invoker.async(() -> account.get().ping());
     }
 
     @Override
     public WhoAmI whoami() {
-        return invoker.sync(account.getWhoAmI());
+        return invoker.sync(account.get().getWhoAmI());
     }
 
     @Override
     public CompletableFuture<WhoAmI> whoamiAsync() {
-        return invoker.async(() -> account.getWhoAmI());
+        return invoker.async(() -> account.get().getWhoAmI());
     }
 
     @Override
     public List<Right> rights() {
-        return invoker.sync(account.listRights());
+        return invoker.sync(account.get().listRights());
     }
 
     @Override
     public CompletableFuture<List<Right>> rightsAsync() {
-        return invoker.async(() -> account.listRights());
+        return invoker.async(() -> account.get().listRights());
     }
 
     @Override
@@ -182,67 +225,67 @@ final class DefaultSmartFile implements SmartFile {
 
     @Override
     public TasksService tasks() {
-        return tasks;
+        return tasks.get();
     }
 
     @Override
     public LinksService links() {
-        return links;
+        return links.get();
     }
 
     @Override
     public UsersService users() {
-        return users;
+        return users.get();
     }
 
     @Override
     public GroupsService groups() {
-        return groups;
+        return groups.get();
     }
 
     @Override
     public RolesService roles() {
-        return roles;
+        return roles.get();
     }
 
     @Override
     public AccessService access() {
-        return access;
+        return access.get();
     }
 
     @Override
     public QuotasService quotas() {
-        return quotas;
+        return quotas.get();
     }
 
     @Override
     public SessionService session() {
-        return session;
+        return session.get();
     }
 
     @Override
     public SearchService search() {
-        return search;
+        return search.get();
     }
 
     @Override
     public WatchService watches() {
-        return watches;
+        return watches.get();
     }
 
     @Override
     public PreferencesService preferences() {
-        return preferences;
+        return preferences.get();
     }
 
     @Override
     public SitesService sites() {
-        return sites;
+        return sites.get();
     }
 
     @Override
     public SshKeysService sshKeys() {
-        return sshKeys;
+        return sshKeys.get();
     }
 
     @Override

@@ -30,11 +30,47 @@ final class OkHttpCompatibility {
         if (checked) {
             return;
         }
-        String problem = problem(loadedVersion(), loadedFrom(), copies());
-        if (problem != null) {
-            throw new ConfigurationException(problem);
-        }
+        check(loadedVersion(), new ClassPathOrigin());
         checked = true;
+    }
+
+    /** Where the OkHttp classes came from; looked up only to explain a problem. */
+    interface Origin {
+        /** The jar {@code okhttp3.OkHttpClient} was loaded from. */
+        String loadedFrom();
+
+        /** Every class-path entry that holds {@code okhttp3.OkHttpClient}. */
+        List<String> copies();
+    }
+
+    /** The class path this class was loaded from (a class, not lambdas: nothing to link at start-up). */
+    private static final class ClassPathOrigin implements Origin {
+        @Override
+        public String loadedFrom() {
+            return OkHttpCompatibility.loadedFrom();
+        }
+
+        @Override
+        public List<String> copies() {
+            return OkHttpCompatibility.copies();
+        }
+    }
+
+    /**
+     * Throws {@link ConfigurationException} when {@code version} is not OkHttp 5. Where the jar came
+     * from and which copies the class path holds are looked up only then: finding the copies opens
+     * every jar of the class path, which a client's start-up should not pay for when all is well.
+     */
+    static void check(@Nullable String version, Origin origin) {
+        if (supported(version)) {
+            return;
+        }
+        String problem = problem(version, origin.loadedFrom(), origin.copies());
+        throw new ConfigurationException(problem == null ? "OkHttp " + version + " is not supported." : problem);
+    }
+
+    private static boolean supported(@Nullable String version) {
+        return version != null && major(version) >= REQUIRED_MAJOR;
     }
 
     /**
@@ -45,7 +81,7 @@ final class OkHttpCompatibility {
      * @param copies every class-path entry that holds {@code okhttp3.OkHttpClient}
      */
     static @Nullable String problem(@Nullable String version, String loadedFrom, List<String> copies) {
-        if (version != null && major(version) >= REQUIRED_MAJOR) {
+        if (supported(version)) {
             return null;
         }
         String found = version == null ? "an old OkHttp (its version could not be read)" : "OkHttp " + version;

@@ -59,7 +59,10 @@ import retrofit2.Invocation;
  */
 final class RetryInterceptor implements Interceptor {
 
-    private static final System.Logger LOG = System.getLogger("com.smartfile.sdk");
+    /** Made on the first retry: a client whose calls need none sets up no System.Logger (a cold JVM's start-up). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("com.smartfile.sdk");
+    }
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -331,7 +334,7 @@ final class RetryInterceptor implements Interceptor {
     }
 
     private static void log(Request request, String reason, int attempt, int max, Duration wait) {
-        LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request.method() + " " + Redaction.url(request.url())
+        Log.LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request.method() + " " + Redaction.url(request.url())
                 + " after " + reason + " (attempt " + attempt + " of " + max + " failed); waiting "
                 + wait.toMillis() + " ms");
     }

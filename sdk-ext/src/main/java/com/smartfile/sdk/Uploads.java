@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.smartfile.sdk.internal.PathsApi;
 import com.smartfile.sdk.internal.PathsV3Api;
@@ -34,11 +35,11 @@ final class Uploads {
     }
 
     private final PathsApi v2;
-    private final PathsV3Api v3;
+    private final Supplier<PathsV3Api> v3; // made on the first v3 upload
     private final Invoker invoker;
     private final ParentFolders folders;
 
-    Uploads(PathsApi v2, PathsV3Api v3, Invoker invoker) {
+    Uploads(PathsApi v2, Supplier<PathsV3Api> v3, Invoker invoker) {
         this.v2 = v2;
         this.v3 = v3;
         this.invoker = invoker;
@@ -94,7 +95,7 @@ final class Uploads {
         if (o.createFolders) {
             folders.ensure(ParentFolders.parentOf(filePath));
         }
-        return V3UploadResult.of(invoker.execute(v3.uploadFileV3(id, body)));
+        return V3UploadResult.of(invoker.execute(v3.get().uploadFileV3(id, body)));
     }
 
     /** v3 {@code PATCH path/data/<path>} with {@code Range: bytes=<offset>-}. */
@@ -107,7 +108,7 @@ final class Uploads {
         UploadOptions o = options == null ? UploadOptions.defaults() : options;
         RequestBody body = body(source, o, filePath);
         String since = ifUnmodifiedSince == null ? null : httpDate(ifUnmodifiedSince);
-        return V3UploadResult.of(invoker.execute(v3.patchFileV3(id, "bytes=" + offset + "-", body, since)));
+        return V3UploadResult.of(invoker.execute(v3.get().patchFileV3(id, "bytes=" + offset + "-", body, since)));
     }
 
     private static RequestBody body(UploadSource source, UploadOptions o, String filePath) {

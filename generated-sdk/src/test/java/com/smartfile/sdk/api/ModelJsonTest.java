@@ -44,6 +44,31 @@ class ModelJsonTest {
     }
 
     @Test
+    void theFormatterFreeReadingOfPlainTimestampsAgreesWithJavaTimeOnEveryInput() throws IOException {
+        // The usual form is read by hand (no java.time formatter on a cold JVM's first reply); what it
+        // takes or refuses must be what ISO_LOCAL_DATE_TIME takes or refuses, the impossible dates included.
+        List<String> inputs = List.of("2013-02-23T22:49:30", "0000-01-01T00:00:00", "9999-12-31T23:59:59",
+                "2024-02-29T12:00:00", "2023-02-29T12:00:00", "2013-02-30T22:49:30", "2013-13-01T00:00:00",
+                "2013-00-10T00:00:00", "2013-02-23T24:00:00", "2013-02-23T22:60:30", "2013-02-23T22:49:60",
+                "2013-02-23T2a:49:30", "2013-02-23T22:49:3", "2013-02-23X22:49:30", "+2013-02-23T22:49:3",
+                "2013-02-23T22:49:30Z", "2013-02-23T22:49");
+        for (String input : inputs) {
+            String json = "{\"time\":\"" + input + "\"}";
+            LocalDateTime expected;
+            try {
+                expected = LocalDateTime.parse(input, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            if (expected != null) {
+                assertEquals(expected, decode(PathInfo.class, json).getTime(), input);
+            } else if (!input.endsWith("Z")) {
+                assertThrows(JsonDataException.class, () -> decode(PathInfo.class, json), input);
+            }
+        }
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAndUnknownEnumValuesKeepTheirRawValue() throws IOException {
         Task task = decode(Task.class, "{\"uuid\":\"u\",\"added_in_2030\":{\"x\":[1]},\"result\":{\"status\":\"REVOKED\"}}");
         assertEquals("u", task.getUuid());
