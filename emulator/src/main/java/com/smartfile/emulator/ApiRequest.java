@@ -417,7 +417,7 @@ final class ApiRequest {
      * @throws IOException when the connection fails
      */
     void json(int code, Object value) throws IOException {
-        byte[] bytes = JsonReplies.toJson(variants == null ? value : variants.jsonValue(value));
+        byte[] bytes = variants == null ? JsonReplies.toJson(value) : variants.toJson(value);
         replyHeaders().set("Content-Type", JsonReplies.CONTENT_TYPE);
         send(code, bytes.length);
         write(true, ByteBuffer.wrap(bytes));

@@ -1,13 +1,18 @@
 package com.smartfile.emulator;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.smartfile.sdk.model.PathInfo;
 import com.smartfile.sdk.model.SmartFileJson;
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 
@@ -21,6 +26,9 @@ import com.squareup.moshi.Types;
 final class JsonReplies {
 
     private static final Moshi MOSHI = SmartFileJson.moshi();
+
+    /** {@link #MOSHI}, writing every path information (nested children too) with {@code items} and {@code owner} null when unset. */
+    private static final Moshi MOSHI_PATH_NULLS = MOSHI.newBuilder().add(new PathNulls()).build();
 
     /** The Content-Type of every JSON reply. */
     static final String CONTENT_TYPE = "application/json";
@@ -36,6 +44,19 @@ final class JsonReplies {
      */
     static byte[] toJson(Object value) {
         return adapterFor(value).toJson(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Serialises path information, or a list of it, with the {@code items} and {@code owner} keys
+     * null where they are unset ({@link Variant.PathInfoNulls#PRESENT}), in one pass: no tree of
+     * plain values in between (the small-call path of every client).
+     *
+     * @param value a {@link PathInfo} or a list of them
+     * @return UTF-8 JSON
+     */
+    static byte[] toJsonWithPathNulls(Object value) {
+        Type type = value instanceof List ? Types.newParameterizedType(List.class, PathInfo.class) : PathInfo.class;
+        return MOSHI_PATH_NULLS.adapter(type).toJson(value).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -85,5 +106,44 @@ final class JsonReplies {
             type = value.getClass();
         }
         return type == Object.class ? MOSHI.adapter(Object.class).serializeNulls() : MOSHI.adapter(type);
+    }
+
+    /** Writes a {@link PathInfo} as the generated adapter does, then the nullable keys it left out. */
+    private static final class PathNulls implements JsonAdapter.Factory {
+        @Override
+        public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+            if (type != PathInfo.class || !annotations.isEmpty()) {
+                return null;
+            }
+            JsonAdapter<PathInfo> delegate = moshi.nextAdapter(this, type, annotations);
+            return new JsonAdapter<PathInfo>() {
+                @Override
+                public PathInfo fromJson(JsonReader reader) throws IOException {
+                    return delegate.fromJson(reader);
+                }
+
+                @Override
+                public void toJson(JsonWriter writer, PathInfo info) throws IOException {
+                    if (info == null) {
+                        writer.nullValue();
+                        return;
+                    }
+                    writer.beginObject();
+                    int flattened = writer.beginFlatten(); // the delegate's own braces are dropped
+                    delegate.toJson(writer, info);
+                    writer.endFlatten(flattened);
+                    boolean serializeNulls = writer.getSerializeNulls();
+                    writer.setSerializeNulls(true);
+                    if (info.getItems() == null) {
+                        writer.name("items").nullValue();
+                    }
+                    if (info.getOwner() == null) {
+                        writer.name("owner").nullValue();
+                    }
+                    writer.setSerializeNulls(serializeNulls);
+                    writer.endObject();
+                }
+            };
+        }
     }
 }

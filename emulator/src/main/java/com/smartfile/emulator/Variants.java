@@ -246,6 +246,19 @@ public final class Variants {
     }
 
     /**
+     * A reply body as JSON, path information with its null keys when {@link Variant.PathInfoNulls}
+     * plays them (written in one pass for path information and lists of it).
+     */
+    byte[] toJson(Object value) {
+        boolean listOfPathInfo = value instanceof List && !((List<?>) value).isEmpty()
+                && ((List<?>) value).get(0) instanceof PathInfo;
+        if ((value instanceof PathInfo || listOfPathInfo) && plays(Variant.PathInfoNulls.PRESENT)) {
+            return JsonReplies.toJsonWithPathNulls(value);
+        }
+        return JsonReplies.toJson(jsonValue(value));
+    }
+
+    /**
      * {@link Variant.PathInfoNulls}: a reply body as plain JSON values, path information with its
      * null keys when they are played; other values unchanged.
      */
