@@ -106,62 +106,62 @@ public final class SyncOptions {
         return b;
     }
 
-    /** @return whether extraneous destination entries are deleted */
+    /** {@return whether extraneous destination entries are deleted} */
     public boolean isDelete() {
         return delete;
     }
 
-    /** @return how files of equal size are compared */
+    /** {@return how files of equal size are compared} */
     public Comparison getComparison() {
         return comparison;
     }
 
-    /** @return the include globs */
+    /** {@return the include globs} */
     public List<String> getIncludes() {
         return includes;
     }
 
-    /** @return the exclude globs */
+    /** {@return the exclude globs} */
     public List<String> getExcludes() {
         return excludes;
     }
 
-    /** @return whether names starting with {@code .} are skipped */
+    /** {@return whether names starting with {@code .} are skipped} */
     public boolean isSkipHidden() {
         return skipHidden;
     }
 
-    /** @return whether local symbolic links are followed */
+    /** {@return whether local symbolic links are followed} */
     public boolean isFollowSymlinks() {
         return followSymlinks;
     }
 
-    /** @return the number of transfers at once */
+    /** {@return the number of transfers at once} */
     public int getTransfers() {
         return transfers;
     }
 
-    /** @return whether the local disk is taken as case-insensitive; null to detect it */
+    /** {@return whether the local disk is taken as case-insensitive; null to detect it} */
     public @Nullable Boolean getCaseInsensitiveLocal() {
         return caseInsensitiveLocal;
     }
 
-    /** @return whether a plan that deletes every destination entry may run */
+    /** {@return whether a plan that deletes every destination entry may run} */
     public boolean isAllowDeletingEverything() {
         return allowDeletingEverything;
     }
 
-    /** @return the zone in which the server's naive {@code time} is read */
+    /** {@return the zone in which the server's naive {@code time} is read} */
     public ZoneId getServerTimeZone() {
         return serverTimeZone;
     }
 
-    /** @return whether changed files that exist on both sides move as librsync deltas */
+    /** {@return whether changed files that exist on both sides move as librsync deltas} */
     public boolean isDelta() {
         return delta;
     }
 
-    /** @return the smallest source file that moves as a delta, in bytes */
+    /** {@return the smallest source file that moves as a delta, in bytes} */
     public long getDeltaMinSize() {
         return deltaMinSize;
     }

@@ -88,32 +88,32 @@ public final class SyncPlan {
             this.sourceSha256 = sourceSha256;
         }
 
-        /** @return the path below the tree's root, {@code /}-separated, as the source names it */
+        /** {@return the path below the tree's root, {@code /}-separated, as the source names it} */
         public String getRelativePath() {
             return relativePath;
         }
 
-        /** @return whether the entry is a folder */
+        /** {@return whether the entry is a folder} */
         public boolean isFolder() {
             return folder;
         }
 
-        /** @return the size in bytes (of the source file, or of the destination file for a deletion); 0 for a folder */
+        /** {@return the size in bytes (of the source file, or of the destination file for a deletion); 0 for a folder} */
         public long getSize() {
             return size;
         }
 
-        /** @return why the entry is in the plan */
+        /** {@return why the entry is in the plan} */
         public Reason getReason() {
             return reason;
         }
 
-        /** @return the source's local path or SmartFile path, or null when there is none (a deletion) */
+        /** {@return the source's local path or SmartFile path, or null when there is none (a deletion)} */
         public @Nullable String getSource() {
             return source;
         }
 
-        /** @return the destination's local path or SmartFile path, or null when there is none (an entry skipped or in conflict) */
+        /** {@return the destination's local path or SmartFile path, or null when there is none (an entry skipped or in conflict)} */
         public @Nullable String getDestination() {
             return destination;
         }
@@ -164,52 +164,52 @@ public final class SyncPlan {
         this.deletesEverything = deletesEverything;
     }
 
-    /** @return the source folder */
+    /** {@return the source folder} */
     public TreeLocation getSource() {
         return source;
     }
 
-    /** @return the destination folder */
+    /** {@return the destination folder} */
     public TreeLocation getDestination() {
         return destination;
     }
 
-    /** @return the options the plan was made with */
+    /** {@return the options the plan was made with} */
     public SyncOptions getOptions() {
         return options;
     }
 
-    /** @return which way the files go */
+    /** {@return which way the files go} */
     public Direction getDirection() {
         return source.isLocal() ? Direction.UPLOAD : Direction.DOWNLOAD;
     }
 
-    /** @return the files to transfer, each with its reason */
+    /** {@return the files to transfer, each with its reason} */
     public List<Entry> getTransfers() {
         return transfers;
     }
 
-    /** @return the entries left alone, each with its reason (files already in step included) */
+    /** {@return the entries left alone, each with its reason (files already in step included)} */
     public List<Entry> getSkipped() {
         return skipped;
     }
 
-    /** @return the folders to create at the destination, parents before children */
+    /** {@return the folders to create at the destination, parents before children} */
     public List<Entry> getFoldersToCreate() {
         return foldersToCreate;
     }
 
-    /** @return the destination entries to delete, after every transfer succeeded */
+    /** {@return the destination entries to delete, after every transfer succeeded} */
     public List<Entry> getDeletions() {
         return deletions;
     }
 
-    /** @return the entries neither transferred nor deleted because the two sides cannot be reconciled */
+    /** {@return the entries neither transferred nor deleted because the two sides cannot be reconciled} */
     public List<Entry> getConflicts() {
         return conflicts;
     }
 
-    /** @return the bytes the transfers will move */
+    /** {@return the bytes the transfers will move} */
     public long getBytesToTransfer() {
         long sum = 0;
         for (Entry e : transfers) {
@@ -228,7 +228,7 @@ public final class SyncPlan {
         return deletesEverything;
     }
 
-    /** @return whether there is nothing to transfer, create or delete */
+    /** {@return whether there is nothing to transfer, create or delete} */
     public boolean isInSync() {
         return transfers.isEmpty() && foldersToCreate.isEmpty() && deletions.isEmpty();
     }

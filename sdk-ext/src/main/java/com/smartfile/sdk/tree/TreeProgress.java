@@ -18,22 +18,22 @@ public final class TreeProgress {
         this.bytesTotal = bytesTotal;
     }
 
-    /** @return files finished, successfully or not */
+    /** {@return files finished, successfully or not} */
     public int getFilesDone() {
         return filesDone;
     }
 
-    /** @return files the plan transfers */
+    /** {@return files the plan transfers} */
     public int getFilesTotal() {
         return filesTotal;
     }
 
-    /** @return bytes moved so far */
+    /** {@return bytes moved so far} */
     public long getBytesDone() {
         return bytesDone;
     }
 
-    /** @return bytes the plan moves */
+    /** {@return bytes the plan moves} */
     public long getBytesTotal() {
         return bytesTotal;
     }

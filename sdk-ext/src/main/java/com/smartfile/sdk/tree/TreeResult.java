@@ -52,22 +52,22 @@ public final class TreeResult {
         this.wire = wire;
     }
 
-    /** @return the plan that was carried out */
+    /** {@return the plan that was carried out} */
     public SyncPlan getPlan() {
         return plan;
     }
 
-    /** @return the files transferred */
+    /** {@return the files transferred} */
     public List<SyncPlan.Entry> getTransferred() {
         return transferred;
     }
 
-    /** @return the folders created */
+    /** {@return the folders created} */
     public List<SyncPlan.Entry> getFoldersCreated() {
         return created;
     }
 
-    /** @return the entries deleted */
+    /** {@return the entries deleted} */
     public List<SyncPlan.Entry> getDeleted() {
         return deleted;
     }
@@ -82,7 +82,7 @@ public final class TreeResult {
         return failures;
     }
 
-    /** @return the bytes moved: the sizes of the files transferred (what a plain transfer of them sends) */
+    /** {@return the bytes moved: the sizes of the files transferred (what a plain transfer of them sends)} */
     public long getBytesTransferred() {
         return bytesTransferred;
     }
@@ -107,7 +107,7 @@ public final class TreeResult {
         return wire.received;
     }
 
-    /** @return how many files moved as librsync deltas (see {@link SyncOptions.Builder#delta}) */
+    /** {@return how many files moved as librsync deltas (see {@link SyncOptions.Builder#delta})} */
     public int getDeltaFiles() {
         return wire.deltaFiles;
     }
@@ -122,17 +122,17 @@ public final class TreeResult {
         return wire.deltaFallback;
     }
 
-    /** @return whether the execution was cancelled before every transfer started */
+    /** {@return whether the execution was cancelled before every transfer started} */
     public boolean isCancelled() {
         return cancelled;
     }
 
-    /** @return whether planned deletions were left undone because something failed or the run was cancelled */
+    /** {@return whether planned deletions were left undone because something failed or the run was cancelled} */
     public boolean isDeletionsSkipped() {
         return deletionsSkipped;
     }
 
-    /** @return whether everything planned was done */
+    /** {@return whether everything planned was done} */
     public boolean isComplete() {
         return failures.isEmpty() && !cancelled && !deletionsSkipped;
     }
