@@ -21,38 +21,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads against MockWebServer: resume, restart, atomic files, checksums, progress, errors. */
-class DownloadTest {
+class DownloadTest extends MockServerTest {
 
     private static final int SIZE = 300_000;
 
-    private final MockWebServer server = new MockWebServer();
     private final byte[] data = randomBytes(SIZE, 42);
-    private SmartFile client;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        client = TransferTestSupport.builder(server, home).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private FileServer serve(FileServer files) {
         server.setDispatcher(files);

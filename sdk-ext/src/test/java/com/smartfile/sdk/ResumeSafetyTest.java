@@ -22,42 +22,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A resumed download never joins two versions of a file (If-Range with a strong validator only),
  * and the part file a killed run leaves is found, resumed or replaced by the next download.
  */
-class ResumeSafetyTest {
+class ResumeSafetyTest extends MockServerTest {
 
     private static final int SIZE = 300_000;
 
-    private final MockWebServer server = new MockWebServer();
     private final byte[] a = randomBytes(SIZE, 1);
     private final byte[] b = randomBytes(SIZE, 2);
-    private SmartFile client;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        client = TransferTestSupport.builder(server, home).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private FileServer serve(FileServer files) {
         server.setDispatcher(files);

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -20,42 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How a large download moves its bytes, counted rather than timed (issue 11): the socket is read
  * in large reads, the destination written in 64 KiB writes, and Okio's timeout watchdog is not
  * woken for every 8 KiB of the body, while a stalled body still ends at the read timeout.
  */
-class TransferIoTest {
+class TransferIoTest extends MockServerTest {
 
     private static final int SIZE = 4 * 1024 * 1024;
 
-    private final MockWebServer server = new MockWebServer();
     private final byte[] data = randomBytes(SIZE, 11);
-    private SmartFile client;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        client = TransferTestSupport.builder(server, home).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     /** Records the size of every write. */
     private static final class CountingSink extends OutputStream {

@@ -22,38 +22,13 @@ import java.util.concurrent.TimeUnit;
 
 import com.smartfile.sdk.model.PathInfo;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Uploads against MockWebServer: wire formats, v3 replies, retries of replayable bodies only, progress, folders. */
-class UploadTest {
-
-    private final MockWebServer server = new MockWebServer();
-    private SmartFile client;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        client = TransferTestSupport.builder(server, home).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+class UploadTest extends MockServerTest {
 
     private void reply(int code, String json) {
         server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json).build());

@@ -16,38 +16,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code paths().downloadZip(…)} on the wire: the request, a streamed body, a cut, a JSON reply instead of a zip. */
-class ZipDownloadTest {
-
-    private final MockWebServer server = new MockWebServer();
-    private SmartFile client;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        client = TransferTestSupport.builder(server, home).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+class ZipDownloadTest extends MockServerTest {
 
     private List<String> filesIn(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
